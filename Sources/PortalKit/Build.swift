@@ -1,0 +1,118 @@
+import Foundation
+
+/// The pipeline: load and validate content → resolve responsibilities → render pages → write the site.
+public enum PortalBuild {
+    public struct Options: Sendable {
+        public var content: URL
+        public var contentDisplay: String
+        /// The user's theme folder; nil uses only the built-in theme.
+        public var templates: URL?
+        public var templatesDisplay: String?
+        public var output: URL
+        /// Gaps (service × Gemeinde without a rule) are errors.
+        public var strict: Bool
+
+        public init(content: URL, contentDisplay: String, templates: URL?, templatesDisplay: String?, output: URL, strict: Bool = false) {
+            self.content = content
+            self.contentDisplay = contentDisplay
+            self.templates = templates
+            self.templatesDisplay = templatesDisplay
+            self.output = output
+            self.strict = strict
+        }
+    }
+
+    public struct Report: Sendable {
+        /// Pages per type, in a stable order.
+        public var pageCounts: [(kind: String, count: Int)]
+        public var totalPages: Int { pageCounts.reduce(0) { $0 + $1.count } }
+        public var warnings: [Diagnostic]
+        public var gaps: GapReport
+        public var outputBytes: Int
+    }
+
+    /// Stages 1 and 2 only: validates the content and computes the gaps. Throws with all errors.
+    public static func check(content: URL, display: String, strict: Bool) throws(ContentErrors) -> (SiteModel, GapReport) {
+        let loaded = try ContentLoader(root: content, displayRoot: display).load()
+        let model = SiteModel(content: loaded)
+        let gaps = GapReport(services: loaded.services, directory: model.directory, index: model.index)
+        if strict, !gaps.entries.isEmpty {
+            let rules = "\(display)/responsibilities.csv"
+            var errors = loaded.warnings
+            for entry in gaps.entries {
+                errors.append(Diagnostic(path: rules, line: 1, column: 1,
+                                         message: "Lücke: für „\(entry.service)“ ist in \(entry.gemeinden) Gemeinden keine Stelle zuständig (--strict)"))
+            }
+            throw ContentErrors(errors)
+        }
+        return (model, gaps)
+    }
+
+    public static func build(_ options: Options) throws -> Report {
+        let theme = try Theme.load(overrides: options.templates, displayPath: options.templatesDisplay)
+        let (model, gaps) = try check(content: options.content, display: options.contentDisplay, strict: options.strict)
+
+        let output = OutputFolder(target: options.output)
+        try output.prepare()
+        do {
+            let bytes = try write(model: model, theme: theme, to: output)
+            try output.commit()
+            let jobs = PageJob.all(for: model)
+            var counts: [(String, Int)] = []
+            for job in jobs {
+                if let i = counts.firstIndex(where: { $0.0 == job.kind }) { counts[i].1 += 1 } else { counts.append((job.kind, 1)) }
+            }
+            return Report(pageCounts: counts.map { (kind: $0.0, count: $0.1) }, warnings: model.content.warnings, gaps: gaps, outputBytes: bytes)
+        } catch {
+            output.discard()
+            throw error
+        }
+    }
+
+    struct WriteFailure: Error, CustomStringConvertible {
+        var path: String
+        var underlying: String
+        var description: String { "\(path): error: kann nicht geschrieben werden: \(underlying)" }
+    }
+
+    /// Renders and writes every file into the staging folder; returns the bytes written.
+    static func write(model: SiteModel, theme: Theme, to output: OutputFolder) throws -> Int {
+        var bytes = 0
+        var assetPaths: [String: String] = [:]
+        for (name, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
+            let path = "assets/" + AssetNames.hashedName(name, data)
+            try output.write(data, to: path)
+            assetPaths[AssetNames.key(name)] = path
+            bytes += data.count
+        }
+        let searchData = SearchIndex.json(for: model)
+        let searchPath = "data/suche.\(AssetNames.hash(searchData)).json"
+        try output.write(searchData, to: searchPath)
+        bytes += searchData.count
+
+        let renderer = PageRenderer(model: model, theme: theme, assetPaths: assetPaths, dataPaths: ["search": searchPath])
+        let jobs = PageJob.all(for: model)
+        // Each page is rendered and written by one worker; nothing is kept in memory after it is written.
+        let results = ParallelMap.map(jobs) { job -> Result<(String, Int), WriteFailure> in
+            let page = renderer.render(job)
+            let data = Data(page.html.utf8)
+            do {
+                try output.write(data, to: page.filePath)
+                return .success((page.path, data.count))
+            } catch {
+                return .failure(WriteFailure(path: page.filePath, underlying: error.localizedDescription))
+            }
+        }
+        var paths: [String] = []
+        for result in results {
+            let (path, count) = try result.get()
+            bytes += count
+            if path.hasSuffix("/") || path.isEmpty { paths.append(path) }
+        }
+        let sitemap = Data(Sitemap.xml(paths: paths.sorted(), baseURL: model.content.site.baseURL).utf8)
+        let robots = Data(Sitemap.robots(baseURL: model.content.site.baseURL).utf8)
+        try output.write(sitemap, to: "sitemap.xml")
+        try output.write(robots, to: "robots.txt")
+        return bytes + sitemap.count + robots.count
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+
+/// Stage 1: loads and validates a whole content tree. Every problem of the run is collected;
+/// the result is either a complete, consistent `Content` or `ContentErrors` with all of them.
+public struct ContentLoader: Sendable {
+    public let root: URL
+    /// How paths are shown in messages (the folder as the user named it, e.g. `Content`).
+    public let displayRoot: String
+
+    public init(root: URL, displayRoot: String) {
+        self.root = root
+        self.displayRoot = displayRoot.hasSuffix("/") ? String(displayRoot.dropLast()) : displayRoot
+    }
+
+    /// URL prefixes the portal itself uses; a free page cannot take one of them.
+    static let reservedSlugs: Set<String> = ["leistungen", "themen", "lebenslagen", "behoerden", "orte", "suche", "assets", "data", "404"]
+
+    func display(_ relative: String) -> String { displayRoot.isEmpty || displayRoot == "." ? relative : "\(displayRoot)/\(relative)" }
+
+    public func load() throws(ContentErrors) -> Content {
+        var diagnostics = Diagnostics()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ContentErrors([Diagnostic(path: displayRoot, line: 1, column: 1, message: "Inhaltsordner nicht gefunden")])
+        }
+
+        // site.yml
+        var site: Site?
+        if let file = readRequired("site.yml", into: &diagnostics) { site = SiteLoader.load(file, into: &diagnostics) }
+
+        // topics.yml (optional: the 14 OZG Themenfelder are the default)
+        var topics = Topics.ozgDefault
+        if FileManager.default.fileExists(atPath: root.appendingPathComponent("topics.yml").path),
+           let file = SourceFile.read(root.appendingPathComponent("topics.yml"), displayPath: display("topics.yml"), into: &diagnostics) {
+            topics = TopicsLoader.load(file, into: &diagnostics) ?? topics
+        }
+
+        // services/*.md, in parallel: each file is independent.
+        let serviceFiles = listFiles(in: "services", extension: "md", into: &diagnostics)
+        let loadedServices = ParallelMap.map(serviceFiles) { entry -> (ServiceLoader.Loaded?, Diagnostics) in
+            var local = Diagnostics()
+            guard let file = SourceFile.read(entry.url, displayPath: entry.display, into: &local) else { return (nil, local) }
+            return (ServiceLoader.load(file, slug: entry.slug, into: &local), local)
+        }
+        var services: [ServiceLoader.Loaded] = []
+        for (loaded, local) in loadedServices {
+            diagnostics.append(contentsOf: local)
+            if let loaded { services.append(loaded) }
+        }
+        if serviceFiles.isEmpty {
+            diagnostics.error(SourceLocation(path: display("services")), "keine Leistungen gefunden (services/<slug>.md)")
+        }
+
+        // authorities/*.yml
+        var authorities: [String: Authority] = [:]
+        for entry in listFiles(in: "authorities", extension: "yml", into: &diagnostics) {
+            guard let file = SourceFile.read(entry.url, displayPath: entry.display, into: &diagnostics) else { continue }
+            if let authority = AuthorityLoader.load(file, id: entry.slug, into: &diagnostics) { authorities[entry.slug] = authority }
+        }
+
+        // pages/*.md (optional folder)
+        var pages: [Page] = []
+        var pageLinks: [MarkdownDocument.Link] = []
+        if FileManager.default.fileExists(atPath: root.appendingPathComponent("pages").path) {
+            for entry in listFiles(in: "pages", extension: "md", into: &diagnostics) {
+                if Self.reservedSlugs.contains(entry.slug) {
+                    diagnostics.error(SourceLocation(path: entry.display), "der Seitenname „\(entry.slug)“ ist für das Portal reserviert (\(Self.reservedSlugs.sorted().joined(separator: ", ")))")
+                    continue
+                }
+                guard let file = SourceFile.read(entry.url, displayPath: entry.display, into: &diagnostics) else { continue }
+                if let (page, links) = PageLoader.load(file, slug: entry.slug, into: &diagnostics) {
+                    pages.append(page)
+                    pageLinks += links
+                }
+            }
+        }
+
+        // regions.csv, responsibilities.csv
+        var regions: [Region] = []
+        if let file = readRequired("regions.csv", into: &diagnostics) {
+            regions = RegionsLoader.load(file, state: site?.state, into: &diagnostics) ?? []
+        }
+        var rules: [Responsibility] = []
+        let serviceSlugs = Set(serviceFiles.map(\.slug))
+        if let file = readRequired("responsibilities.csv", into: &diagnostics) {
+            rules = ResponsibilitiesLoader.load(file, services: serviceSlugs, regions: Set(regions.map(\.ags)),
+                                                authorities: Set(authorities.keys), into: &diagnostics) ?? []
+        }
+
+        // Cross references between files.
+        let themenfelder = Set(topics.themenfelder.map(\.slug)), lebenslagen = Set(topics.lebenslagen.map(\.slug))
+        for loaded in services {
+            let s = loaded.service
+            if !s.topic.isEmpty, !themenfelder.contains(s.topic) {
+                diagnostics.error(loaded.topicLocation, "unbekanntes Themenfeld „\(s.topic)“ (nicht in topics.yml)\(Suggestion.hint(for: s.topic, in: themenfelder.sorted()))")
+            }
+            for (slug, at) in zip(s.lebenslagen, loaded.lebenslageLocations) where !lebenslagen.contains(slug) {
+                diagnostics.error(at, "unbekannte Lebenslage „\(slug)“ (nicht in topics.yml)\(Suggestion.hint(for: slug, in: lebenslagen.sorted()))")
+            }
+        }
+        let known = KnownURLs(services: serviceSlugs, topics: topics, pages: Set(pages.map(\.slug)), regions: Set(regions.map(\.ags)), authorities: Set(authorities.keys))
+        for link in services.flatMap(\.internalLinks) + pageLinks where !known.contains(link.url) {
+            diagnostics.error(link.location, "Link auf „\(link.url)“ führt ins Leere: diese Seite gibt es im Portal nicht")
+        }
+
+        guard !diagnostics.hasErrors, let site else { throw ContentErrors(diagnostics.items) }
+        let sortedServices = GermanCollation.sorted(services.map(\.service)) { $0.title }
+        return Content(site: site, topics: topics, services: sortedServices, authorities: authorities, regions: regions,
+                       responsibilities: rules, pages: pages.sorted { $0.slug < $1.slug }, warnings: diagnostics.warnings)
+    }
+
+    private func readRequired(_ name: String, into diagnostics: inout Diagnostics) -> SourceFile? {
+        let url = root.appendingPathComponent(name)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            diagnostics.error(SourceLocation(path: display(name)), "Datei fehlt: \(name) gehört in jeden Inhaltsordner")
+            return nil
+        }
+        return SourceFile.read(url, displayPath: display(name), into: &diagnostics)
+    }
+
+    struct Entry: Sendable {
+        var url: URL
+        var display: String
+        var slug: String
+    }
+
+    /// The files of a content folder with the given extension, sorted; wrong names are reported.
+    private func listFiles(in folder: String, extension ext: String, into diagnostics: inout Diagnostics) -> [Entry] {
+        let dir = root.appendingPathComponent(folder)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else {
+            diagnostics.error(SourceLocation(path: display(folder)), "Ordner fehlt: \(folder)/")
+            return []
+        }
+        var entries: [Entry] = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let shown = display("\(folder)/\(name)")
+            guard name.hasSuffix(".\(ext)") else {
+                diagnostics.warning(SourceLocation(path: shown), "wird ignoriert: in \(folder)/ werden nur .\(ext)-Dateien gelesen")
+                continue
+            }
+            let slug = String(name.dropLast(ext.count + 1))
+            guard Slug.isValid(slug) else {
+                diagnostics.error(SourceLocation(path: shown), "Dateiname „\(slug)“ ist kein gültiger Slug: \(Slug.rule)")
+                continue
+            }
+            entries.append(Entry(url: dir.appendingPathComponent(name), display: shown, slug: slug))
+        }
+        return entries
+    }
+}
+
+/// The root-relative URLs a content tree produces, for checking editors' links.
+struct KnownURLs {
+    let services: Set<String>
+    let topics: Topics
+    let pages: Set<String>
+    let regions: Set<String>
+    let authorities: Set<String>
+
+    func contains(_ url: String) -> Bool {
+        var path = url
+        if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
+        let parts = path.split(separator: "/").map(String.init)
+        switch parts.count {
+        case 0: return true
+        case 1:
+            return ["leistungen", "orte", "suche"].contains(parts[0]) || pages.contains(parts[0])
+        case 2:
+            switch parts[0] {
+            case "leistungen": return services.contains(parts[1])
+            case "themen": return topics.themenfelder.contains { $0.slug == parts[1] }
+            case "lebenslagen": return topics.lebenslagen.contains { $0.slug == parts[1] }
+            case "behoerden": return authorities.contains(parts[1])
+            case "orte": return regions.contains(parts[1])
+            default: return false
+            }
+        case 3: return parts[0] == "leistungen" && parts[2] == "antrag" && services.contains(parts[1])
+        default: return false
+        }
+    }
+}

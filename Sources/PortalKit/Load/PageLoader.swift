@@ -1,0 +1,38 @@
+import Foundation
+
+/// Reads one free page `pages/<slug>.md`.
+enum PageLoader {
+    static let keys = KeyChecker(what: "der Seite", allowed: ["title", "description", "extra"], required: ["title"])
+    /// Free pages live at `<slug>/`, one folder below the root.
+    static let rootPrefix = "../"
+
+    static func load(_ file: SourceFile, slug: String, into diagnostics: inout Diagnostics) -> (Page, [MarkdownDocument.Link])? {
+        guard let parts = FrontMatter.split(file, into: &diagnostics),
+              let root = YAMLDocument.parse(parts.yaml, path: file.path, firstLine: parts.yamlFirstLine, into: &diagnostics),
+              let values = keys.check(root, into: &diagnostics) else { return nil }
+        let before = diagnostics.errors.count
+        let title = values["title"].flatMap { $0.isNull ? nil : $0.string("title", into: &diagnostics) } ?? ""
+        let description = values["description"].flatMap { $0.isNull ? nil : $0.string("description", into: &diagnostics) }
+        var extra: TemplateValue?
+        if let node = values["extra"], !node.isNull {
+            var budget = 10_000
+            extra = node.templateValue(budget: &budget)
+            if extra == nil { diagnostics.error(node.location, "„extra“ ist zu groß (mehr als 10 000 Einträge)") }
+        }
+        let markdown = MarkdownDocument(markdown: parts.body, path: file.path, firstLine: parts.bodyFirstLine,
+                                        rootPrefix: rootPrefix, into: &diagnostics)
+        guard diagnostics.errors.count == before else { return nil }
+        // A free page keeps its headings: each section is shown with its own H2.
+        var html = ""
+        var text = ""
+        for section in markdown.sections {
+            if !section.title.isEmpty {
+                html += "<h2 id=\"\(Slug.make(from: section.title))\">\(HTML.escape(section.title))</h2>\n"
+            }
+            html += section.html
+            text += section.title + "\n" + section.text + "\n"
+        }
+        return (Page(slug: slug, title: title, description: description, extra: extra, html: html, text: text, sourcePath: file.path),
+                markdown.internalLinks)
+    }
+}

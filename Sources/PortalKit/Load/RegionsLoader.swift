@@ -1,0 +1,48 @@
+import Foundation
+
+/// Reads `regions.csv` and checks the AGS structure.
+enum RegionsLoader {
+    static func load(_ file: SourceFile, state: String?, into diagnostics: inout Diagnostics) -> [Region]? {
+        guard let table = CSVTable.parse(file, header: ["ags", "name", "postal_codes"], into: &diagnostics) else { return nil }
+        let before = diagnostics.errors.count
+        var regions: [Region] = []
+        var lineOf: [String: Int] = [:]
+        for row in table.rows {
+            let (ags, name, codes) = (row.fields[0], row.fields[1], row.fields[2])
+            let at = SourceLocation(path: file.path, line: row.line)
+            guard Validators.isDigits(ags), [2, 5, 8].contains(ags.count) else {
+                diagnostics.error(at, "„\(ags)“ ist kein Gemeindeschlüssel: erwartet werden 2 (Land), 5 (Kreis) oder 8 Ziffern (Gemeinde)")
+                continue
+            }
+            if let first = lineOf[ags] {
+                diagnostics.error(at, "Gemeindeschlüssel \(ags) ist doppelt (zuerst in Zeile \(first))")
+                continue
+            }
+            if name.isEmpty { diagnostics.error(at, "Ort \(ags) hat keinen Namen") }
+            if let state, !ags.hasPrefix(state) {
+                diagnostics.error(at, "Ort \(ags) liegt nicht im Land \(state) (site.yml „state“)")
+            }
+            let postalCodes = codes.split(separator: " ").map(String.init)
+            for code in postalCodes where !Validators.isDigits(code, count: 5) {
+                diagnostics.error(at, "„\(code)“ ist keine fünfstellige Postleitzahl")
+            }
+            if !postalCodes.isEmpty && ags.count != 8 {
+                diagnostics.error(at, "Postleitzahlen gehören zu Gemeinden (8-stelliger Schlüssel), nicht zu \(ags)")
+            }
+            lineOf[ags] = row.line
+            regions.append(Region(ags: ags, name: name, postalCodes: postalCodes, line: row.line))
+        }
+        // Each Kreis lies in a listed Land, each Gemeinde in a listed Kreis.
+        for region in regions where region.level != .land {
+            let parent = String(region.ags.prefix(region.level == .gemeinde ? 5 : 2))
+            if lineOf[parent] == nil {
+                diagnostics.error(SourceLocation(path: file.path, line: region.line),
+                                  "Ort \(region.ags) („\(region.name)“): übergeordneter Ort \(parent) fehlt in regions.csv")
+            }
+        }
+        if regions.isEmpty, diagnostics.errors.count == before {
+            diagnostics.error(SourceLocation(path: file.path), "regions.csv enthält keine Orte")
+        }
+        return diagnostics.errors.count == before ? regions : nil
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// Reads one `services/<slug>.md`: front matter, form and body.
+struct ServiceLoader {
+    /// What the cross-reference checks need to point at the right line.
+    struct Loaded {
+        var service: Service
+        var topicLocation: SourceLocation
+        var lebenslageLocations: [SourceLocation]
+        var internalLinks: [MarkdownDocument.Link]
+    }
+
+    static let keys = KeyChecker(
+        what: "der Leistungsbeschreibung",
+        allowed: ["title", "summary", "topic", "lebenslagen", "leika", "ozg_id", "keywords", "online_service",
+                  "fees", "processing_time", "updated", "form", "extra"],
+        required: ["title", "summary", "topic"]
+    )
+
+    /// Service pages live at `leistungen/<slug>/`, two folders below the root.
+    static let rootPrefix = "../../"
+
+    static func load(_ file: SourceFile, slug: String, into diagnostics: inout Diagnostics) -> Loaded? {
+        guard let parts = FrontMatter.split(file, into: &diagnostics),
+              let root = YAMLDocument.parse(parts.yaml, path: file.path, firstLine: parts.yamlFirstLine, into: &diagnostics),
+              let values = keys.check(root, into: &diagnostics) else { return nil }
+        let before = diagnostics.errors.count
+
+        func text(_ key: String) -> String? {
+            guard let node = values[key], !node.isNull else { return nil }
+            guard let s = node.string(key, into: &diagnostics) else { return nil }
+            let trimmed = s.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty { diagnostics.error(node.location, "„\(key)“ ist leer") }
+            return trimmed
+        }
+
+        let title = text("title") ?? ""
+        let summary = text("summary") ?? ""
+        let topic = text("topic") ?? ""
+        var lebenslagen: [String] = []
+        var lebenslageLocations: [SourceLocation] = []
+        if let node = values["lebenslagen"], !node.isNull, let items = node.sequence("lebenslagen", into: &diagnostics) {
+            for item in items {
+                if let s = item.string("lebenslagen", into: &diagnostics) {
+                    lebenslagen.append(s)
+                    lebenslageLocations.append(item.location)
+                }
+            }
+        }
+        let leika = text("leika")
+        if let leika, let node = values["leika"], !Validators.isDigits(leika, count: 14) {
+            diagnostics.error(node.location, "„leika“ muss ein LeiKa-Leistungsschlüssel aus genau 14 Ziffern sein, nicht „\(leika)“")
+        }
+        let ozgID = text("ozg_id")
+        if let ozgID, let node = values["ozg_id"], !(Validators.isDigits(ozgID) && ozgID.count <= 8) {
+            diagnostics.error(node.location, "„ozg_id“ muss eine OZG-ID aus Ziffern sein (z. B. „10119“), nicht „\(ozgID)“")
+        }
+        var keywords: [String] = []
+        if let node = values["keywords"], !node.isNull {
+            keywords = node.stringList("keywords", into: &diagnostics) ?? []
+        }
+        let online = text("online_service")
+        if let online, let node = values["online_service"], !Validators.isAbsoluteHTTPURL(online) {
+            diagnostics.error(node.location, "„online_service“ muss eine vollständige http(s)-Adresse sein, nicht „\(online)“")
+        }
+        let updated = text("updated")
+        if let updated, let node = values["updated"], !Validators.isISODate(updated) {
+            diagnostics.error(node.location, "„updated“ muss ein Datum der Form JJJJ-MM-TT sein, nicht „\(updated)“")
+        }
+        var form: Form?
+        if let node = values["form"], !node.isNull {
+            form = FormLoader.load(node, into: &diagnostics)
+        }
+        var extra: TemplateValue?
+        if let node = values["extra"], !node.isNull {
+            var budget = 10_000
+            extra = node.templateValue(budget: &budget)
+            if extra == nil { diagnostics.error(node.location, "„extra“ ist zu groß (mehr als 10 000 Einträge)") }
+        }
+
+        let markdown = MarkdownDocument(markdown: parts.body, path: file.path, firstLine: parts.bodyFirstLine,
+                                        rootPrefix: rootPrefix, into: &diagnostics)
+        guard diagnostics.errors.count == before else { return nil }
+        let service = Service(
+            slug: slug, title: title, summary: summary, topic: topic, lebenslagen: lebenslagen, leika: leika,
+            ozgID: ozgID, keywords: keywords, onlineService: online, fees: text("fees"),
+            processingTime: text("processing_time"), updated: updated, form: form, extra: extra,
+            sections: ServiceSections.ordered(markdown.sections), sourcePath: file.path
+        )
+        return Loaded(service: service, topicLocation: values["topic"]?.location ?? root.location,
+                      lebenslageLocations: lebenslageLocations, internalLinks: markdown.internalLinks)
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Reads `site.yml`.
+enum SiteLoader {
+    static let keys = KeyChecker(
+        what: "site.yml",
+        allowed: ["title", "base_url", "language", "state", "description", "contact", "form_action"],
+        required: ["title", "base_url", "language"]
+    )
+    static let contactKeys = KeyChecker(what: "„contact“", allowed: ["email", "phone"], required: [])
+
+    static func load(_ file: SourceFile, into diagnostics: inout Diagnostics) -> Site? {
+        guard let root = YAMLDocument.parse(file.text, path: file.path, firstLine: 1, into: &diagnostics),
+              let values = keys.check(root, into: &diagnostics) else { return nil }
+        let before = diagnostics.errors.count
+        func text(_ key: String, in dict: [String: YAMLNode]) -> String? {
+            guard let n = dict[key], !n.isNull else { return nil }
+            return n.string(key, into: &diagnostics)?.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        var baseURL = text("base_url", in: values) ?? ""
+        if let n = values["base_url"], !baseURL.isEmpty {
+            if !Validators.isAbsoluteHTTPURL(baseURL) || baseURL.contains("?") || baseURL.contains("#") {
+                diagnostics.error(n.location, "„base_url“ muss eine vollständige http(s)-Adresse ohne ? und # sein, z. B. „https://portal.example.de/“, nicht „\(baseURL)“")
+            }
+            if !baseURL.hasSuffix("/") { baseURL += "/" }
+        }
+        let language = text("language", in: values) ?? ""
+        if let n = values["language"], !language.isEmpty, !Validators.isLanguageTag(language) {
+            diagnostics.error(n.location, "„language“ muss ein Sprachkürzel nach BCP 47 sein, z. B. „de“, nicht „\(language)“")
+        }
+        let state = text("state", in: values)
+        if let state, let n = values["state"], !Validators.isDigits(state, count: 2) {
+            diagnostics.error(n.location, "„state“ muss der zweistellige Gemeindeschlüssel eines Landes sein (z. B. „14“), nicht „\(state)“")
+        }
+        var contact = Site.Contact()
+        if let n = values["contact"], !n.isNull, let c = contactKeys.check(n, into: &diagnostics) {
+            contact = Site.Contact(email: text("email", in: c), phone: text("phone", in: c))
+            if let e = contact.email, !Validators.isEmail(e) { diagnostics.error(c["email"]!.location, "„email“ ist keine gültige E-Mail-Adresse: „\(e)“") }
+        }
+        let formAction = text("form_action", in: values)
+        if let formAction, let n = values["form_action"], !Validators.isAbsoluteHTTPURL(formAction) {
+            diagnostics.error(n.location, "„form_action“ muss eine vollständige http(s)-Adresse sein, nicht „\(formAction)“")
+        }
+        guard diagnostics.errors.count == before else { return nil }
+        return Site(title: text("title", in: values) ?? "", baseURL: baseURL, language: language, state: state,
+                    description: text("description", in: values), contact: contact, formAction: formAction)
+    }
+}

@@ -1,0 +1,176 @@
+import CCmarkGFM
+import Foundation
+
+/// Markdown parsed by cmark-gfm (tables, autolinks, strikethrough, task lists), made safe for the
+/// portal: raw HTML becomes visible text, links with foreign schemes and images are refused, and
+/// root-relative links are rewritten so they work below any base path.
+struct MarkdownDocument {
+    struct Link {
+        var url: String
+        var location: SourceLocation
+    }
+
+    /// The rendered sections: text before the first H2 has an empty title.
+    var sections: [(title: String, html: String, text: String)] = []
+    /// Root-relative links (`/leistungen/x/`) as the editor wrote them, for the link check.
+    var internalLinks: [Link] = []
+
+    /// URL schemes an editor may link to.
+    static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
+
+    private static let extensionsRegistered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    /// - Parameters:
+    ///   - firstLine: file line of the Markdown's first line, so messages point into the file.
+    ///   - rootPrefix: relative path from the page being rendered to the site root (`../../`).
+    init(markdown: String, path: String, firstLine: Int, rootPrefix: String, into diagnostics: inout Diagnostics) {
+        _ = Self.extensionsRegistered
+        let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE
+        guard let parser = cmark_parser_new(options) else { return }
+        defer { cmark_parser_free(parser) }
+        for name in ["table", "autolink", "strikethrough", "tasklist"] {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+        guard let document = cmark_parser_finish(parser) else { return }
+        defer { cmark_node_free(document) }
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+
+        func location(_ node: OpaquePointer) -> SourceLocation {
+            SourceLocation(path: path, line: Int(cmark_node_get_start_line(node)) + firstLine - 1,
+                           column: Int(max(1, cmark_node_get_start_column(node))))
+        }
+
+        // Collect first, change afterwards: the iterator must not see a tree being edited.
+        var htmlNodes: [OpaquePointer] = []
+        var linkNodes: [OpaquePointer] = []
+        var imageNodes: [OpaquePointer] = []
+        var topHeadings: [OpaquePointer] = []
+        let iterator = cmark_iter_new(document)
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: htmlNodes.append(node)
+            case CMARK_NODE_LINK: linkNodes.append(node)
+            case CMARK_NODE_IMAGE: imageNodes.append(node)
+            case CMARK_NODE_HEADING where cmark_node_get_heading_level(node) == 1: topHeadings.append(node)
+            default: break
+            }
+        }
+        cmark_iter_free(iterator)
+
+        for node in htmlNodes {
+            let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            diagnostics.warning(location(node), "HTML ist in Texten nicht erlaubt und wird als Text angezeigt: „\(Self.abbreviate(literal))“")
+            let text = cmark_node_new(CMARK_NODE_TEXT)
+            cmark_node_set_literal(text, literal.hasSuffix("\n") ? String(literal.dropLast()) : literal)
+            if cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK {
+                let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH)
+                cmark_node_append_child(paragraph, text)
+                cmark_node_replace(node, paragraph)
+            } else {
+                cmark_node_replace(node, text)
+            }
+            cmark_node_free(node)
+        }
+        for node in linkNodes {
+            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            switch Self.classify(url) {
+            case .external, .fragment:
+                break
+            case .forbidden(let scheme):
+                diagnostics.error(location(node), "Link-Schema „\(scheme):“ ist nicht erlaubt (erlaubt: http, https, mailto, tel)")
+                cmark_node_set_url(node, "")
+            case .rootRelative:
+                internalLinks.append(Link(url: url, location: location(node)))
+                cmark_node_set_url(node, rootPrefix + url.dropFirst())
+            case .relative:
+                diagnostics.error(location(node), "relativer Link „\(url)“: Links innerhalb des Portals beginnen mit „/“, z. B. „/leistungen/personalausweis-beantragen/“")
+            }
+        }
+        for node in imageNodes {
+            diagnostics.error(location(node), "Bilder werden in Texten nicht unterstützt (Bilder fremder Server würden Daten der Besucher preisgeben)")
+        }
+        for node in topHeadings {
+            diagnostics.warning(location(node), "Überschriften der Ebene 1 („# …“) sind dem Seitentitel vorbehalten; sie werden als Abschnitt („## …“) gezeigt")
+            cmark_node_set_heading_level(node, 2)
+        }
+
+        // Split the top-level blocks into sections at each H2.
+        var groups: [(title: String, nodes: [OpaquePointer])] = [("", [])]
+        var child = cmark_node_first_child(document)
+        while let node = child {
+            child = cmark_node_next(node)
+            if cmark_node_get_type(node) == CMARK_NODE_HEADING, cmark_node_get_heading_level(node) == 2 {
+                groups.append((Self.plainText(node, extensions).trimmingCharacters(in: .whitespacesAndNewlines), []))
+                cmark_node_unlink(node)
+                cmark_node_free(node)
+            } else {
+                groups[groups.count - 1].nodes.append(node)
+            }
+        }
+        for group in groups {
+            if group.title.isEmpty && group.nodes.isEmpty { continue }
+            guard let sectionRoot = cmark_node_new(CMARK_NODE_DOCUMENT) else { continue }
+            for node in group.nodes {
+                cmark_node_unlink(node)
+                cmark_node_append_child(sectionRoot, node)
+            }
+            let html = Self.html(sectionRoot, extensions)
+            let text = Self.plainText(sectionRoot, extensions)
+            cmark_node_free(sectionRoot)
+            sections.append((group.title, html, text))
+        }
+    }
+
+    enum LinkKind: Equatable {
+        case external, fragment, rootRelative, relative
+        case forbidden(String)
+    }
+
+    static func classify(_ url: String) -> LinkKind {
+        // Browsers ignore whitespace and control characters inside a scheme ("java\tscript:").
+        let compact = String(url.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F })
+        if compact.hasPrefix("#") { return .fragment }
+        if compact.hasPrefix("//") { return .external }
+        if compact.hasPrefix("/") { return .rootRelative }
+        if let colon = compact.firstIndex(of: ":") {
+            let scheme = compact[..<colon]
+            if !scheme.isEmpty, !scheme.contains(where: { "/?#".contains($0) }) {
+                let lower = scheme.lowercased()
+                return allowedSchemes.contains(lower) ? .external : .forbidden(lower)
+            }
+        }
+        return compact.isEmpty ? .forbidden("leer") : .relative
+    }
+
+    static func html(_ node: OpaquePointer, _ extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
+        guard let raw = cmark_render_html(node, CMARK_OPT_DEFAULT, extensions) else { return "" }
+        defer { free(raw) }
+        return wrapTables(String(cString: raw))
+    }
+
+    static func plainText(_ node: OpaquePointer, _ extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
+        guard let raw = cmark_render_plaintext(node, CMARK_OPT_DEFAULT, 0) else { return "" }
+        defer { free(raw) }
+        return String(cString: raw)
+    }
+
+    /// Wide fee tables scroll inside their own focusable region instead of the whole page (WCAG 1.4.10).
+    static func wrapTables(_ html: String) -> String {
+        guard html.contains("<table>") else { return html }
+        return html
+            .replacingOccurrences(of: "<table>", with: "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Tabelle\"><table>")
+            .replacingOccurrences(of: "</table>", with: "</table></div>")
+    }
+
+    static func abbreviate(_ s: String) -> String {
+        let flat = s.replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces)
+        return flat.count > 40 ? String(flat.prefix(40)) + "…" : flat
+    }
+}

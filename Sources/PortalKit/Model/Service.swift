@@ -1,0 +1,63 @@
+/// One service (Leistung) from `services/<slug>.md`.
+public struct Service: Sendable {
+    public var slug: String
+    public var title: String
+    public var summary: String
+    public var topic: String
+    public var lebenslagen: [String]
+    public var leika: String?
+    public var ozgID: String?
+    public var keywords: [String]
+    public var onlineService: String?
+    public var fees: String?
+    public var processingTime: String?
+    /// ISO date `YYYY-MM-DD`.
+    public var updated: String?
+    public var form: Form?
+    public var extra: TemplateValue?
+    /// The Markdown body, already parsed into sections.
+    public var sections: [Section]
+    public var sourcePath: String
+}
+
+/// A body section: the text before the first H2 (Beschreibung) or one H2 with what follows it.
+public struct Section: Sendable, Equatable {
+    public var title: String
+    /// Anchor id, unique within the page.
+    public var id: String
+    /// Rendered, safe HTML.
+    public var html: String
+    /// Plain text, for the search index and meta descriptions.
+    public var text: String
+}
+
+/// A free page from `pages/<slug>.md`.
+public struct Page: Sendable {
+    public var slug: String
+    public var title: String
+    public var description: String?
+    public var extra: TemplateValue?
+    public var html: String
+    public var text: String
+    public var sourcePath: String
+}
+
+/// Free data under `extra:`, passed to templates as it is.
+public indirect enum TemplateValue: Sendable, Equatable {
+    case string(String)
+    case bool(Bool)
+    case list([TemplateValue])
+    case map([String: TemplateValue])
+    case null
+
+    /// The value as Mustache expects it: dictionaries, arrays and strings.
+    var mustacheValue: Any {
+        switch self {
+        case .string(let s): return s
+        case .bool(let b): return b
+        case .list(let l): return l.map(\.mustacheValue)
+        case .map(let m): return m.mapValues(\.mustacheValue)
+        case .null: return ""
+        }
+    }
+}

@@ -1,0 +1,25 @@
+/// Portal settings from `site.yml`.
+public struct Site: Sendable {
+    public struct Contact: Sendable {
+        public var email: String?
+        public var phone: String?
+    }
+
+    public var title: String
+    /// Always ends in `/`.
+    public var baseURL: String
+    public var language: String
+    /// AGS of the Land the portal serves; nil for a nationwide portal.
+    public var state: String?
+    public var description: String?
+    public var contact: Contact
+    public var formAction: String?
+
+    /// The path part of `baseURL` (`/` or `/portal/`), used where relative links cannot work (404 page).
+    public var basePath: String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
+        let afterHost = baseURL[schemeEnd.upperBound...]
+        guard let slash = afterHost.firstIndex(of: "/") else { return "/" }
+        return String(afterHost[slash...])
+    }
+}

@@ -1,0 +1,55 @@
+/// One page of the site to render. Cheap to list, so the list can be split across cores.
+enum PageJob: Sendable {
+    case home
+    case serviceIndex
+    case service(Int)
+    case form(Int)
+    case themenfeld(Int)
+    case lebenslage(Int)
+    case authority(String)
+    case places
+    case place(Int)
+    case search
+    case freePage(Int)
+    case notFound
+
+    /// The page type as counted in the build summary.
+    var kind: String {
+        switch self {
+        case .home: return "Startseite"
+        case .serviceIndex: return "A–Z"
+        case .service: return "Leistungen"
+        case .form: return "Anträge"
+        case .themenfeld: return "Themenfelder"
+        case .lebenslage: return "Lebenslagen"
+        case .authority: return "Behörden"
+        case .places: return "Ortsübersicht"
+        case .place: return "Orte"
+        case .search: return "Suche"
+        case .freePage: return "Seiten"
+        case .notFound: return "404"
+        }
+    }
+
+    static func all(for model: SiteModel) -> [PageJob] {
+        let c = model.content
+        var jobs: [PageJob] = [.home, .serviceIndex, .places, .search, .notFound]
+        jobs += c.services.indices.map(PageJob.service)
+        jobs += c.services.indices.map(PageJob.form)
+        jobs += c.topics.themenfelder.indices.map(PageJob.themenfeld)
+        jobs += c.topics.lebenslagen.indices.map(PageJob.lebenslage)
+        jobs += c.authorities.keys.sorted().map(PageJob.authority)
+        jobs += c.regions.indices.map(PageJob.place)
+        jobs += c.pages.indices.map(PageJob.freePage)
+        return jobs
+    }
+}
+
+/// A rendered page: where it goes below the output folder, and its HTML.
+struct RenderedPage {
+    /// Site path: `leistungen/x/` (written as `leistungen/x/index.html`) or a file name like `404.html`.
+    var path: String
+    var html: String
+
+    var filePath: String { path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path }
+}

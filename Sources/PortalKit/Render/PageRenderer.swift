@@ -1,0 +1,139 @@
+import Foundation
+
+/// Stage 3: turns a `PageJob` into HTML through the theme's templates.
+struct PageRenderer: Sendable {
+    let model: SiteModel
+    let theme: Theme
+    /// Asset template key → site path, e.g. `portal_css` → `assets/portal.1a2b….css`.
+    let assetPaths: [String: String]
+    /// Site paths of the data files the browser scripts load.
+    let dataPaths: [String: String]
+
+    var site: Site { model.content.site }
+
+    func render(_ job: PageJob) -> RenderedPage {
+        switch job {
+        case .home: return homePage()
+        case .serviceIndex: return serviceIndexPage()
+        case .service(let i): return servicePage(model.content.services[i])
+        case .form(let i): return formPage(model.content.services[i])
+        case .themenfeld(let i): return themenfeldPage(model.content.topics.themenfelder[i])
+        case .lebenslage(let i): return lebenslagePage(model.content.topics.lebenslagen[i])
+        case .authority(let id): return authorityPage(model.content.authorities[id]!)
+        case .places: return placesPage()
+        case .place(let i): return placePage(model.content.regions[i])
+        case .search: return searchPage()
+        case .freePage(let i): return freePage(model.content.pages[i])
+        case .notFound: return notFoundPage()
+        }
+    }
+
+    // MARK: - The frame every page shares
+
+    /// Relative prefix from a page to the site root, so links work below any base path and from any static server.
+    static func rootPrefix(for path: String) -> String {
+        String(repeating: "../", count: path.split(separator: "/").count)
+    }
+
+    struct Crumb {
+        var title: String
+        var path: String?
+    }
+
+    /// Keys of the base layout: language, titles, canonical link, breadcrumbs, assets, footer.
+    func frame(path: String, title: String, description: String, crumbs: [Crumb], root overrideRoot: String? = nil) -> [String: Any] {
+        let root = overrideRoot ?? Self.rootPrefix(for: path)
+        var assets: [String: Any] = [:]
+        for (key, value) in assetPaths { assets[key] = root + value }
+        var data: [String: Any] = [:]
+        for (key, value) in dataPaths { data[key] = root + value }
+        let trail: [Crumb] = path.isEmpty ? [] : [Crumb(title: "Startseite", path: "")] + crumbs
+        let breadcrumbs: [[String: Any]] = trail.enumerated().map { i, crumb in
+            var item: [String: Any] = ["title": crumb.title]
+            if i < trail.count - 1, let p = crumb.path { item["url"] = root + p }
+            return item
+        }
+        let footerPages: [[String: Any]] = model.content.pages.map { ["title": $0.title, "url": root + "\($0.slug)/"] }
+        var context: [String: Any] = [
+            "lang": site.language,
+            "site_title": site.title,
+            "title": title,
+            "html_title": path.isEmpty ? site.title : "\(title) – \(site.title)",
+            "meta_description": Self.metaDescription(description.isEmpty ? (site.description ?? site.title) : description),
+            "canonical": site.baseURL + path,
+            "root": root,
+            "home_url": root.isEmpty ? "./" : root,
+            "search_url": root + "suche/",
+            "services_url": root + "leistungen/",
+            "places_url": root + "orte/",
+            "assets": assets,
+            "data": data,
+            "breadcrumbs": breadcrumbs,
+            "has_breadcrumbs": !breadcrumbs.isEmpty,
+            "footer_pages": footerPages,
+            "csp": contentSecurityPolicy,
+            "is_home": path.isEmpty,
+        ]
+        if let email = site.contact.email { context["contact_email"] = email }
+        if let phone = site.contact.phone { context["contact_phone"] = phone }
+        context["has_contact"] = site.contact.email != nil || site.contact.phone != nil
+        if let slug = model.content.pages.first(where: { $0.slug == "leichte-sprache" })?.slug { context["leichte_sprache_url"] = root + "\(slug)/" }
+        if let slug = model.content.pages.first(where: { $0.slug == "barrierefreiheit" })?.slug { context["barrierefreiheit_url"] = root + "\(slug)/" }
+        return context
+    }
+
+    /// Only the site's own origin (and the form target, if any) may be used by a page.
+    var contentSecurityPolicy: String {
+        var formAction = "'self'"
+        if let action = site.formAction, let url = URL(string: action), let scheme = url.scheme, let host = url.host {
+            formAction += " \(scheme)://\(host)\(url.port.map { ":\($0)" } ?? "")"
+        }
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action \(formAction)"
+    }
+
+    /// Meta descriptions stay under ~160 characters and cut at a word.
+    static func metaDescription(_ text: String) -> String {
+        let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard flat.count > 160 else { return flat }
+        let cut = flat.prefix(157)
+        return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + " …"
+    }
+
+    func page(_ path: String, _ template: String, _ context: [String: Any]) -> RenderedPage {
+        RenderedPage(path: path, html: theme.render(context, template: template))
+    }
+
+    // MARK: - Shared pieces
+
+    func serviceItem(_ service: Service, root: String) -> [String: Any] {
+        var item: [String: Any] = ["title": service.title, "summary": service.summary, "url": root + "leistungen/\(service.slug)/", "slug": service.slug]
+        if let topic = model.themenfeldBySlug[service.topic] { item["topic"] = topic.title }
+        return item
+    }
+
+    func authorityCard(_ authority: Authority, root: String) -> [String: Any] {
+        var card: [String: Any] = [
+            "id": authority.id,
+            "name": authority.name,
+            "url": root + "behoerden/\(authority.id)/",
+            "street": authority.address.street,
+            "postal_code": authority.address.postalCode,
+            "city": authority.address.city,
+            "opening_hours": authority.openingHours,
+            "has_opening_hours": !authority.openingHours.isEmpty,
+        ]
+        if let v = authority.phone { card["phone"] = v; card["phone_href"] = "tel:" + v.filter { $0.isNumber || $0 == "+" } }
+        if let v = authority.email { card["email"] = v }
+        if let v = authority.website { card["website"] = v }
+        if let v = authority.accessibility { card["accessibility"] = v }
+        return card
+    }
+
+    /// "1. Oktober 2026" from an ISO date.
+    static func germanDate(_ iso: String) -> String {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return iso }
+        let months = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"]
+        return "\(parts[2]). \(months[parts[1] - 1]) \(parts[0])"
+    }
+}

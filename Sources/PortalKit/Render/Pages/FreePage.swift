@@ -1,0 +1,25 @@
+extension PageRenderer {
+    func freePage(_ free: Page) -> RenderedPage {
+        let path = "\(free.slug)/"
+        var c = frame(path: path, title: free.title, description: free.description ?? String(free.text.prefix(200)),
+                      crumbs: [Crumb(title: free.title, path: path)])
+        c["body"] = free.html
+        if let extra = free.extra { c["extra"] = extra.mustacheValue }
+        return page(path, "page", c)
+    }
+
+    func searchPage() -> RenderedPage {
+        let path = "suche/"
+        let c = frame(path: path, title: "Suche", description: "Leistungen des Portals durchsuchen.", crumbs: [Crumb(title: "Suche", path: path)])
+        return page(path, "search", c)
+    }
+
+    /// The 404 page is served for any missing URL at any depth, so its links start at the base path.
+    func notFoundPage() -> RenderedPage {
+        var c = frame(path: "404.html", title: "Seite nicht gefunden", description: "Diese Seite gibt es nicht.", crumbs: [], root: site.basePath)
+        c["canonical"] = nil
+        c["breadcrumbs"] = []
+        c["has_breadcrumbs"] = false
+        return page("404.html", "notfound", c)
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// Stage 2's result: the content plus every cross index the pages need, computed once.
+public struct SiteModel: Sendable {
+    public let content: Content
+    public let index: ResponsibilityIndex
+    public let directory: RegionDirectory
+    let themenfeldBySlug: [String: Topic]
+    let lebenslageBySlug: [String: Topic]
+    /// Indexes into `content.services`, in A–Z order.
+    let servicesByThemenfeld: [String: [Int]]
+    let servicesByLebenslage: [String: [Int]]
+    /// Lebenslagen that services of a Themenfeld belong to.
+    let lebenslagenByThemenfeld: [String: [String]]
+    /// authority id → its rules, sorted by service title then region.
+    let rulesByAuthority: [String: [Responsibility]]
+    let serviceBySlug: [String: Int]
+    /// The Land the portal serves, if `state` is set.
+    let stateRegion: Region?
+
+    public init(content: Content) {
+        self.content = content
+        index = ResponsibilityIndex(content.responsibilities)
+        let directory = RegionDirectory(content.regions)
+        self.directory = directory
+        themenfeldBySlug = Dictionary(content.topics.themenfelder.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        lebenslageBySlug = Dictionary(content.topics.lebenslagen.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        var byTopic: [String: [Int]] = [:], byLage: [String: [Int]] = [:], lagen: [String: [String]] = [:]
+        var bySlug: [String: Int] = [:]
+        for (i, s) in content.services.enumerated() {
+            byTopic[s.topic, default: []].append(i)
+            for l in s.lebenslagen {
+                byLage[l, default: []].append(i)
+                if !(lagen[s.topic]?.contains(l) ?? false) { lagen[s.topic, default: []].append(l) }
+            }
+            bySlug[s.slug] = i
+        }
+        servicesByThemenfeld = byTopic
+        servicesByLebenslage = byLage
+        lebenslagenByThemenfeld = lagen
+        serviceBySlug = bySlug
+        var byAuthority: [String: [Responsibility]] = [:]
+        for rule in content.responsibilities { byAuthority[rule.authority, default: []].append(rule) }
+        rulesByAuthority = byAuthority.mapValues { rules in
+            rules.sorted { ((bySlug[$0.service] ?? 0), $0.region) < ((bySlug[$1.service] ?? 0), $1.region) }
+        }
+        stateRegion = content.site.state.flatMap { directory.byAGS[$0] }
+    }
+
+    /// How a service's responsibility looks for one Kreis: one authority (or a gap) for all of it,
+    /// or different answers per Gemeinde.
+    enum KreisAnswer {
+        case whole(ResponsibilityIndex.Answer?)
+        case perGemeinde
+    }
+
+    func answer(service: String, kreis: String) -> KreisAnswer {
+        let rules = index.rules(for: service)
+        let deeper = rules.keys.contains { $0.count > kreis.count && $0.hasPrefix(kreis) }
+        return deeper ? .perGemeinde : .whole(index.resolve(service: service, ags: kreis))
+    }
+
+    /// The one authority that serves a service everywhere in the portal, if there is exactly one.
+    func uniformAuthority(service: String) -> String? {
+        let rules = index.rules(for: service)
+        guard rules.count == 1, let (region, authority) = rules.first, region.count == 2,
+              directory.laender.count == 1, directory.laender[0].ags == region else { return nil }
+        return authority
+    }
+}

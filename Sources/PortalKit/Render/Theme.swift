@@ -1,0 +1,67 @@
+import Foundation
+import Mustache
+import PortalTheme
+
+/// The templates and assets of a build: the built-in theme, with any file of the user's
+/// `--templates` folder taking the place of the built-in file of the same name.
+public struct Theme: Sendable {
+    public let library: MustacheLibrary
+    /// Asset file name → file contents, e.g. `portal.css`.
+    public let assets: [String: Data]
+
+    /// Template names every theme provides.
+    static let requiredTemplates = ["base", "home", "services", "service", "form", "topic", "authority", "places", "place", "gemeinde", "search", "page", "notfound"]
+
+    /// - Parameter overrides: the user's folder (with `layouts/` and `assets/`, or templates directly in it), if any.
+    public static func load(overrides: URL?, displayPath: String?) throws(ContentErrors) -> Theme {
+        var diagnostics = Diagnostics()
+        var sources: [String: (text: String, path: String)] = [:]
+        var assets: [String: Data] = [:]
+        if let dir = PortalTheme.layoutsDirectory { collect(templatesIn: dir, display: "(eingebautes Theme)/layouts", into: &sources) }
+        if let dir = PortalTheme.assetsDirectory { collect(assetsIn: dir, into: &assets) }
+        if let overrides {
+            let shown = displayPath ?? overrides.path
+            let layouts = overrides.appendingPathComponent("layouts")
+            collect(templatesIn: FileManager.default.fileExists(atPath: layouts.path) ? layouts : overrides,
+                    display: FileManager.default.fileExists(atPath: layouts.path) ? "\(shown)/layouts" : shown, into: &sources)
+            collect(assetsIn: overrides.appendingPathComponent("assets"), into: &assets)
+        }
+        var library = MustacheLibrary()
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            do {
+                library.register(try MustacheTemplate(string: source.text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.error(SourceLocation(path: source.path, line: error.context.lineNumber, column: error.context.columnNumber + 1),
+                                  "Vorlage kann nicht gelesen werden: \(error.error)")
+            } catch {
+                diagnostics.error(SourceLocation(path: source.path), "Vorlage kann nicht gelesen werden: \(error)")
+            }
+        }
+        for name in requiredTemplates where sources[name] == nil {
+            diagnostics.error(SourceLocation(path: displayPath ?? "Templates"), "Vorlage „\(name).mustache“ fehlt")
+        }
+        if diagnostics.hasErrors { throw ContentErrors(diagnostics.items) }
+        return Theme(library: library, assets: assets)
+    }
+
+    private static func collect(templatesIn dir: URL, display: String, into sources: inout [String: (text: String, path: String)]) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return }
+        for name in names where name.hasSuffix(".mustache") {
+            let url = dir.appendingPathComponent(name)
+            if let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) {
+                sources[String(name.dropLast(".mustache".count))] = (text, "\(display)/\(name)")
+            }
+        }
+    }
+
+    private static func collect(assetsIn dir: URL, into assets: inout [String: Data]) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return }
+        for name in names where !name.hasPrefix(".") {
+            if let data = FileManager.default.contents(atPath: dir.appendingPathComponent(name).path) { assets[name] = data }
+        }
+    }
+
+    public func render(_ context: [String: Any], template: String) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+}

@@ -1,0 +1,91 @@
+/// Stage 2: answers "which authority serves this service in this Gemeinde?" by the spec's rule:
+/// the rule with the longest region that is a prefix of the Gemeinde's AGS decides.
+public struct ResponsibilityIndex: Sendable {
+    public struct Answer: Sendable, Equatable {
+        public var authority: String
+        /// The AGS of the rule that decided.
+        public var region: String
+    }
+
+    /// service slug → region AGS → authority id
+    let rules: [String: [String: String]]
+
+    public init(_ responsibilities: [Responsibility]) {
+        var rules: [String: [String: String]] = [:]
+        for r in responsibilities { rules[r.service, default: [:]][r.region] = r.authority }
+        self.rules = rules
+    }
+
+    /// The deciding rule for `service` at `ags`, or nil for a gap.
+    public func resolve(service: String, ags: String) -> Answer? {
+        guard let byRegion = rules[service] else { return nil }
+        var length = ags.count
+        while length > 0 {
+            let prefix = String(ags.prefix(length))
+            if let authority = byRegion[prefix] { return Answer(authority: authority, region: prefix) }
+            length -= 1
+        }
+        return nil
+    }
+
+    /// The rules of one service, region → authority.
+    public func rules(for service: String) -> [String: String] { rules[service] ?? [:] }
+}
+
+/// The places as a tree: Länder, their Kreise, their Gemeinden.
+public struct RegionDirectory: Sendable {
+    public let all: [Region]
+    public let byAGS: [String: Region]
+    /// Children of each place, sorted by name.
+    public let children: [String: [Region]]
+
+    public init(_ regions: [Region]) {
+        all = regions
+        byAGS = Dictionary(regions.map { ($0.ags, $0) }, uniquingKeysWith: { a, _ in a })
+        var children: [String: [Region]] = [:]
+        for region in regions where region.level != .land {
+            children[String(region.ags.prefix(region.level == .gemeinde ? 5 : 2)), default: []].append(region)
+        }
+        self.children = children.mapValues { GermanCollation.sorted($0) { $0.name } }
+    }
+
+    public var gemeinden: [Region] { all.filter { $0.level == .gemeinde } }
+    public var kreise: [Region] { all.filter { $0.level == .kreis } }
+    public var laender: [Region] { all.filter { $0.level == .land } }
+
+    /// The chain from the Land down to this place (Land, Kreis, Gemeinde).
+    public func ancestors(of region: Region) -> [Region] {
+        var chain: [Region] = []
+        for length in [2, 5] where length < region.ags.count {
+            if let r = byAGS[String(region.ags.prefix(length))] { chain.append(r) }
+        }
+        return chain
+    }
+
+    /// "Leipzig (Landkreis Leipzig)" style label that tells same-named places apart.
+    public func label(_ region: Region) -> String {
+        guard region.level == .gemeinde, let kreis = byAGS[String(region.ags.prefix(5))], kreis.name != region.name else { return region.name }
+        return "\(region.name) (\(kreis.name))"
+    }
+}
+
+/// Service × Gemeinde pairs without a rule, per service, largest first.
+public struct GapReport: Sendable {
+    public struct Entry: Sendable {
+        public var service: String
+        public var gemeinden: Int
+    }
+
+    public var entries: [Entry]
+    public var totalPairs: Int { entries.reduce(0) { $0 + $1.gemeinden } }
+
+    public init(services: [Service], directory: RegionDirectory, index: ResponsibilityIndex) {
+        let gemeinden = directory.gemeinden
+        var entries: [Entry] = []
+        for service in services {
+            let missing = gemeinden.reduce(0) { $0 + (index.resolve(service: service.slug, ags: $1.ags) == nil ? 1 : 0) }
+            if missing > 0 { entries.append(Entry(service: service.slug, gemeinden: missing)) }
+        }
+        self.entries = entries.sorted { ($0.gemeinden, $1.service) > ($1.gemeinden, $0.service) }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// Stage 4: the site is written into a temporary folder beside the output and swapped in only
+/// when it is complete, so a failed or interrupted build never leaves a half-written site.
+public struct OutputFolder: Sendable {
+    public let target: URL
+    public let staging: URL
+
+    static let stagingMarker = ".building-"
+
+    public init(target: URL) {
+        self.target = target.standardizedFileURL
+        let parent = self.target.deletingLastPathComponent()
+        staging = parent.appendingPathComponent(".\(self.target.lastPathComponent)\(Self.stagingMarker)\(getpid())")
+    }
+
+    /// Removes staging folders left by builds that were killed; a running build's folder stays.
+    public func removeStaleStagingFolders() {
+        let parent = target.deletingLastPathComponent()
+        let prefix = ".\(target.lastPathComponent)\(Self.stagingMarker)"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            let pid = Int32(name.dropFirst(prefix.count)) ?? 0
+            if pid == getpid() || pid <= 0 || kill(pid, 0) != 0 {
+                try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+            }
+        }
+    }
+
+    public func prepare() throws {
+        removeStaleStagingFolders()
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+    }
+
+    /// Writes one file below the staging folder, creating its folders.
+    public func write(_ data: Data, to relativePath: String) throws {
+        let url = staging.appendingPathComponent(relativePath)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    /// Puts the finished site in place of the old one. A `.gitkeep` in the old folder is kept, so
+    /// a repository's empty `Output/` placeholder survives builds.
+    public func commit() throws {
+        let fm = FileManager.default
+        let keep = target.appendingPathComponent(".gitkeep")
+        if fm.fileExists(atPath: keep.path) {
+            try? fm.copyItem(at: keep, to: staging.appendingPathComponent(".gitkeep"))
+        }
+        if fm.fileExists(atPath: target.path) {
+            let old = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).old-\(getpid())")
+            try? fm.removeItem(at: old)
+            try fm.moveItem(at: target, to: old)
+            do {
+                try fm.moveItem(at: staging, to: target)
+            } catch {
+                try? fm.moveItem(at: old, to: target)
+                throw error
+            }
+            try? fm.removeItem(at: old)
+        } else {
+            try fm.moveItem(at: staging, to: target)
+        }
+    }
+
+    public func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+}

@@ -1,0 +1,121 @@
+import ArgumentParser
+import Foundation
+import PortalKit
+
+/// `portal`: builds and checks citizen service portals. Exit status: 0 success, 1 content errors, 2 usage.
+struct Portal: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "portal",
+        abstract: "Baut ein statisches Serviceportal aus Markdown-, YAML- und CSV-Inhalten.",
+        subcommands: [Build.self, Check.self]
+    )
+}
+
+struct ContentOptions: ParsableArguments {
+    @Option(name: .long, help: "Inhaltsordner.")
+    var content: String = "Content"
+
+    @Flag(name: .long, help: "Lücken (Leistung × Gemeinde ohne zuständige Stelle) sind Fehler.")
+    var strict = false
+
+    @Flag(name: .shortAndLong, help: "Nur Fehler ausgeben.")
+    var quiet = false
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Baut das Portal in den Ausgabeordner.")
+
+    @OptionGroup var options: ContentOptions
+
+    @Option(name: .long, help: "Eigene Vorlagen; fehlende Dateien kommen aus dem eingebauten Theme.")
+    var templates: String?
+
+    @Option(name: .long, help: "Ausgabeordner; wird erst ersetzt, wenn der Bau vollständig gelungen ist.")
+    var output: String = "Output"
+
+    func validate() throws {
+        if let templates, !FileManager.default.fileExists(atPath: templates) {
+            throw ValidationError("Vorlagenordner „\(templates)“ nicht gefunden")
+        }
+    }
+
+    func run() throws {
+        // The default `Templates` folder is optional: without it the built-in theme is used.
+        let templatesPath = templates ?? (FileManager.default.fileExists(atPath: "Templates") ? "Templates" : nil)
+        let buildOptions = PortalBuild.Options(
+            content: URL(fileURLWithPath: options.content), contentDisplay: options.content,
+            templates: templatesPath.map { URL(fileURLWithPath: $0) }, templatesDisplay: templatesPath,
+            output: URL(fileURLWithPath: output), strict: options.strict
+        )
+        let started = Date()
+        do {
+            let report = try PortalBuild.build(buildOptions)
+            Console.printWarnings(report.warnings, quiet: options.quiet)
+            guard !options.quiet else { return }
+            let seconds = Date().timeIntervalSince(started)
+            print("Portal gebaut: \(output)/ – \(report.totalPages) Seiten, \(Console.megabytes(report.outputBytes)) in \(String(format: "%.1f", seconds)) s")
+            for (kind, count) in report.pageCounts { print("  \(kind.padding(toLength: 14, withPad: " ", startingAt: 0)) \(count)") }
+            Console.printGaps(report.gaps)
+        } catch let errors as ContentErrors {
+            Console.fail(errors)
+        } catch {
+            FileHandle.standardError.write(Data("\(output): error: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Prüft die Inhalte, ohne etwas zu schreiben.")
+
+    @OptionGroup var options: ContentOptions
+
+    func run() throws {
+        do {
+            let (model, gaps) = try PortalBuild.check(content: URL(fileURLWithPath: options.content), display: options.content, strict: options.strict)
+            Console.printWarnings(model.content.warnings, quiet: options.quiet)
+            guard !options.quiet else { return }
+            print("Inhalte in Ordnung: \(model.content.services.count) Leistungen, \(model.content.authorities.count) Behörden, \(model.content.regions.count) Orte, \(model.content.responsibilities.count) Zuständigkeiten")
+            Console.printGaps(gaps)
+        } catch {
+            Console.fail(error)
+        }
+    }
+}
+
+enum Console {
+    static func printWarnings(_ warnings: [Diagnostic], quiet: Bool) {
+        guard !quiet, !warnings.isEmpty else { return }
+        FileHandle.standardError.write(Data((warnings.map(\.description).joined(separator: "\n") + "\n").utf8))
+    }
+
+    static func printGaps(_ gaps: GapReport) {
+        guard !gaps.entries.isEmpty else { return }
+        print("Lücken: \(gaps.entries.count) Leistungen haben nicht überall eine zuständige Stelle (\(gaps.totalPairs) Paare aus Leistung und Gemeinde); größte zuerst:")
+        for entry in gaps.entries.prefix(10) { print("  \(entry.service): \(entry.gemeinden) Gemeinden") }
+        if gaps.entries.count > 10 { print("  … und \(gaps.entries.count - 10) weitere") }
+    }
+
+    static func fail(_ errors: ContentErrors) -> Never {
+        let lines = errors.diagnostics.map(\.description).joined(separator: "\n")
+        let count = errors.diagnostics.filter { $0.severity == .error }.count
+        let files = Set(errors.diagnostics.filter { $0.severity == .error }.map(\.path)).count
+        FileHandle.standardError.write(Data("\(lines)\n\(count) Fehler in \(files) \(files == 1 ? "Datei" : "Dateien"); nichts geschrieben.\n".utf8))
+        exit(1)
+    }
+
+    static func megabytes(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1_000_000) }
+}
+
+// Usage errors exit with 2 (the output contract), not ArgumentParser's 64.
+do {
+    var command = try Portal.parseAsRoot()
+    try command.run()
+} catch {
+    let code = Portal.exitCode(for: error)
+    if code == .validationFailure {
+        FileHandle.standardError.write(Data((Portal.fullMessage(for: error) + "\n").utf8))
+        exit(2)
+    }
+    Portal.exit(withError: error)
+}

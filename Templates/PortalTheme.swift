@@ -1,0 +1,9 @@
+import Foundation
+
+/// Locates the default theme that ships with the tool (this folder's `layouts/` and `assets/`).
+public enum PortalTheme {
+    /// The folder holding the built-in Mustache layouts.
+    public static var layoutsDirectory: URL? { Bundle.module.url(forResource: "layouts", withExtension: nil) }
+    /// The folder holding the built-in CSS and JavaScript.
+    public static var assetsDirectory: URL? { Bundle.module.url(forResource: "assets", withExtension: nil) }
+}

@@ -1,0 +1,1055 @@
+#!/usr/bin/env python3
+"""Generate the sample Content/ tree of the portal from real catalogue and place data.
+
+Usage:
+    python3 Tools/sample-content/generate.py [--data DIR] [--out DIR]
+                                              [--scope sachsen|de] [--variant standard|alt]
+
+Defaults (relative to the repository root, i.e. this file's ../../):
+    --data  <repo>/../shared/data     (ozg/*.csv and regions/*.csv)
+    --out   <repo>/Content
+    --scope sachsen                   (de = all of Germany, for scale tests)
+    --variant standard                (alt = different slugs, ids and texts, for tests)
+
+The output folder is deleted and rewritten as a whole. The script refuses to touch a
+folder that exists, is not empty and has no site.yml (it does not look like a content
+tree). Output is deterministic: re-running gives byte-identical files.
+
+Standard library only. YAML is written by hand: every scalar that is not obviously a
+plain word is double-quoted with escapes (see yaml_scalar).
+
+What is real and what is sample data:
+  real    - OZG-Leistungen, Themenfelder, Lebenslagen, LeiKa keys, names, types and legal
+            bases (OZG-Umsetzungskatalog as exported by KDN, ~2019/2020);
+          - places, AGS, names and postal codes (Destatis GV100AD 2023, OpenStreetMap PLZ).
+  sample  - every authority's street ("Beispielstraße 1 (Beispieldaten)"), phone, e-mail
+            and opening hours; which authority is responsible for what (derived from the
+            LeiKa-Typ with a few documented overrides, see RESPONSIBILITY RULES below).
+"""
+
+import argparse
+import collections
+import csv
+import io
+import os
+import re
+import shutil
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent.parent
+HERE = Path(__file__).resolve().parent
+HANDWRITTEN = HERE / "handwritten"
+
+# ---------------------------------------------------------------------------------------
+# Slugs
+# ---------------------------------------------------------------------------------------
+
+_UMLAUTS = (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"))
+# letters that Unicode decomposition does not reduce to ASCII (Sorbian/Polish place names)
+_EXTRA_FOLD = {"ł": "l", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe"}
+
+
+def slugify(text, maxlen=80):
+    """The shared slug rule.
+
+    lowercase, ä→ae, ö→oe, ü→ue, ß→ss, "&"→"und", every other run of characters outside
+    [a-z0-9] → "-", strip "-" at both ends, cut to 80 characters, strip trailing "-".
+
+    One addition that does not change any German-only text: other accented letters
+    (e.g. Sorbian "Budyšin", "Chóśebuz" in place names) are folded to their base letter
+    before the last step instead of becoming "-". The OZG catalogue (services, topics)
+    contains only German letters, so for it this is exactly the shared rule.
+    """
+    s = text.lower()
+    for a, b in _UMLAUTS:
+        s = s.replace(a, b)
+    s = s.replace("&", "und")
+    s = "".join(_EXTRA_FOLD.get(c, c) for c in s)
+    s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    s = s[:maxlen].rstrip("-")
+    if not s:
+        raise SystemExit(f"generate.py: error: empty slug for {text!r}")
+    return s
+
+
+def with_suffix(base, suffix, maxlen=80):
+    """base + "-" + suffix, cutting base so the result stays within maxlen."""
+    room = maxlen - len(suffix) - 1
+    return base[:room].rstrip("-") + "-" + suffix
+
+
+# ---------------------------------------------------------------------------------------
+# YAML scalars (hand-written, valid YAML 1.1 and 1.2)
+# ---------------------------------------------------------------------------------------
+
+_PLAIN = re.compile(r"[A-Za-zäöüÄÖÜß][A-Za-z0-9 äöüÄÖÜß.\-]*")
+# words a YAML 1.1 or 1.2 reader would not read as a string
+_RESERVED = {"y", "n", "yes", "no", "true", "false", "on", "off", "null"}
+
+
+def yaml_scalar(value):
+    """A string as a YAML scalar: plain when it is clearly a plain word, else double-quoted."""
+    s = str(value)
+    if (_PLAIN.fullmatch(s) and not s.endswith(" ") and "  " not in s
+            and s.lower() not in _RESERVED):
+        return s
+    out = ['"']
+    for ch in s:
+        o = ord(ch)
+        if ch == "\\":
+            out.append("\\\\")
+        elif ch == '"':
+            out.append('\\"')
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append("\\t")
+        elif o < 0x20 or 0x7F <= o <= 0x9F:
+            out.append("\\x%02X" % o)
+        elif ch in "\u2028\u2029\ufeff":
+            out.append("\\u%04X" % o)
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
+
+
+def yaml_flow_list(items):
+    return "[" + ", ".join(yaml_scalar(i) for i in items) + "]"
+
+
+def yaml_flow_map(pairs):
+    return "{" + ", ".join(f"{k}: {yaml_scalar(v)}" for k, v in pairs) + "}"
+
+
+# ---------------------------------------------------------------------------------------
+# Markdown text
+# ---------------------------------------------------------------------------------------
+
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+_MD_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_MD_LINESTART = re.compile(r"^(#|[-+=]|\d+[.)])")
+
+
+def md_text(text):
+    """Plain text for Markdown: nothing becomes HTML, a link, emphasis or a block marker.
+
+    The result is meant to start a line (or a list item), so leading block markers are
+    escaped too.
+    """
+    s = re.sub(r"\s+", " ", text).strip()
+    s = _MD_INLINE.sub(r"\\\1", s)
+    s = _MD_ENTITY.sub(r"\\&", s)
+    m = _MD_LINESTART.match(s)
+    if m:
+        marker = m.group(1)
+        if marker[0].isdigit():
+            s = marker[:-1] + "\\" + marker[-1] + s[len(marker):]
+        else:
+            s = "\\" + s
+    return s
+
+
+def md_url(url):
+    """A URL usable as a Markdown link destination (no spaces, parentheses, angle brackets)."""
+    out = []
+    for ch in url:
+        if ch.isascii() and ch not in " ()<>\\`\"'" and ch.isprintable():
+            out.append(ch)
+        else:
+            out.append("".join("%%%02X" % b for b in ch.encode("utf-8")))
+    return "".join(out)
+
+
+_LAW_URL = re.compile(r"\[\s*((?:https?://|www\.)[^\]\s]*)\s*\]")
+
+
+def legal_references(value):
+    """Split a LeiKa 'rechtsgrundlage' text into (text, url-or-None) items.
+
+    The source writes "Name [http://…], Other name [http://…]". Text before each bracketed
+    URL is its name; text without a URL stays one plain item. In the source a lost dash
+    appears as "_" ("§§ 1767 _ 1772 BGB", "§§ 33_42 SGB VI"); in names it is shown as "–".
+    """
+    value = re.sub(r"\s+", " ", value).strip()
+
+    def clean(text):
+        if re.match(r"(https?://|www\.)", text):
+            return text
+        text = text.replace(" _ ", " – ")
+        return re.sub(r"(?<![\w/.])(\d+[a-z]?)_(\d+[a-z]?)(?![\w/])", r"\1–\2", text)
+    items = []
+    pos = 0
+    for m in _LAW_URL.finditer(value):
+        name = value[pos:m.start()].strip().strip(",;").strip()
+        url = m.group(1)
+        if url.startswith("www."):
+            url = "https://" + url
+        items.append((clean(name) or url, url))
+        pos = m.end()
+    rest = value[pos:].strip().strip(",;").strip()
+    if rest:
+        items.append((clean(rest), None))
+    return items
+
+
+# ---------------------------------------------------------------------------------------
+# Data
+# ---------------------------------------------------------------------------------------
+
+def read_csv(path):
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def write_csv(path, header, rows):
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(header)
+    w.writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+
+
+TYPE_LEVEL = {"1": "bund", "4": "land", "2": "kreis", "2/3": "kreis", "6": "kreis", "5": "gemeinde"}
+# more local wins ties
+LEVEL_ORDER = ["bund", "land", "kreis", "gemeinde"]
+TYPE_TEXT = {
+    "1": "Typ 1 – Regelung und Vollzug durch den Bund",
+    "2": "Typ 2 – Regelung durch Bundesrecht, Vollzug durch das Land",
+    "2/3": "Typ 2/3 – Regelung durch Bundesrecht, Vollzug durch Land oder Kommune",
+    "4": "Typ 4 – Regelung durch Landesrecht, Vollzug durch Land oder Kommune",
+    "5": "Typ 5 – Regelung und Vollzug durch die Kommune",
+    "6": "Typ 6 – im Datenbestand ohne nähere Erläuterung",
+    "": "ohne Angabe eines Typs",
+}
+TYPE_ORDER = ["1", "2", "2/3", "4", "5", "6", ""]
+
+
+def type_parts(typ):
+    """'1, 2/3' → ['1', '2/3']; '' → ['']."""
+    parts = [p.strip() for p in typ.split(",")]
+    return [p for p in parts if p] or [""]
+
+
+def majority_level(leika_rows):
+    """Execution level by majority of LeiKa-Typ votes; a combined type votes for each part.
+
+    Votes are counted per level (2, 2/3 and 6 all vote 'kreis'); ties go to the more
+    local level. None when there are no LeiKa rows or no types.
+    """
+    votes = collections.Counter()
+    for r in leika_rows:
+        for p in type_parts(r["typisierung"]):
+            if p:
+                if p not in TYPE_LEVEL:
+                    raise SystemExit(f"generate.py: error: unknown LeiKa-Typ {p!r}")
+                votes[TYPE_LEVEL[p]] += 1
+    if not votes:
+        return None
+    top = max(votes.values())
+    return max((lvl for lvl in votes if votes[lvl] == top), key=LEVEL_ORDER.index)
+
+
+# ---------------------------------------------------------------------------------------
+# RESPONSIBILITY RULES
+# ---------------------------------------------------------------------------------------
+
+# Services the catalogue types 2/3 (Kreis level) but that the Gemeinden carry out
+# (Meldebehörde, Pass- und Ausweisbehörde, Standesamt, Gewerbeamt, Hundesteuer).
+# A value of None is looked up at run time (see HANDWRITTEN_IDS).
+GEMEINDE_OVERRIDES = {
+    "10119": "Personalausweis",
+    "10124": "Wohnsitzmeldungen",
+    "10160": "Hundehaltung",
+    "10026": "Eheschließung",
+    "10559": "Meldebescheinigung",
+    "10177": "Reisepass",
+    "10557": "Geburtsurkunde",
+}
+# OZG ids taken from hand-written service files (their ozg_id) when present,
+# else the fallback id given here.
+HANDWRITTEN_IDS = {
+    "gewerbe-anmelden": "10294",          # Unternehmensanmeldung und -genehmigung
+    "baugenehmigung-beantragen": "10519",  # Bauvorbescheid und Baugenehmigung
+}
+
+# Baugenehmigung (catalogue: Typ 4, Landesrecht) is put at Kreis level: the untere
+# Bauaufsichtsbehörde is the Landkreis / kreisfreie Stadt; in Saxony many Große Kreisstädte
+# are untere Bauaufsichtsbehörde too (Sächsische Bauordnung). Below is a short illustrative
+# list of real Saxon Große Kreisstädte (not checked city by city; name exactly as in the
+# place data, with its Kreis AGS; each must be found once). Each gets a Gemeinde-level rule
+# that overrides the Kreis rule (longest AGS prefix wins).
+GROSSE_KREISSTAEDTE_SACHSEN = [
+    ("Bautzen / Budyšin", "14625"),
+    ("Hoyerswerda / Wojerecy", "14625"),
+    ("Görlitz", "14626"),
+    ("Freiberg", "14522"),
+    ("Pirna", "14628"),
+    ("Zwickau", "14524"),
+    ("Plauen", "14523"),
+    ("Riesa", "14627"),
+    ("Meißen", "14627"),
+    ("Radebeul", "14627"),
+    ("Delitzsch", "14730"),
+]
+
+# Federal authorities for services whose LeiKa-Typ majority is 1 (Bund).
+# (id, name, seat city, Land of the seat city)
+FEDERAL_AUTHORITIES = [
+    ("familienkasse", "Familienkasse der Bundesagentur für Arbeit", "Nürnberg", "Bayern"),
+    ("bundesagentur-fuer-arbeit", "Bundesagentur für Arbeit", "Nürnberg", "Bayern"),
+    ("bundeszentralamt-fuer-steuern", "Bundeszentralamt für Steuern", "Bonn", "Nordrhein-Westfalen"),
+    ("generalzolldirektion", "Generalzolldirektion", "Bonn", "Nordrhein-Westfalen"),
+    ("bundesamt-fuer-migration-und-fluechtlinge", "Bundesamt für Migration und Flüchtlinge", "Nürnberg", "Bayern"),
+    ("auswaertiges-amt", "Auswärtiges Amt", "Berlin", "Berlin"),
+    ("kraftfahrt-bundesamt", "Kraftfahrt-Bundesamt", "Flensburg", "Schleswig-Holstein"),
+    ("luftfahrt-bundesamt", "Luftfahrt-Bundesamt", "Braunschweig", "Niedersachsen"),
+    ("bundesnetzagentur", "Bundesnetzagentur", "Bonn", "Nordrhein-Westfalen"),
+    ("deutsche-rentenversicherung-bund", "Deutsche Rentenversicherung Bund", "Berlin", "Berlin"),
+    ("bundesamt-fuer-justiz", "Bundesamt für Justiz", "Bonn", "Nordrhein-Westfalen"),
+    ("bundesamt-fuer-wirtschaft-und-ausfuhrkontrolle", "Bundesamt für Wirtschaft und Ausfuhrkontrolle", "Eschborn", "Hessen"),
+    ("bundeskartellamt", "Bundeskartellamt", "Bonn", "Nordrhein-Westfalen"),
+    ("deutsches-patent-und-markenamt", "Deutsches Patent- und Markenamt", "München", "Bayern"),
+    ("bundesamt-fuer-familie-und-zivilgesellschaftliche-aufgaben", "Bundesamt für Familie und zivilgesellschaftliche Aufgaben", "Köln", "Nordrhein-Westfalen"),
+    ("bundesinstitut-fuer-arzneimittel-und-medizinprodukte", "Bundesinstitut für Arzneimittel und Medizinprodukte", "Bonn", "Nordrhein-Westfalen"),
+    ("statistisches-bundesamt", "Statistisches Bundesamt", "Wiesbaden", "Hessen"),
+    ("bundesverwaltungsamt", "Bundesverwaltungsamt", "Köln", "Nordrhein-Westfalen"),
+]
+FEDERAL_FALLBACK = "bundesverwaltungsamt"
+
+# First matching rule wins. A rule matches an OZG-Leistung by id, by a word in its name
+# (case-insensitive substring) or by its Lebenslage. Unmatched: FEDERAL_FALLBACK.
+FEDERAL_RULES = [
+    # (authority id, OZG ids, name words, Lebenslagen)
+    ("familienkasse", ["10005", "10020"], [], []),                       # Kindergeld, Kinderzuschlag
+    ("bundeszentralamt-fuer-steuern", [], ["Steueridentifikationsnummer"], []),
+    ("generalzolldirektion", [], ["Zoll", "Luftverkehrsteuer", "Mindestlohn", "Ausfuhrerstattung"], []),
+    ("deutsches-patent-und-markenamt", [], ["Patent", "Marke"], []),
+    ("bundeskartellamt", [], ["Kartell", "Fusion"], []),
+    ("bundesinstitut-fuer-arzneimittel-und-medizinprodukte", [], ["Betäubungsmittel"], []),
+    ("luftfahrt-bundesamt", [], ["Luftfahrzeug", "Flugzeug", "Fluglinie", "Lufttüchtigkeit", "LuftZVO"], []),  # before KBA: "Luftfahrzeugregister"
+    ("kraftfahrt-bundesamt", [], ["Fahreignungsregister", "Fahrzeugregister", "Fahrtenschreiber"], []),
+    ("bundesnetzagentur", [], ["Frequenz", "TKG", "Marktstammdaten", "Erneuerbare-Energien-Anlagen",
+                               "Photovoltaik", "PostG"], []),
+    ("bundesamt-fuer-wirtschaft-und-ausfuhrkontrolle", [], ["Umweltbonus", "Partikelminderung", "EEG-Förderung"], []),
+    ("bundesamt-fuer-familie-und-zivilgesellschaftliche-aufgaben", [], ["Bundesfreiwilligendienst", "Familienpflegezeit"], []),
+    ("bundesamt-fuer-migration-und-fluechtlinge", [], ["Ausländerzentralregister", "Integration"], []),
+    ("auswaertiges-amt", [], ["Visa"], ["Auslandsaufenthalt"]),
+    ("deutsche-rentenversicherung-bund", [], ["Statusfeststellung", "Beitragsnachweis", "Rentenversicherung"], []),
+    ("bundesamt-fuer-justiz", [], ["Gewerbezentralregister"], []),
+    ("statistisches-bundesamt", [], ["Statistische"], []),
+    ("bundesagentur-fuer-arbeit", [], ["Kurzarbeitergeld", "Arbeitnehmerüberlassung", "Arbeitgeber-Service",
+                                       "Betriebsnummer", "Arbeitsförderung", "Ausländerbeschäftigung",
+                                       "Gründungszuschuss", "Bildungsgutschein"],
+     ["(Drohender) Arbeitsplatzverlust & -suche"]),
+]
+
+# Seat of the Land authority (Landeshauptstadt) per Land, for --scope de.
+LAND_CAPITALS = {
+    "Schleswig-Holstein": "Kiel", "Hamburg": "Hamburg", "Niedersachsen": "Hannover",
+    "Bremen": "Bremen", "Nordrhein-Westfalen": "Düsseldorf", "Hessen": "Wiesbaden",
+    "Rheinland-Pfalz": "Mainz", "Baden-Württemberg": "Stuttgart", "Bayern": "München",
+    "Saarland": "Saarbrücken", "Berlin": "Berlin", "Brandenburg": "Potsdam",
+    "Mecklenburg-Vorpommern": "Schwerin", "Sachsen": "Dresden", "Sachsen-Anhalt": "Magdeburg",
+    "Thüringen": "Erfurt",
+}
+# Sitz der Kreisverwaltung spelled differently from the Gemeinde name.
+SITZ_ALIASES = {
+    "Hofheim a. T.": "Hofheim am Taunus",
+    "Lutherstadt Wittenberg": "Wittenberg",
+}
+
+STADT_TYPES = {"Stadt", "Große Kreisstadt", "Kreisfreie Stadt", "Stadtkreis"}
+KREIS_AUTHORITY = {  # kreistyp → authority name prefix; the id is the slug of the name
+    "Landkreis": "Landratsamt",
+    "Kreis": "Kreisverwaltung",
+    "Regionalverband": "Regionalverband",   # "Regionalverband Saarbrücken" stays as it is
+}
+
+SAMPLE_STREET = "Beispielstraße 1 (Beispieldaten)"
+SAMPLE_PHONE = "+49 000 000000"
+
+
+# ---------------------------------------------------------------------------------------
+# Variants (texts and naming)
+# ---------------------------------------------------------------------------------------
+
+def plural(n, one, many):
+    return f"eine {one}" if n == 1 else f"{n} {many}"
+
+
+class Standard:
+    name = "standard"
+    use_handwritten = True
+
+    def themenfeld_slug(self, name):
+        return slugify(name)
+
+    def lebenslage_slug(self, name):
+        return slugify(name)
+
+    def service_slug(self, ozg_id, name):
+        return slugify(name)
+
+    def authority_id(self, base):
+        return base
+
+    def site(self, scope):
+        if scope == "sachsen":
+            return dict(
+                title="Serviceportal Sachsen (Beispielportal)",
+                description=(
+                    "Beispielportal für Sachsen zur Erprobung eines Generators für "
+                    "Serviceportale nach dem Onlinezugangsgesetz (OZG). Leistungskatalog "
+                    "(OZG-Umsetzungskatalog, LeiKa) und Orte mit Postleitzahlen sind echte "
+                    "Daten; Behörden, Anschriften, Telefonnummern, Öffnungszeiten und "
+                    "Zuständigkeiten sind Beispieldaten."),
+            )
+        return dict(
+            title="Serviceportal Deutschland (Beispielportal)",
+            description=(
+                "Bundesweites Beispielportal zur Erprobung eines Generators für "
+                "Serviceportale nach dem Onlinezugangsgesetz (OZG). Leistungskatalog "
+                "(OZG-Umsetzungskatalog, LeiKa) und Orte mit Postleitzahlen sind echte "
+                "Daten; Behörden, Anschriften, Telefonnummern, Öffnungszeiten und "
+                "Zuständigkeiten sind Beispieldaten."),
+        )
+
+    def contact(self):
+        return [("email", "servicestelle@portal.example.de"), ("phone", "+49 351 0000000")]
+
+    def themenfeld_description(self, tf, lagen, n_services):
+        return (f"Leistungen im OZG-Themenfeld „{tf}“ ({n_services} OZG-Leistungen). "
+                f"Lebenslagen: {', '.join(lagen)}.")
+
+    def lebenslage_description(self, ll, tf, n_services):
+        return (f"Lebenslage im Themenfeld „{tf}“ "
+                f"({plural(n_services, 'OZG-Leistung', 'OZG-Leistungen')}).")
+
+    def summary(self, svc):
+        first = (f"„{svc['name']}“ ist eine Leistung des OZG-Themenfelds „{svc['themenfeld']}“ "
+                 f"(Lebenslage „{svc['lebenslage']}“).")
+        n = len(svc["leika"])
+        if n == 0:
+            return first + " Im Leistungskatalog (LeiKa) sind ihr keine Leistungen zugeordnet."
+        return first + f" Sie umfasst {plural(n, 'Leistung', 'Leistungen')} des Leistungskatalogs (LeiKa)."
+
+    def body(self, svc):
+        laws = law_lines(svc)
+        intro = ("Diese Beschreibung wurde automatisch aus dem OZG-Umsetzungskatalog erstellt. "
+                 "Die Redaktion hat für diese Leistung noch keinen vollständigen Text verfasst.")
+        if svc["leika"]:
+            shown = ["die Leistungen des Leistungskatalogs (LeiKa), die der Katalog dieser "
+                     "OZG-Leistung zuordnet"]
+            if laws:
+                shown.append("ihre Rechtsgrundlagen")
+            if set(type_counts(svc)) != {""}:
+                shown.append("die Verwaltungsebene, die sie laut Katalog ausführt")
+            intro += " Unten stehen " + (", ".join(shown[:-1]) + " und " + shown[-1]
+                                         if len(shown) > 1 else shown[0]) + "."
+        else:
+            intro += (" Der Katalog ordnet dieser OZG-Leistung keine Leistungen des "
+                      "Leistungskatalogs (LeiKa) zu; weitere Angaben liegen deshalb nicht vor.")
+        out = [intro, "", "## Leistungen des Leistungskatalogs", ""]
+        if svc["leika"]:
+            for r in svc["leika"]:
+                out.append(f"- {md_text(r['bezeichnung'])} (Leistungsschlüssel {r['leistungsschluessel']})")
+        else:
+            out.append("Der Katalog ordnet dieser OZG-Leistung keine Leistungen des Leistungskatalogs zu.")
+        if laws:
+            out += ["", "## Rechtsgrundlage", ""] + laws
+        out += ["", "## Hinweise", ""] + self.hints(svc)
+        return "\n".join(out) + "\n"
+
+    def hints(self, svc):
+        counts = type_counts(svc)
+        if not counts or set(counts) == {""}:
+            return ["Der Leistungskatalog nennt für diese Leistung keinen LeiKa-Typ. Welche "
+                    "Verwaltungsebene sie ausführt, ist deshalb hier nicht angegeben."]
+        lines = ["Der LeiKa-Typ gibt allgemein an, welche Verwaltungsebene eine Leistung regelt "
+                 "und ausführt. Für die Leistungen dieser OZG-Leistung nennt der Katalog:", ""]
+        for t in sorted(counts, key=lambda t: (-counts[t], TYPE_ORDER.index(t))):
+            lines.append(f"- {TYPE_TEXT[t]}: {plural(counts[t], 'Leistung', 'Leistungen')}")
+        lines += ["", "Das ist eine allgemeine Angabe aus dem Katalog. Welche Stelle an Ihrem Ort "
+                      "zuständig ist, kann im Einzelfall davon abweichen."]
+        return lines
+
+    def opening_hours(self):
+        return ["Mo, Di, Do 09:00–12:00 und 13:00–15:30", "Fr 09:00–12:00"]
+
+
+class Alt(Standard):
+    name = "alt"
+    use_handwritten = False
+
+    def themenfeld_slug(self, name):
+        return slugify("themenfeld " + name)
+
+    def lebenslage_slug(self, name):
+        return slugify("lage " + name)
+
+    def service_slug(self, ozg_id, name):
+        short = slugify(" ".join(name.split()[:3]))
+        return slugify(f"leistung {ozg_id} {short}")
+
+    def authority_id(self, base):
+        return slugify("beh-" + base)
+
+    def site(self, scope):
+        where = "Sachsen" if scope == "sachsen" else "Deutschland"
+        return dict(
+            title=f"Verwaltungsportal {where} – Testvariante",
+            description=(
+                f"Testvariante eines Verwaltungsportals für {where}. Die Leistungen stammen aus "
+                "dem OZG-Katalog, die Orte aus dem amtlichen Gemeindeverzeichnis; alle Angaben "
+                "zu Behörden sind erfunden."),
+        )
+
+    def contact(self):
+        return [("email", "kontakt@test.example.org"), ("phone", "+49 000 1111111")]
+
+    def themenfeld_description(self, tf, lagen, n_services):
+        return f"Themenfeld „{tf}“ mit den Lagen {'; '.join(lagen)}."
+
+    def lebenslage_description(self, ll, tf, n_services):
+        return f"Lage „{ll}“ aus dem Themenfeld „{tf}“."
+
+    def summary(self, svc):
+        n = len(svc["leika"])
+        return (f"Informationen zur Verwaltungsleistung „{svc['name']}“ im Bereich "
+                f"„{svc['themenfeld']}“; der Leistungskatalog führt dazu {n} Einträge.")
+
+    def body(self, svc):
+        out = [
+            "Dieser Text ist ein maschinell erzeugter Platzhalter auf Grundlage des "
+            "OZG-Katalogs; ein redaktioneller Text fehlt noch.",
+            "",
+        ]
+        laws = law_lines(svc)
+        if laws:
+            out += ["## Rechtsgrundlage", ""] + laws + [""]
+        out += ["## Hinweise", ""]
+        counts = type_counts(svc)
+        if counts and set(counts) != {""}:
+            parts = [f"{TYPE_TEXT[t]} ({counts[t]})" for t in TYPE_ORDER if t in counts]
+            out.append("Einordnung nach LeiKa-Typ: " + md_text("; ".join(parts)) + ".")
+        else:
+            out.append("Keine Einordnung nach LeiKa-Typ vorhanden.")
+        out += ["", "## Katalogeinträge", ""]
+        if svc["leika"]:
+            for r in svc["leika"]:
+                out.append(f"- {r['leistungsschluessel']}: {md_text(r['bezeichnung'])}")
+        else:
+            out.append("Keine Einträge.")
+        return "\n".join(out) + "\n"
+
+    def opening_hours(self):
+        return ["Montag bis Freitag 08:00–12:00", "Dienstag zusätzlich 14:00–18:00"]
+
+
+def type_counts(svc):
+    c = collections.Counter()
+    for r in svc["leika"]:
+        for p in type_parts(r["typisierung"]):
+            c[p] += 1
+    return c
+
+
+def law_lines(svc):
+    seen = set()
+    lines = []
+    for r in svc["leika"]:
+        for text, url in legal_references(r["rechtsgrundlage"]):
+            if (text, url) in seen:
+                continue
+            seen.add((text, url))
+            if url:
+                lines.append(f"- [{md_text(text)}]({md_url(url)})")
+            else:
+                lines.append(f"- {md_text(text)}")
+    return lines
+
+
+# ---------------------------------------------------------------------------------------
+# Hand-written files
+# ---------------------------------------------------------------------------------------
+
+_SLUG_RE = re.compile(r"[a-z0-9-]{1,80}")
+
+
+def front_matter_value(path, key):
+    """The value of a top-level key in a file's YAML front matter (simple scalars only)."""
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return None
+    for line in lines[1:]:
+        if line.strip() == "---":
+            break
+        m = re.match(rf"{re.escape(key)}\s*:\s*(.*?)\s*$", line)
+        if m:
+            v = m.group(1)
+            v = re.sub(r"\s+#.*$", "", v)
+            if len(v) >= 2 and v[0] == v[-1] and v[0] in "\"'":
+                v = v[1:-1]
+            return v
+    return None
+
+
+def handwritten_files(sub):
+    d = HANDWRITTEN / sub
+    if not d.is_dir():
+        return []
+    files = sorted(p for p in d.iterdir() if p.is_file() and p.suffix == ".md")
+    for p in files:
+        if not _SLUG_RE.fullmatch(p.stem):
+            raise SystemExit(f"{p}: error: file name is not a valid slug ([a-z0-9-], 1–80 characters)")
+    return files
+
+
+# ---------------------------------------------------------------------------------------
+# Build
+# ---------------------------------------------------------------------------------------
+
+class Output:
+    def __init__(self, root):
+        self.root = root
+        self.counts = collections.Counter()
+
+    def write(self, rel, text):
+        p = self.root / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        with open(p, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+
+    def copy(self, rel, src):
+        p = self.root / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, p)
+
+
+def warn(msg):
+    print(f"generate.py: warning: {msg}", file=sys.stderr)
+
+
+def build(data, out_root, scope, variant):
+    V = Standard() if variant == "standard" else Alt()
+    ozg_dir, reg_dir = data / "ozg", data / "regions"
+    themenfelder = read_csv(ozg_dir / "themenfelder.csv")
+    lebenslagen = read_csv(ozg_dir / "lebenslagen.csv")
+    ozg = read_csv(ozg_dir / "ozg-leistungen.csv")
+    leika = read_csv(ozg_dir / "leika-leistungen.csv")
+    gemeinden_de = read_csv(reg_dir / "gemeinden-de.csv")
+    kreise_de = read_csv(reg_dir / "kreise-de.csv")
+    out = Output(out_root)
+
+    # ---- topics --------------------------------------------------------------------
+    tf_slug = {t["name"]: V.themenfeld_slug(t["name"]) for t in themenfelder}
+    ll_slug = {l["name"]: V.lebenslage_slug(l["name"]) for l in lebenslagen}
+    for kind, m in (("Themenfeld", tf_slug), ("Lebenslage", ll_slug)):
+        dup = [s for s, c in collections.Counter(m.values()).items() if c > 1]
+        if dup:
+            raise SystemExit(f"generate.py: error: duplicate {kind} slugs {dup}")
+    n_by_tf = collections.Counter(o["themenfeld"] for o in ozg)
+    n_by_ll = collections.Counter(o["lebenslage"] for o in ozg)
+    lines = ["themenfelder:"]
+    for t in sorted(themenfelder, key=lambda t: int(t["id"])):
+        lagen = [l["name"] for l in sorted(lebenslagen, key=lambda l: int(l["id"]))
+                 if l["themenfeld"] == t["name"]]
+        desc = V.themenfeld_description(t["name"], lagen, n_by_tf[t["name"]])
+        lines.append("  - " + yaml_flow_map([("slug", tf_slug[t["name"]]), ("title", t["name"]),
+                                             ("description", desc)]))
+    lines.append("lebenslagen:")
+    for l in sorted(lebenslagen, key=lambda l: int(l["id"])):
+        if l["themenfeld"] not in tf_slug:
+            raise SystemExit(f"generate.py: error: Lebenslage {l['name']!r}: unknown Themenfeld")
+        desc = V.lebenslage_description(l["name"], l["themenfeld"], n_by_ll[l["name"]])
+        lines.append("  - " + yaml_flow_map([("slug", ll_slug[l["name"]]), ("title", l["name"]),
+                                             ("description", desc)]))
+    out.write("topics.yml", "\n".join(lines) + "\n")
+
+    # ---- services ------------------------------------------------------------------
+    leika_by_ozg = collections.defaultdict(list)
+    for r in leika:
+        if not re.fullmatch(r"\d{14}", r["leistungsschluessel"]):
+            raise SystemExit(f"generate.py: error: bad LeiKa key {r['leistungsschluessel']!r}")
+        leika_by_ozg[r["ozg_id"]].append(r)
+    ozg_ids = {o["ozg_id"] for o in ozg}
+    services = {}
+    for o in ozg:
+        services[o["ozg_id"]] = dict(
+            ozg_id=o["ozg_id"], name=o["name"], themenfeld=o["themenfeld"],
+            lebenslage=o["lebenslage"],
+            leika=sorted(leika_by_ozg[o["ozg_id"]], key=lambda r: r["leistungsschluessel"]),
+        )
+
+    hand_by_ozg = {}       # ozg_id → path
+    hand_extra = []        # hand-written services without a (known) ozg_id
+    hand_slug_ozg = {}     # slug → ozg_id
+    if V.use_handwritten:
+        for p in handwritten_files("services"):
+            oid = front_matter_value(p, "ozg_id")
+            if oid and oid in ozg_ids:
+                if oid in hand_by_ozg:
+                    raise SystemExit(f"{p}: error: ozg_id {oid} also used by {hand_by_ozg[oid].name}")
+                hand_by_ozg[oid] = p
+                hand_slug_ozg[p.stem] = oid
+            else:
+                if oid:
+                    warn(f"{p.name}: ozg_id {oid!r} is not in the catalogue; copied as an extra service")
+                hand_extra.append(p)
+
+    taken = {p.stem for p in hand_by_ozg.values()} | {p.stem for p in hand_extra}
+    base = {oid: V.service_slug(oid, s["name"]) for oid, s in services.items() if oid not in hand_by_ozg}
+    base_count = collections.Counter(base.values())
+    slug_of = {}
+    for oid, s in base.items():
+        slug_of[oid] = with_suffix(s, oid) if (base_count[s] > 1 or s in taken) else s
+    for oid, p in hand_by_ozg.items():
+        slug_of[oid] = p.stem
+    if len(set(slug_of.values()) | {p.stem for p in hand_extra}) != len(slug_of) + len(hand_extra):
+        raise SystemExit("generate.py: error: service slug collision")
+
+    for oid in sorted(services):
+        svc = services[oid]
+        if oid in hand_by_ozg:
+            out.copy(f"services/{slug_of[oid]}.md", hand_by_ozg[oid])
+            continue
+        fm = ["---",
+              f"title: {yaml_scalar(svc['name'])}",
+              f"summary: {yaml_scalar(V.summary(svc))}",
+              f"topic: {yaml_scalar(tf_slug[svc['themenfeld']])}",
+              f"lebenslagen: {yaml_flow_list([ll_slug[svc['lebenslage']]])}"]
+        if svc["leika"]:
+            fm.append(f"leika: \"{svc['leika'][0]['leistungsschluessel']}\"")
+        fm.append(f"ozg_id: \"{oid}\"")
+        fm.append("---")
+        out.write(f"services/{slug_of[oid]}.md", "\n".join(fm) + "\n" + V.body(svc))
+    for p in hand_extra:
+        out.copy(f"services/{p.stem}.md", p)
+    out.counts["services"] = len(services) + len(hand_extra)
+    out.counts["handwritten"] = len(hand_by_ozg) + len(hand_extra)
+
+    # ---- pages ---------------------------------------------------------------------
+    if V.use_handwritten:
+        pages = handwritten_files("pages")
+        for p in pages:
+            out.copy(f"pages/{p.name}", p)
+        out.counts["pages"] = len(pages)
+    else:
+        for slug, text in alt_pages().items():
+            out.write(f"pages/{slug}.md", text)
+        out.counts["pages"] = len(alt_pages())
+
+    # ---- places --------------------------------------------------------------------
+    land_prefix = "14" if scope == "sachsen" else None
+    kreise = [k for k in kreise_de if land_prefix is None or k["ags"].startswith(land_prefix)]
+    gemeinden = [g for g in gemeinden_de if land_prefix is None or g["ags"].startswith(land_prefix)]
+    kreis_by_ags = {k["ags"]: k for k in kreise}
+    gem_by_kreis = collections.defaultdict(list)
+    for g in gemeinden:
+        gem_by_kreis[g["ags"][:5]].append(g)
+    for k in kreise:
+        if not re.fullmatch(r"\d{5}", k["ags"]):
+            raise SystemExit(f"generate.py: error: Kreis AGS {k['ags']!r} is not 5 digits")
+    for g in gemeinden:
+        if not re.fullmatch(r"\d{8}", g["ags"]) or g["kreis_ags"] != g["ags"][:5]:
+            raise SystemExit(f"generate.py: error: Gemeinde AGS {g['ags']!r} / Kreis {g['kreis_ags']!r}")
+    # kreisfreie Städte: a Kreis whose only Gemeinde is <kreis>000
+    kreisfrei = {a for a in kreis_by_ags if [g["ags"] for g in gem_by_kreis[a]] == [a + "000"]}
+    for a in kreisfrei:
+        if kreis_by_ags[a]["kreistyp"] not in ("Kreisfreie Stadt", "Stadtkreis"):
+            warn(f"Kreis {a} has a single Gemeinde {a}000 but kreistyp {kreis_by_ags[a]['kreistyp']!r}")
+    lands = {}  # 2-digit AGS → Land name
+    for k in kreise_de:
+        lands.setdefault(k["ags"][:2], k["land"])
+    if land_prefix:
+        lands = {land_prefix: lands[land_prefix]}
+    no_kreis = sorted(g["ags"] for g in gemeinden if g["ags"][:5] not in kreis_by_ags)
+    gemeindefrei = {g["ags"] for g in gemeinden if g["gemeindetyp"].startswith("gemeindefreies Gebiet")}
+
+    # regions.csv
+    if scope == "sachsen":
+        src = read_csv(reg_dir / "regions-sachsen.csv")
+        rows = [(r["ags"], r["name"], r["postal_codes"]) for r in src]
+        expected = {"14"} | set(kreis_by_ags) | {g["ags"] for g in gemeinden}
+        if {r[0] for r in rows} != expected:
+            raise SystemExit("generate.py: error: regions-sachsen.csv and gemeinden-de.csv disagree")
+    else:
+        rows = [(a, n, "") for a, n in lands.items()]
+        rows += [(k["ags"], k["bezeichnung"], "") for k in kreise]
+        rows += [(g["ags"], g["name"], g["postal_codes"]) for g in gemeinden]
+        rows.sort()
+    write_csv(out_root / "regions.csv", ["ags", "name", "postal_codes"], rows)
+    out.counts["regions"] = len(rows)
+
+    # ---- authorities ---------------------------------------------------------------
+    gem_by_land_name = collections.defaultdict(list)
+    for g in gemeinden_de:
+        gem_by_land_name[(g["land"], g["name"])].append(g)
+
+    def plz(g):
+        return g["plz_verwaltungssitz"] or g["postal_codes"].split()[0]
+
+    def find_place(name, land):
+        c = gem_by_land_name.get((land, name), [])
+        if len(c) != 1:
+            raise SystemExit(f"generate.py: error: place {name!r} in {land}: {len(c)} matches")
+        return c[0]
+
+    def key(s):
+        return re.sub(r"[^a-z0-9]", "", slugify(re.split(r"[,/(]", s)[0]))
+
+    def kreis_seat(k):
+        sitz = SITZ_ALIASES.get(k["sitz_verwaltung"], k["sitz_verwaltung"])
+        want = key(sitz)
+        cands = [g for g in gemeinden_de if g["land"] == k["land"] and g["postal_codes"]
+                 and key(g["name"]) == want]
+        inside = [g for g in cands if g["kreis_ags"] == k["ags"]]
+        pick = inside or cands
+        if not pick:
+            raise SystemExit(f"generate.py: error: seat {k['sitz_verwaltung']!r} of Kreis {k['ags']} not found")
+        g = max(pick, key=lambda g: (int(g["einwohner"] or 0), g["ags"]))
+        return sitz.split(",")[0].strip(), plz(g)
+
+    authorities = {}  # id → dict(name, street, postal_code, city)
+
+    def add_authority(aid, name, city, postal_code):
+        aid = V.authority_id(aid)
+        if aid in authorities:
+            raise SystemExit(f"generate.py: error: authority id collision {aid}")
+        authorities[aid] = dict(name=name, city=city, postal_code=postal_code)
+        return aid
+
+    # Land
+    land_authority = {}
+    for a, land in sorted(lands.items()):
+        if scope == "sachsen":
+            g = find_place("Chemnitz", "Sachsen")
+            land_authority[a] = add_authority("landesdirektion-sachsen", "Landesdirektion Sachsen",
+                                              g["name"], plz(g))
+        else:
+            g = find_place(LAND_CAPITALS[land], land)
+            land_authority[a] = add_authority(f"landesverwaltung-{slugify(land)}",
+                                              f"Landesverwaltung {land} (Beispiel)", g["name"], plz(g))
+
+    # Kreise and Gemeinden: ids first, then collisions get -<ags> on all involved
+    local = []  # (base id, name, city, plz, ags)
+    for k in sorted(kreise, key=lambda k: k["ags"]):
+        if k["ags"] in kreisfrei:
+            g = gem_by_kreis[k["ags"]][0]
+            local.append((f"stadtverwaltung-{slugify(g['name'])}", f"Stadtverwaltung {g['name']}",
+                          g["name"], plz(g), k["ags"]))
+        else:
+            prefix_name = KREIS_AUTHORITY[k["kreistyp"]]
+            city, pc = kreis_seat(k)
+            name = k["name"] if k["name"].startswith(prefix_name + " ") else f"{prefix_name} {k['name']}"
+            local.append((slugify(name), name, city, pc, k["ags"]))
+    for g in sorted(gemeinden, key=lambda g: g["ags"]):
+        if g["ags"][:5] in kreisfrei or g["ags"] in gemeindefrei:
+            continue
+        kind = "Stadtverwaltung" if g["gemeindetyp"] in STADT_TYPES else "Gemeindeverwaltung"
+        local.append((f"gemeindeverwaltung-{slugify(g['name'])}", f"{kind} {g['name']}",
+                      g["name"], plz(g), g["ags"]))
+    id_count = collections.Counter(x[0] for x in local)
+    local_authority = {}  # AGS (5 or 8) → authority id
+    collided = []
+    for base_id, name, city, pc, ags in local:
+        aid = base_id
+        if id_count[base_id] > 1:
+            aid = with_suffix(base_id, ags)
+            collided.append(aid)
+        local_authority[ags] = add_authority(aid, name, city, pc)
+    for k in kreisfrei:
+        local_authority[k + "000"] = local_authority[k]
+
+    # Federal (only those used)
+    fed_info = {aid: (name, city, land) for aid, name, city, land in FEDERAL_AUTHORITIES}
+    for aid, *_ in FEDERAL_RULES:
+        assert aid in fed_info, aid
+    assert FEDERAL_FALLBACK in fed_info
+
+    def federal_for(svc):
+        for aid, ids, words, lagen in FEDERAL_RULES:
+            if (svc["ozg_id"] in ids or svc["lebenslage"] in lagen
+                    or any(w.lower() in svc["name"].lower() for w in words)):
+                return aid
+        return FEDERAL_FALLBACK
+
+    federal_authority = {}
+
+    def federal_id(base_id):
+        if base_id not in federal_authority:
+            name, city, land = fed_info[base_id]
+            g = find_place(city, land)
+            federal_authority[base_id] = add_authority(base_id, name, g["name"], plz(g))
+        return federal_authority[base_id]
+
+    # ---- responsibilities ----------------------------------------------------------
+    special = {}
+    for slug, default in HANDWRITTEN_IDS.items():
+        oid = hand_slug_ozg.get(slug)
+        if oid is None:
+            if V.use_handwritten:
+                warn(f"no hand-written services/{slug}.md with an ozg_id; using OZG id {default}")
+            oid = default
+        special[slug] = oid
+    gemeinde_level = set(GEMEINDE_OVERRIDES) | {special["gewerbe-anmelden"]}
+    bau_id = special["baugenehmigung-beantragen"]
+    gks = []
+    for name, kreis in GROSSE_KREISSTAEDTE_SACHSEN:
+        hits = [g for g in gemeinden_de if g["name"] == name and g["kreis_ags"] == kreis]
+        if len(hits) != 1:
+            raise SystemExit(f"generate.py: error: Große Kreisstadt {name!r} in {kreis}: {len(hits)} matches")
+        gks.append(hits[0]["ags"])
+
+    kreis_rows = [(k, local_authority[k]) for k in sorted(kreis_by_ags)]
+    gemeinde_rows = []
+    for g in sorted(gemeinden, key=lambda g: g["ags"]):
+        a = g["ags"]
+        if a in local_authority:
+            gemeinde_rows.append((a, local_authority[a]))
+        elif a[:5] in local_authority:            # gemeindefreies Gebiet: the Kreis serves it
+            gemeinde_rows.append((a, local_authority[a[:5]]))
+        # else: gemeindefreies Gebiet without a Kreis — no rule (gap)
+
+    rules = []
+    gap_services = []
+    level_count = collections.Counter()
+    for oid in sorted(services):
+        svc = services[oid]
+        slug = slug_of[oid]
+        if oid in gemeinde_level:
+            level = "gemeinde"
+        elif oid == bau_id:
+            level = "kreis"     # catalogue: Typ 4; untere Bauaufsichtsbehörde = Kreis (+ GKS below)
+        else:
+            level = majority_level(svc["leika"])
+        if level is None:
+            gap_services.append(slug)
+            continue
+        level_count[level] += 1
+        if level == "bund":
+            fid = federal_id(federal_for(svc))
+            rules += [(slug, a, fid) for a in sorted(lands)]
+        elif level == "land":
+            rules += [(slug, a, land_authority[a]) for a in sorted(lands)]
+        elif level == "kreis":
+            rules += [(slug, a, aid) for a, aid in kreis_rows]
+            if oid == bau_id:
+                rules += [(slug, a, local_authority[a]) for a in gks if a in local_authority]
+        else:
+            rules += [(slug, a, aid) for a, aid in gemeinde_rows]
+    gap_services += [p.stem for p in hand_extra]
+    rules.sort()
+    seen = set()
+    for s, r, _ in rules:
+        if (s, r) in seen:
+            raise SystemExit(f"generate.py: error: two rules for {s} at {r}")
+        seen.add((s, r))
+    write_csv(out_root / "responsibilities.csv", ["service", "region", "authority"], rules)
+    out.counts["rules"] = len(rules)
+    out.counts["gaps"] = len(gap_services)
+
+    # ---- write authorities -----------------------------------------------------------
+    hours = V.opening_hours()
+    for aid in sorted(authorities):
+        a = authorities[aid]
+        text = "\n".join([
+            f"name: {yaml_scalar(a['name'])}",
+            "address: " + yaml_flow_map([("street", SAMPLE_STREET), ("postal_code", a["postal_code"]),
+                                         ("city", a["city"])]),
+            f"phone: {yaml_scalar(SAMPLE_PHONE)}",
+            f"email: {yaml_scalar(aid + '@example.org')}",
+            f"opening_hours: {yaml_flow_list(hours)}",
+        ]) + "\n"
+        out.write(f"authorities/{aid}.yml", text)
+    out.counts["authorities"] = len(authorities)
+
+    # ---- site.yml ------------------------------------------------------------------
+    site = V.site(scope)
+    lines = [f"title: {yaml_scalar(site['title'])}",
+             f"base_url: {yaml_scalar('https://portal.example.de/')}",
+             "language: de"]
+    if scope == "sachsen":
+        lines.append('state: "14"')
+    lines += [f"description: {yaml_scalar(site['description'])}",
+              "contact: " + yaml_flow_map(V.contact())]
+    out.write("site.yml", "\n".join(lines) + "\n")
+
+    info = dict(levels=level_count, no_kreis=no_kreis, gemeindefrei=len(gemeindefrei),
+                collided=collided, kreisfrei=sorted(kreisfrei), gap_services=gap_services)
+    return out.counts, info
+
+
+def alt_pages():
+    src = ("Ortsdaten: © Statistisches Bundesamt (Destatis), 2023, Datenlizenz Deutschland – "
+           "Namensnennung – Version 2.0; Postleitzahlen: © OpenStreetMap-Mitwirkende, ODbL 1.0. "
+           "Leistungen: OZG-Umsetzungskatalog und Leistungskatalog (LeiKa).")
+    return {
+        "impressum": "---\ntitle: Impressum\n---\n"
+                     "Dies ist eine Testvariante ohne echten Betreiber. Kontakt: "
+                     "kontakt@test.example.org\n\n## Datenquellen\n\n" + src + "\n",
+        "datenschutz": "---\ntitle: Datenschutz\n---\n"
+                       "Diese Testvariante speichert keine Eingaben und setzt keine Cookies. "
+                       "Formulare sind Attrappen und senden nichts ab.\n",
+    }
+
+
+# ---------------------------------------------------------------------------------------
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description="Generate the sample Content/ tree.")
+    ap.add_argument("--data", default=str(REPO.parent / "shared" / "data"))
+    ap.add_argument("--out", default=str(REPO / "Content"))
+    ap.add_argument("--scope", choices=["sachsen", "de"], default="sachsen")
+    ap.add_argument("--variant", choices=["standard", "alt"], default="standard")
+    args = ap.parse_args(argv)
+
+    def resolve(p):
+        p = Path(p)
+        return p if p.is_absolute() else (REPO / p)
+
+    data = resolve(args.data).resolve()
+    out = resolve(args.out).resolve()
+    if not (data / "ozg" / "ozg-leistungen.csv").is_file():
+        print(f"generate.py: error: no OZG data under {data}", file=sys.stderr)
+        return 2
+    if out.exists():
+        if not out.is_dir() or (any(out.iterdir()) and not (out / "site.yml").is_file()):
+            print(f"generate.py: error: {out} exists and does not look like a content tree "
+                  "(no site.yml); refusing to delete it", file=sys.stderr)
+            return 2
+    if out == REPO or HANDWRITTEN.resolve().is_relative_to(out) or data.is_relative_to(out):
+        print(f"generate.py: error: refusing to write to {out}", file=sys.stderr)
+        return 2
+
+    start = time.monotonic()
+    tmp = out.parent / f".{out.name}.generate-tmp"
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    tmp.mkdir(parents=True)
+    try:
+        counts, info = build(data, tmp, args.scope, args.variant)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    if out.exists():
+        shutil.rmtree(out)
+    tmp.rename(out)
+    if info["no_kreis"]:
+        warn(f"places without a Kreis (parent is the Land): {', '.join(info['no_kreis'])}")
+    took = time.monotonic() - start
+    print(f"{args.scope}/{args.variant}: services={counts['services']} "
+          f"(hand-written {counts['handwritten']}) authorities={counts['authorities']} "
+          f"regions={counts['regions']} rules={counts['rules']} gap_services={counts['gaps']} "
+          f"pages={counts['pages']} -> {out} ({took:.1f}s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
