@@ -49,7 +49,8 @@ let package = Package(
         ),
         .testTarget(
             name: "PortalKitTests",
-            dependencies: ["PortalKit"]
+            // The CLI tests run the real `portal` binary, so it must be built with the tests.
+            dependencies: ["PortalKit", "portal"]
         ),
     ]
 )

@@ -4,7 +4,7 @@ enum Suggestion {
         var best: (String, Int)?
         for candidate in candidates {
             let distance = editDistance(word.lowercased(), candidate.lowercased())
-            if distance <= max(2, candidate.count / 3), distance < (best?.1 ?? Int.max) {
+            if distance <= max(2, candidate.count / 5), distance < (best?.1 ?? Int.max) {
                 best = (candidate, distance)
             }
         }

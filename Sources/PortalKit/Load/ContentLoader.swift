@@ -53,7 +53,8 @@ public struct ContentLoader: Sendable {
 
         // authorities/*.yml
         var authorities: [String: Authority] = [:]
-        for entry in listFiles(in: "authorities", extension: "yml", into: &diagnostics) {
+        let authorityFiles = listFiles(in: "authorities", extension: "yml", into: &diagnostics)
+        for entry in authorityFiles {
             guard let file = SourceFile.read(entry.url, displayPath: entry.display, into: &diagnostics) else { continue }
             if let authority = AuthorityLoader.load(file, id: entry.slug, into: &diagnostics) { authorities[entry.slug] = authority }
         }
@@ -77,14 +78,20 @@ public struct ContentLoader: Sendable {
 
         // regions.csv, responsibilities.csv
         var regions: [Region] = []
+        var regionsReadable = false
         if let file = readRequired("regions.csv", into: &diagnostics) {
-            regions = RegionsLoader.load(file, state: site?.state, into: &diagnostics) ?? []
+            if let loaded = RegionsLoader.load(file, state: site?.state, into: &diagnostics) {
+                regions = loaded
+                regionsReadable = true
+            }
         }
         var rules: [Responsibility] = []
         let serviceSlugs = Set(serviceFiles.map(\.slug))
         if let file = readRequired("responsibilities.csv", into: &diagnostics) {
-            rules = ResponsibilitiesLoader.load(file, services: serviceSlugs, regions: Set(regions.map(\.ags)),
-                                                authorities: Set(authorities.keys), into: &diagnostics) ?? []
+            // Checked against the files that exist, loaded or not: one broken file is one error, not one per rule.
+            // An unreadable regions.csv leaves nothing to check regions against.
+            rules = ResponsibilitiesLoader.load(file, services: serviceSlugs, regions: regionsReadable ? Set(regions.map(\.ags)) : nil,
+                                                authorities: Set(authorityFiles.map(\.slug)), into: &diagnostics) ?? []
         }
 
         // Cross references between files.

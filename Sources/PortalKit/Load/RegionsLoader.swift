@@ -43,6 +43,6 @@ enum RegionsLoader {
         if regions.isEmpty, diagnostics.errors.count == before {
             diagnostics.error(SourceLocation(path: file.path), "regions.csv enthält keine Orte")
         }
-        return diagnostics.errors.count == before ? regions : nil
+        return regions
     }
 }

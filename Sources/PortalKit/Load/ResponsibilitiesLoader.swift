@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads `responsibilities.csv` and checks every reference and conflict.
 enum ResponsibilitiesLoader {
-    static func load(_ file: SourceFile, services: Set<String>, regions: Set<String>, authorities: Set<String>,
+    static func load(_ file: SourceFile, services: Set<String>, regions: Set<String>?, authorities: Set<String>,
                      into diagnostics: inout Diagnostics) -> [Responsibility]? {
         guard let table = CSVTable.parse(file, header: ["service", "region", "authority"], into: &diagnostics) else { return nil }
         let before = diagnostics.errors.count
@@ -17,7 +17,7 @@ enum ResponsibilitiesLoader {
                 diagnostics.error(at, "unbekannte Leistung „\(service)“ (keine Datei services/\(service).md)\(Suggestion.hint(for: service, in: serviceList))")
                 ok = false
             }
-            if !regions.contains(region) {
+            if let regions, !regions.contains(region) {
                 diagnostics.error(at, "unbekannter Ort „\(region)“ (nicht in regions.csv)")
                 ok = false
             }

@@ -34,6 +34,7 @@ enum TopicsLoader {
         if topics.themenfelder.isEmpty, diagnostics.errors.count == before {
             diagnostics.error(root.location, "topics.yml nennt keine Themenfelder")
         }
-        return diagnostics.errors.count == before ? topics : nil
+        // Even with errors, the topics that were read let services be checked against them.
+        return topics
     }
 }

@@ -32,7 +32,7 @@ public struct Theme: Sendable {
                 library.register(try MustacheTemplate(string: source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.error(SourceLocation(path: source.path, line: error.context.lineNumber, column: error.context.columnNumber + 1),
-                                  "Vorlage kann nicht gelesen werden: \(error.error)")
+                                  "Vorlage kann nicht gelesen werden: \(Self.explain(error.error))")
             } catch {
                 diagnostics.error(SourceLocation(path: source.path), "Vorlage kann nicht gelesen werden: \(error)")
             }
@@ -42,6 +42,16 @@ public struct Theme: Sendable {
         }
         if diagnostics.hasErrors { throw ContentErrors(diagnostics.items) }
         return Theme(library: library, assets: assets)
+    }
+
+    /// Mustache parser errors in words a theme author understands.
+    static func explain(_ error: Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect: return "{{/…}} schließt einen anderen Abschnitt als den zuletzt geöffneten"
+        case .unfinishedName: return "ein {{…}}-Ausdruck wird nicht geschlossen"
+        case .expectedSectionEnd: return "ein {{#…}}- oder {{^…}}-Abschnitt wird nicht mit {{/…}} geschlossen"
+        default: return "\(error)"
+        }
     }
 
     private static func collect(templatesIn dir: URL, display: String, into sources: inout [String: (text: String, path: String)]) {

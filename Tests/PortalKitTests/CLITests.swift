@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import PortalKit
+
+/// The command line as the output contract defines it: exit 0, 1 (content errors), 2 (usage).
+@Suite struct CLITests {
+    @Test func buildSucceedsAndCountsPages() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let dir = fixture.root.deletingLastPathComponent().appendingPathComponent("cli-\(UUID().uuidString)")
+        try copyFolder(fixture.root, to: dir.appendingPathComponent("Content"))
+        let result = try PortalProcess.run(["build"], in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Leistungen     2"))
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("Output/index.html").path))
+    }
+
+    @Test func usageErrorExitsWith2() throws {
+        let result = try PortalProcess.run(["build", "--no-such-option"], in: FileManager.default.temporaryDirectory)
+        #expect(result.status == 2)
+        let missing = try PortalProcess.run(["build", "--templates", "/does/not/exist"], in: FileManager.default.temporaryDirectory)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("Vorlagenordner „/does/not/exist“ nicht gefunden"))
+    }
+
+    @Test func checkWritesNothing() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let result = try PortalProcess.run(["check", "--content", fixture.root.path], in: fixture.root)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Inhalte in Ordnung: 2 Leistungen"))
+        #expect(!FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("Output").path))
+    }
+
+    @Test func strictTurnsGapsIntoErrors() throws {
+        let fixture = try Fixture(["responsibilities.csv": "service,region,authority\nelterngeld-beantragen,14,elterngeldstelle-sachsen\n"])
+        defer { fixture.remove() }
+        let relaxed = try PortalProcess.run(["check", "--content", fixture.root.path], in: fixture.root)
+        #expect(relaxed.status == 0)
+        #expect(relaxed.stdout.contains("personalausweis-beantragen: 4 Gemeinden"))
+        let strict = try PortalProcess.run(["check", "--strict", "--content", fixture.root.path], in: fixture.root)
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("error: Lücke: für „personalausweis-beantragen“ ist in 4 Gemeinden keine Stelle zuständig (--strict)"))
+    }
+
+    /// The issue's acceptance case: five different defects at once in a copy of the real sample
+    /// Content/, all five named with path and line, exit 1, and the previous Output/ untouched.
+    @Test func brokenSampleCopyNamesAllDefectsAndKeepsOutput() throws {
+        let work = temporaryFolder("broken-sample")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let content = work.appendingPathComponent("Content")
+        try copyFolder(repositoryRoot.appendingPathComponent("Content"), to: content)
+        let output = work.appendingPathComponent("Output")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try Data("<p>previous site</p>".utf8).write(to: output.appendingPathComponent("index.html"))
+        try Data().write(to: output.appendingPathComponent(".gitkeep"))
+        let before = folderFingerprint(output)
+
+        func edit(_ path: String, _ change: (String) -> String) throws {
+            let url = content.appendingPathComponent(path)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let changed = change(text)
+            #expect(changed != text, "edit of \(path) changed nothing")
+            try Data(changed.utf8).write(to: url)
+        }
+        // 1. unknown key in a service's front matter
+        try edit("services/personalausweis-beantragen.md") { $0.replacingOccurrences(of: "\nsummary:", with: "\nsumary:") }
+        // 2. a LeiKa key with 13 digits
+        try edit("services/elterngeld-beantragen.md") { $0.replacingOccurrences(of: "leika: \"99041006017000\"", with: "leika: \"9904100601700\"") }
+        // 3. an authority file that is a list
+        try edit("authorities/landesdirektion-sachsen.yml") { "- " + $0.replacingOccurrences(of: "\n", with: "\n  ") }
+        // 4. a place whose Kreis is missing
+        try edit("regions.csv") { $0 + "14999001,Nirgendwo,01000\n" }
+        // 5. a duplicate rule
+        try edit("responsibilities.csv") { text in
+            let first = text.split(separator: "\n")[1]
+            return text + first + "\n"
+        }
+        let result = try PortalProcess.run(["build", "--content", "Content", "--output", "Output"], in: work)
+        #expect(result.status == 1)
+        let errors = result.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(errors.contains { $0.hasPrefix("Content/services/personalausweis-beantragen.md:3:1: error: unbekannter Schlüssel „sumary“") }, "\(result.stderr)")
+        #expect(errors.contains { $0.hasPrefix("Content/services/elterngeld-beantragen.md:") && $0.contains("14 Ziffern") })
+        #expect(errors.contains { $0.hasPrefix("Content/authorities/landesdirektion-sachsen.yml:1:1: error: der Behörde muss eine Zuordnung") })
+        #expect(errors.contains { $0.contains("Content/regions.csv:") && $0.contains("übergeordneter Ort 14999 fehlt") })
+        #expect(errors.contains { $0.hasPrefix("Content/responsibilities.csv:") && $0.contains("widersprüchliche Regel") })
+        // The misspelt key also leaves `summary` missing: six messages, five files, nothing else.
+        #expect(errors.contains { $0.hasPrefix("Content/services/personalausweis-beantragen.md:2:1: error: Pflichtangabe „summary“ fehlt") })
+        #expect(errors.count == 6, "\(errors.joined(separator: "\n"))")
+        #expect(Set(errors.map { $0.split(separator: ":")[0] }).count == 5)
+        #expect(folderFingerprint(output) == before)
+        // No staging folder is left behind either.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: work.path).filter { $0.hasPrefix(".Output") }
+        #expect(leftovers.isEmpty)
+    }
+}

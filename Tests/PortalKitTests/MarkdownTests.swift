@@ -1,0 +1,75 @@
+import Testing
+@testable import PortalKit
+
+@Suite struct MarkdownTests {
+    func render(_ markdown: String, prefix: String = "../../") -> (html: String, diagnostics: [String]) {
+        var diagnostics = Diagnostics()
+        let doc = MarkdownDocument(markdown: markdown, path: "t.md", firstLine: 1, rootPrefix: prefix, into: &diagnostics)
+        return (doc.sections.map(\.html).joined(), diagnostics.items.map(\.description))
+    }
+
+    @Test func scriptTagsNeverPassThrough() {
+        let (html, diagnostics) = render("Hallo <script>alert(1)</script>\n\n<script>\nalert(2)\n</script>\n")
+        #expect(!html.contains("<script"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("alert(2)"))
+        #expect(diagnostics.count == 3)
+    }
+
+    @Test func eventHandlerAttributesNeverPassThrough() {
+        let (html, _) = render("Bild: <img src=x onerror=alert(1)> und <a href=\"#\" onclick=\"x()\">Link</a>")
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("<a href=\"#\" onclick"))
+        #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"))
+    }
+
+    @Test func dangerousSchemesAreErrors() {
+        for url in ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "java\tscript:alert(1)", "vbscript:msgbox", "data:text/html;base64,PHNjcmlwdD4="] {
+            let (html, diagnostics) = render("[klick](\(url.replacingOccurrences(of: "\t", with: "%09")))")
+            #expect(diagnostics.contains { $0.contains("error: Link-Schema") } || url.contains("\t"), "\(url): \(diagnostics)")
+            #expect(!html.lowercased().contains("href=\"javascript"), "\(url)")
+            #expect(!html.lowercased().contains("href=\"vbscript"), "\(url)")
+            #expect(!html.lowercased().contains("href=\"data:"), "\(url)")
+        }
+    }
+
+    @Test func linkSchemeClassification() {
+        #expect(MarkdownDocument.classify("java\tscript:x") == .forbidden("javascript"))
+        #expect(MarkdownDocument.classify(" javascript:x") == .forbidden("javascript"))
+        #expect(MarkdownDocument.classify("https://example.de/") == .external)
+        #expect(MarkdownDocument.classify("mailto:a@b.de") == .external)
+        #expect(MarkdownDocument.classify("/leistungen/x/") == .rootRelative)
+        #expect(MarkdownDocument.classify("//evil.example/") == .external)
+        #expect(MarkdownDocument.classify("#kosten") == .fragment)
+        #expect(MarkdownDocument.classify("leistungen/x/") == .relative)
+    }
+
+    @Test func gfmExtensionsAreOn() {
+        let (html, _) = render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~alt~~ und www.example.de\n\n- [x] erledigt\n- [ ] offen\n")
+        #expect(html.contains("<table>"))
+        #expect(html.contains("class=\"table-scroll\""))
+        #expect(html.contains("<del>alt</del>"))
+        #expect(html.contains("<a href=\"http://www.example.de\">www.example.de</a>"))
+        #expect(html.contains("type=\"checkbox\""))
+    }
+
+    @Test func rootRelativeLinksBecomePageRelative() {
+        let (html, diagnostics) = render("[Elterngeld](/leistungen/elterngeld-beantragen/)")
+        #expect(diagnostics.isEmpty)
+        #expect(html.contains("href=\"../../leistungen/elterngeld-beantragen/\""))
+    }
+
+    @Test func sectionsSplitAtH2InFIMOrder() {
+        var diagnostics = Diagnostics()
+        let doc = MarkdownDocument(markdown: "Einleitung\n\n## Hinweise\nH\n\n## Eigenes\nE\n\n## Kosten\nK\n", path: "t.md", firstLine: 1, rootPrefix: "", into: &diagnostics)
+        let sections = ServiceSections.ordered(doc.sections)
+        #expect(sections.map(\.title) == ["Beschreibung", "Kosten", "Hinweise", "Eigenes"])
+        #expect(sections.map(\.id) == ["beschreibung", "kosten", "hinweise", "eigenes"])
+    }
+
+    @Test func imagesAreRefused() {
+        let (html, diagnostics) = render("![Logo](https://tracker.example/pixel.gif)")
+        #expect(diagnostics.contains { $0.contains("error: Bilder werden in Texten nicht unterstützt") })
+        #expect(!html.contains("tracker.example") || diagnostics.contains { $0.contains("error") })
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+import Testing
+@testable import PortalKit
+
+/// Builds the fixture into a temporary folder and checks what each page type must contain.
+@Suite struct PageTests {
+    static func build(_ changes: [String: String?] = [:], templates: URL? = nil) throws -> (SiteInspector, PortalBuild.Report, Fixture) {
+        let fixture = try Fixture(changes)
+        let output = temporaryFolder("portal-out").appendingPathComponent("Output")
+        let report = try PortalBuild.build(.init(content: fixture.root, contentDisplay: "Content", templates: templates, templatesDisplay: nil, output: output))
+        return (SiteInspector(root: output), report, fixture)
+    }
+
+    @Test func everyPageHasTheFrame() throws {
+        let (site, report, fixture) = try Self.build()
+        defer { fixture.remove() }
+        let files = site.htmlFiles
+        #expect(files.count == report.totalPages)
+        for file in files {
+            let html = site.read(file)
+            #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"de\">"), "\(file)")
+            #expect(site.count("<h1", in: html) == 1, "\(file): one h1")
+            #expect(site.count("<main", in: html) == 1 && html.contains("<header") && html.contains("<footer"), "\(file): landmarks")
+            #expect(html.contains("<a class=\"skip-link\" href=\"#inhalt\">"), "\(file): skip link")
+            #expect(html.contains("<meta name=\"description\" content=\""), "\(file)")
+            #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\""), "\(file)")
+            if file != "404.html" {
+                let canonical = "https://portal.example.de/land/" + (file == "index.html" ? "" : String(file.dropLast("index.html".count)))
+                #expect(html.contains("<link rel=\"canonical\" href=\"\(canonical)\">"), "\(file)")
+            }
+            if file != "index.html" && file != "404.html" {
+                #expect(html.contains("aria-label=\"Brotkrumen\""), "\(file): breadcrumbs")
+            }
+        }
+    }
+
+    @Test func pageCountsMatchContent() throws {
+        let (_, report, fixture) = try Self.build()
+        defer { fixture.remove() }
+        let counts = Dictionary(uniqueKeysWithValues: report.pageCounts.map { ($0.kind, $0.count) })
+        #expect(counts == ["Startseite": 1, "A–Z": 1, "Ortsübersicht": 1, "Suche": 1, "404": 1, "Leistungen": 2, "Anträge": 2,
+                           "Themenfelder": 2, "Lebenslagen": 2, "Behörden": 3, "Orte": 7, "Seiten": 2])
+    }
+
+    @Test func internalLinksResolve() throws {
+        let (site, _, fixture) = try Self.build()
+        defer { fixture.remove() }
+        #expect(site.brokenLinks() == [])
+    }
+
+    @Test func gemeindePageNamesTheResponsibleAuthority() throws {
+        let (site, _, fixture) = try Self.build()
+        defer { fixture.remove() }
+        let dresden = site.read("orte/14612000/index.html")
+        #expect(dresden.contains("data-service=\"personalausweis-beantragen\"><a href=\"../../leistungen/personalausweis-beantragen/\">Personalausweis beantragen</a>: <a href=\"../../behoerden/buergeramt-dresden/\">Bürgeramt Dresden</a>"))
+        let kamenz = site.read("orte/14625240/index.html")
+        #expect(kamenz.contains("<a href=\"../../behoerden/landratsamt-bautzen/\">Landratsamt Bautzen</a>"))
+        #expect(kamenz.contains("data-service=\"elterngeld-beantragen\"><a href=\"../../leistungen/elterngeld-beantragen/\">Elterngeld beantragen</a>: <a href=\"../../behoerden/elterngeldstelle-sachsen/\">"))
+    }
+
+    @Test func gapsShowNoAuthorityButTheGeneralContact() throws {
+        let (site, report, fixture) = try Self.build(["responsibilities.csv": "service,region,authority\nelterngeld-beantragen,14,elterngeldstelle-sachsen\n"])
+        defer { fixture.remove() }
+        #expect(report.gaps.entries.map(\.service) == ["personalausweis-beantragen"])
+        let page = site.read("orte/14625240/index.html")
+        let entry = page.components(separatedBy: "data-service=\"personalausweis-beantragen\"")[1].components(separatedBy: "</li>")[0]
+        #expect(!entry.contains("behoerden/"))
+        #expect(entry.contains("keine zuständige Stelle hinterlegt"))
+        #expect(entry.contains("mailto:hilfe@example.de"))
+        let service = site.read("leistungen/personalausweis-beantragen/index.html")
+        #expect(service.contains("Für diese Leistung ist noch keine zuständige Stelle hinterlegt"))
+    }
+
+    @Test func servicePageShowsSectionsAndStructuredData() throws {
+        let (site, _, fixture) = try Self.build()
+        defer { fixture.remove() }
+        let html = site.read("leistungen/personalausweis-beantragen/index.html")
+        let headings = SiteInspector.attributeValues("id", in: html)
+        #expect(headings.firstIndex(of: "beschreibung")! < headings.firstIndex(of: "voraussetzungen")!)
+        #expect(headings.firstIndex(of: "voraussetzungen")! < headings.firstIndex(of: "kosten")!)
+        #expect(html.contains("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"GovernmentService\""))
+        #expect(html.contains("href=\"../../leistungen/personalausweis-beantragen/antrag/\""))
+        #expect(html.contains("Stand: <time datetime=\"2026-10-01\">1. Oktober 2026</time>"))
+        // Per Kreis: Bautzen has one answer for the whole Kreis, Dresden differs per Gemeinde.
+        #expect(html.contains("<span class=\"region\">Landkreis Bautzen:</span> <a href=\"../../behoerden/landratsamt-bautzen/\">Landratsamt Bautzen</a>"))
+        #expect(html.contains("<span class=\"region\">Dresden:</span> <a href=\"../../orte/14612/\">je nach Gemeinde"))
+        let authority = site.read("behoerden/buergeramt-dresden/index.html")
+        #expect(authority.contains("\"@type\":\"GovernmentOffice\""))
+        #expect(authority.contains("Personalausweis beantragen"))
+    }
+
+    @Test func formPageFollowsTheContract() throws {
+        let (site, _, fixture) = try Self.build()
+        defer { fixture.remove() }
+        let html = site.read("leistungen/elterngeld-beantragen/antrag/index.html")
+        #expect(site.count("<form", in: html) == 2, "the page's form plus the header search")
+        #expect(html.contains("novalidate"))
+        let names = Set(SiteInspector.attributeValues("name", in: html))
+        for name in ["vorname", "geburtsdatum-tag", "geburtsdatum-monat", "geburtsdatum-jahr", "strasse", "plz", "art", "monate", "kasse", "anzahl", "mail", "telefon", "nachricht", "nachweis", "einwilligung"] {
+            #expect(names.contains(name), "control \(name)")
+        }
+        // Every control has a visible label.
+        let labelled = Set(SiteInspector.attributeValues("for", in: html))
+        let controls = html.components(separatedBy: "<input").dropFirst().map { "<input" + $0 } + html.components(separatedBy: "<select").dropFirst().map { "<select" + $0 } + html.components(separatedBy: "<textarea").dropFirst().map { "<textarea" + $0 }
+        for control in controls {
+            let id = SiteInspector.attributeValues("id", in: String(control.prefix(400))).first ?? ""
+            #expect(labelled.contains(id), "no label for \(id)")
+        }
+        #expect(site.count("name=\"monate\"", in: html) == 2, "checkboxes share the name")
+        #expect(html.contains("<legend>Anschrift</legend>"))
+        #expect(html.contains("Bezugsmonate (optional)"))
+        #expect(html.contains("method=\"dialog\""), "without form_action nothing is sent")
+    }
+
+    @Test func defaultFormListsRequiredDocuments() throws {
+        let (site, _, fixture) = try Self.build()
+        defer { fixture.remove() }
+        let html = site.read("leistungen/personalausweis-beantragen/antrag/index.html")
+        #expect(html.contains(">Lichtbild (optional)</label>"))
+        #expect(html.contains(">Geburtsurkunde (optional)</label>"))
+        #expect(html.contains("autocomplete=\"bday-day\""))
+        #expect(html.contains("name=\"einwilligung\""))
+        #expect(html.contains("href=\"../../../datenschutz/\""))
+    }
+
+    @Test func formActionPostsThere() throws {
+        let site = Fixture.files["site.yml"]! + "form_action: https://antrag.example.de/eingang\n"
+        let (built, _, fixture) = try Self.build(["site.yml": site])
+        defer { fixture.remove() }
+        let html = built.read("leistungen/elterngeld-beantragen/antrag/index.html")
+        #expect(html.contains("action=\"https://antrag.example.de/eingang\" method=\"post\" enctype=\"multipart/form-data\""))
+        #expect(html.contains("form-action &#39;self&#39; https://antrag.example.de"))
+    }
+
+    @Test func contentIsEscapedEverywhere() throws {
+        let evil = "Ausweis </script><script>alert(1)</script> \"x\" & 'y'"
+        let text = Fixture.files["services/personalausweis-beantragen.md"]!
+            .replacingOccurrences(of: "title: Personalausweis beantragen", with: "title: \"\(evil.replacingOccurrences(of: "\"", with: "\\\""))\"")
+        let (site, _, fixture) = try Self.build(["services/personalausweis-beantragen.md": text])
+        defer { fixture.remove() }
+        for file in site.htmlFiles {
+            let html = site.read(file)
+            #expect(site.count("<script", in: html) == site.count("<script src=", in: html) + site.count("<script type=\"application/ld+json\">", in: html), "\(file)")
+            #expect(!html.contains("<script>alert"), "\(file)")
+        }
+        let page = site.read("leistungen/personalausweis-beantragen/index.html")
+        #expect(page.contains("<h1>Ausweis &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &quot;x&quot; &amp; &#39;y&#39;</h1>"))
+        #expect(page.contains("\"name\":\"Ausweis \\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e \\\"x\\\" \\u0026 'y'\""))
+    }
+
+    @Test func sitemapRobotsAndAssets() throws {
+        let (site, report, fixture) = try Self.build()
+        defer { fixture.remove() }
+        let sitemap = site.read("sitemap.xml")
+        #expect(sitemap.contains("<loc>https://portal.example.de/land/</loc>"))
+        #expect(sitemap.contains("<loc>https://portal.example.de/land/leistungen/elterngeld-beantragen/antrag/</loc>"))
+        #expect(!sitemap.contains("404"))
+        #expect(site.count("<url>", in: sitemap) == report.totalPages - 1)
+        #expect(site.read("robots.txt").contains("Sitemap: https://portal.example.de/land/sitemap.xml"))
+        let css = SiteInspector.attributeValues("href", in: site.read("index.html")).first { $0.hasSuffix(".css") }!
+        #expect(css.range(of: "^assets/portal\\.[0-9a-f]{16}\\.css$", options: .regularExpression) != nil)
+        // The 404 page is served at any depth, so its links start at the base path.
+        #expect(site.read("404.html").contains("href=\"/land/suche/\""))
+    }
+
+    @Test func userTemplatesOverrideSingleFiles() throws {
+        let theme = temporaryFolder("theme")
+        try FileManager.default.createDirectory(at: theme.appendingPathComponent("layouts"), withIntermediateDirectories: true)
+        try Data("{{<base}}{{$main}}<h1>Eigene Seite: {{title}}</h1>{{/main}}{{/base}}".utf8).write(to: theme.appendingPathComponent("layouts/page.mustache"))
+        let (site, _, fixture) = try Self.build(templates: theme)
+        defer { fixture.remove() }
+        #expect(site.read("impressum/index.html").contains("<h1>Eigene Seite: Impressum</h1>"))
+        #expect(site.read("leistungen/index.html").contains("<h1>Leistungen von A bis Z</h1>"))
+    }
+
+    @Test func brokenTemplateIsReportedWithItsPosition() throws {
+        let theme = temporaryFolder("theme")
+        try Data("<h1>{{#title}}</h1>\n".utf8).write(to: theme.appendingPathComponent("page.mustache"))
+        #expect {
+            _ = try Theme.load(overrides: theme, displayPath: "MeinTheme")
+        } throws: { error in
+            (error as? ContentErrors)?.diagnostics.map(\.description) == ["MeinTheme/page.mustache:2:2: error: Vorlage kann nicht gelesen werden: ein {{#…}}- oder {{^…}}-Abschnitt wird nicht mit {{/…}} geschlossen"]
+        }
+    }
+}

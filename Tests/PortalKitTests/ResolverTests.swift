@@ -1,0 +1,57 @@
+import Testing
+@testable import PortalKit
+
+@Suite struct ResolverTests {
+    static let index = ResponsibilityIndex([
+        Responsibility(service: "s", region: "14", authority: "land", line: 2),
+        Responsibility(service: "s", region: "14625", authority: "kreis", line: 3),
+        Responsibility(service: "s", region: "14625020", authority: "stadt", line: 4),
+        Responsibility(service: "t", region: "14612", authority: "dresden", line: 5),
+    ])
+
+    @Test func gemeindeRuleBeatsKreisAndLand() {
+        #expect(Self.index.resolve(service: "s", ags: "14625020") == .init(authority: "stadt", region: "14625020"))
+    }
+
+    @Test func kreisRuleBeatsLand() {
+        #expect(Self.index.resolve(service: "s", ags: "14625030") == .init(authority: "kreis", region: "14625"))
+    }
+
+    @Test func landRuleIsTheFallback() {
+        #expect(Self.index.resolve(service: "s", ags: "14612000") == .init(authority: "land", region: "14"))
+    }
+
+    @Test func noRuleIsAGap() {
+        #expect(Self.index.resolve(service: "t", ags: "14625020") == nil)
+        #expect(Self.index.resolve(service: "unknown", ags: "14625020") == nil)
+        #expect(Self.index.resolve(service: "t", ags: "14612000") == .init(authority: "dresden", region: "14612"))
+    }
+
+    @Test func gapReportCountsGemeindenLargestFirst() throws {
+        let fixture = try Fixture(["responsibilities.csv": "service,region,authority\npersonalausweis-beantragen,14612000,buergeramt-dresden\n"])
+        defer { fixture.remove() }
+        let content = try fixture.load()
+        let model = SiteModel(content: content)
+        let gaps = GapReport(services: content.services, directory: model.directory, index: model.index)
+        #expect(gaps.entries.map(\.service) == ["elterngeld-beantragen", "personalausweis-beantragen"])
+        #expect(gaps.entries.map(\.gemeinden) == [4, 3])
+        #expect(gaps.totalPairs == 7)
+    }
+
+    @Test func kreisAnswerIsPerGemeindeOnlyWhereADeeperRuleExists() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let model = SiteModel(content: try fixture.load())
+        guard case .whole(let answer) = model.answer(service: "personalausweis-beantragen", kreis: "14625") else {
+            Issue.record("expected one answer for the whole Kreis")
+            return
+        }
+        #expect(answer?.authority == "landratsamt-bautzen")
+        guard case .perGemeinde = model.answer(service: "personalausweis-beantragen", kreis: "14612") else {
+            Issue.record("Dresden has a Gemeinde rule, so the answer is per Gemeinde")
+            return
+        }
+        #expect(model.uniformAuthority(service: "elterngeld-beantragen") == "elterngeldstelle-sachsen")
+        #expect(model.uniformAuthority(service: "personalausweis-beantragen") == nil)
+    }
+}

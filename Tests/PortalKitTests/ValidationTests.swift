@@ -1,0 +1,258 @@
+import Foundation
+import Testing
+@testable import PortalKit
+
+/// One test per content rule: a real broken file, and the exact message an editor sees.
+@Suite struct ValidationTests {
+    static let service = "services/personalausweis-beantragen.md"
+    static let serviceText = Fixture.files[service]!
+
+    /// The fixture service with one front-matter line replaced.
+    static func service(replacing old: String, with new: String) -> [String: String?] {
+        precondition(serviceText.contains(old), "fixture has no \(old)")
+        return [service: serviceText.replacingOccurrences(of: old, with: new)]
+    }
+
+    static func expectError(_ changes: [String: String?], _ expected: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let fixture = try Fixture(changes)
+        defer { fixture.remove() }
+        let messages = fixture.diagnostics()
+        #expect(messages.contains(expected), "expected \(expected)\ngot:\n\(messages.joined(separator: "\n"))", sourceLocation: sourceLocation)
+    }
+
+    @Test func validFixtureLoads() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let content = try fixture.load()
+        #expect(content.services.map(\.slug) == ["elterngeld-beantragen", "personalausweis-beantragen"])
+        #expect(content.regions.count == 7)
+        #expect(content.warnings.isEmpty)
+    }
+
+    @Test func malformedFrontMatter() throws {
+        try Self.expectError(Self.service(replacing: "keywords: [Perso, Ausweis]", with: "keywords: [Perso, Ausweis"),
+                             "Content/services/personalausweis-beantragen.md:9:5: error: YAML-Fehler: did not find expected ',' or ']' (while parsing a flow sequence)")
+    }
+
+    @Test func frontMatterWithoutClosingLine() throws {
+        try Self.expectError([Self.service: "---\ntitle: X\nsummary: Y\ntopic: querschnitt\n\nText ohne Ende.\n"],
+                             "Content/services/personalausweis-beantragen.md:1:1: error: die Angaben (Front Matter) werden nicht mit einer Zeile „---“ abgeschlossen")
+    }
+
+    @Test func fileWithoutFrontMatter() throws {
+        try Self.expectError([Self.service: "# Personalausweis\n"],
+                             "Content/services/personalausweis-beantragen.md:1:1: error: Datei muss mit einer Zeile „---“ beginnen, gefolgt von den Angaben (Front Matter) und einer weiteren Zeile „---“")
+    }
+
+    @Test func missingRequiredField() throws {
+        try Self.expectError(Self.service(replacing: "summary: Einen neuen Personalausweis beantragen.\n", with: ""),
+                             "Content/services/personalausweis-beantragen.md:2:1: error: Pflichtangabe „summary“ fehlt in der Leistungsbeschreibung")
+    }
+
+    @Test func unknownKeySuggestsNearest() throws {
+        try Self.expectError(Self.service(replacing: "fees:", with: "feez:"),
+                             "Content/services/personalausweis-beantragen.md:9:1: error: unbekannter Schlüssel „feez“ in der Leistungsbeschreibung – meinten Sie „fees“?")
+    }
+
+    @Test func wrongType() throws {
+        try Self.expectError(Self.service(replacing: "keywords: [Perso, Ausweis]", with: "keywords: Perso"),
+                             "Content/services/personalausweis-beantragen.md:8:11: error: „keywords“ muss eine Liste sein, nicht ein einzelner Wert")
+    }
+
+    @Test func badFileName() throws {
+        try Self.expectError(["services/Personalausweis_neu.md": Self.serviceText],
+                             "Content/services/Personalausweis_neu.md:1:1: error: Dateiname „Personalausweis_neu“ ist kein gültiger Slug: erlaubt sind Kleinbuchstaben a–z, Ziffern 0–9 und „-“, 1 bis 80 Zeichen")
+    }
+
+    @Test func emptyFile() throws {
+        try Self.expectError([Self.service: ""], "Content/services/personalausweis-beantragen.md:1:1: error: Datei ist leer")
+    }
+
+    @Test func invalidUTF8NamesByteOffset() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        var bytes = Array("---\ntitle: Stra".utf8)
+        bytes.append(0xDF) // "ß" in Latin-1
+        bytes += Array("e\nsummary: x\ntopic: querschnitt\n---\n".utf8)
+        try fixture.write(Self.service, Data(bytes))
+        #expect(fixture.diagnostics().contains("Content/services/personalausweis-beantragen.md:2:12: error: ungültiges UTF-8 bei Byte 15; speichern Sie die Datei als UTF-8"))
+    }
+
+    @Test func leikaKeyMustHave14Digits() throws {
+        try Self.expectError(Self.service(replacing: "\"99008001012000\"", with: "\"9900800101200\""),
+                             "Content/services/personalausweis-beantragen.md:6:8: error: „leika“ muss ein LeiKa-Leistungsschlüssel aus genau 14 Ziffern sein, nicht „9900800101200“")
+    }
+
+    @Test func invalidDate() throws {
+        try Self.expectError(Self.service(replacing: "2026-10-01", with: "2026-02-30"),
+                             "Content/services/personalausweis-beantragen.md:10:10: error: „updated“ muss ein Datum der Form JJJJ-MM-TT sein, nicht „2026-02-30“")
+    }
+
+    @Test func unknownThemenfeld() throws {
+        try Self.expectError(Self.service(replacing: "topic: querschnitt", with: "topic: querschnit"),
+                             "Content/services/personalausweis-beantragen.md:4:8: error: unbekanntes Themenfeld „querschnit“ (nicht in topics.yml) – meinten Sie „querschnitt“?")
+    }
+
+    @Test func unknownLebenslage() throws {
+        try Self.expectError(Self.service(replacing: "lebenslagen: [umzug]", with: "lebenslagen: [umzug, heirat]"),
+                             "Content/services/personalausweis-beantragen.md:5:22: error: unbekannte Lebenslage „heirat“ (nicht in topics.yml)")
+    }
+
+    // MARK: forms
+
+    static let elterngeld = "services/elterngeld-beantragen.md"
+    static func elterngeld(replacing old: String, with new: String) -> [String: String?] {
+        let text = Fixture.files[elterngeld]!
+        precondition(text.contains(old))
+        return [elterngeld: text.replacingOccurrences(of: old, with: new)]
+    }
+
+    @Test func duplicateFieldID() throws {
+        try Self.expectError(Self.elterngeld(replacing: "{id: mail,", with: "{id: vorname,"),
+                             "Content/services/elterngeld-beantragen.md:20:12: error: Feld-ID „vorname“ ist doppelt vergeben (zuerst in Zeile 9)")
+    }
+
+    @Test func selectWithoutOptions() throws {
+        try Self.expectError(Self.elterngeld(replacing: "type: select, options: [AOK, TK]", with: "type: select"),
+                             "Content/services/elterngeld-beantragen.md:18:7: error: ein Feld vom Typ „select“ braucht „options“ mit mindestens einer Auswahl")
+    }
+
+    @Test func unknownFieldType() throws {
+        try Self.expectError(Self.elterngeld(replacing: "label: E-Mail, type: email", with: "label: E-Mail, type: emial"),
+                             "Content/services/elterngeld-beantragen.md:20:39: error: unbekannter Feldtyp „emial“ (erlaubt: text, email, tel, number, date, textarea, select, radio, checkboxes, checkbox, file) – meinten Sie „email“?")
+    }
+
+    @Test func optionsOnlyForChoiceFields() throws {
+        try Self.expectError(Self.elterngeld(replacing: "type: tel}", with: "type: tel, options: [a]}"),
+                             "Content/services/elterngeld-beantragen.md:21:57: error: „options“ gilt nur für die Feldtypen select, radio und checkboxes, nicht für „tel“")
+    }
+
+    @Test func nestedGroupsRefused() throws {
+        try Self.expectError(Self.elterngeld(replacing: "        - {id: plz,", with: "        - {id: innen, label: Innen, fields: [{id: x, label: X, type: text}]}\n        - {id: plz,"),
+                             "Content/services/elterngeld-beantragen.md:15:11: error: Feldgruppen dürfen nicht verschachtelt werden")
+    }
+
+    // MARK: Markdown
+
+    @Test func javascriptLinkRefused() throws {
+        try Self.expectError(Self.service(replacing: "Der Ausweis weist Sie aus.", with: "Der [Ausweis](javascript:alert(1)) weist Sie aus."),
+                             "Content/services/personalausweis-beantragen.md:12:5: error: Link-Schema „javascript:“ ist nicht erlaubt (erlaubt: http, https, mailto, tel)")
+    }
+
+    @Test func deadInternalLinkReported() throws {
+        try Self.expectError(Self.service(replacing: "/leistungen/elterngeld-beantragen/", with: "/leistungen/kindergeld-beantragen/"),
+                             "Content/services/personalausweis-beantragen.md:24:12: error: Link auf „/leistungen/kindergeld-beantragen/“ führt ins Leere: diese Seite gibt es im Portal nicht")
+    }
+
+    @Test func rawHTMLIsAWarningAndShownAsText() throws {
+        let fixture = try Fixture(Self.service(replacing: "Der Ausweis weist Sie aus.", with: "Der Ausweis <script>alert(1)</script> weist Sie aus."))
+        defer { fixture.remove() }
+        let content = try fixture.load()
+        #expect(content.warnings.map(\.description).contains("Content/services/personalausweis-beantragen.md:12:13: warning: HTML ist in Texten nicht erlaubt und wird als Text angezeigt: „<script>“"))
+        let html = content.services.first { $0.slug == "personalausweis-beantragen" }!.sections[0].html
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    }
+
+    // MARK: authorities, site, topics
+
+    @Test func authorityMustBeAMapping() throws {
+        try Self.expectError(["authorities/landratsamt-bautzen.yml": "- name: Landratsamt Bautzen\n"],
+                             "Content/authorities/landratsamt-bautzen.yml:1:1: error: der Behörde muss eine Zuordnung (Schlüssel: Wert) sein, nicht eine Liste")
+    }
+
+    @Test func brokenAuthorityIsOneError() throws {
+        let fixture = try Fixture(["authorities/landratsamt-bautzen.yml": "name: Landratsamt Bautzen\naddress: {street: Bahnhofstraße 9, postal_code: \"2625\", city: Bautzen}\n"])
+        defer { fixture.remove() }
+        #expect(fixture.diagnostics().count == 1)
+    }
+
+    @Test func authorityPostalCode() throws {
+        try Self.expectError(["authorities/landratsamt-bautzen.yml": "name: Landratsamt Bautzen\naddress: {street: Bahnhofstraße 9, postal_code: \"2625\", city: Bautzen}\n"],
+                             "Content/authorities/landratsamt-bautzen.yml:2:49: error: „postal_code“ muss eine fünfstellige Postleitzahl sein, nicht „2625“")
+    }
+
+    @Test func baseURLMustBeAbsolute() throws {
+        let site = Fixture.files["site.yml"]!.replacingOccurrences(of: "https://portal.example.de/land/", with: "portal.example.de")
+        try Self.expectError(["site.yml": site],
+                             "Content/site.yml:2:11: error: „base_url“ muss eine vollständige http(s)-Adresse ohne ? und # sein, z. B. „https://portal.example.de/“, nicht „portal.example.de“")
+    }
+
+    @Test func missingSiteFile() throws {
+        try Self.expectError(["site.yml": nil], "Content/site.yml:1:1: error: Datei fehlt: site.yml gehört in jeden Inhaltsordner")
+    }
+
+    @Test func duplicateTopicSlug() throws {
+        let topics = Fixture.files["topics.yml"]!.replacingOccurrences(of: "{slug: umzug", with: "{slug: geburt")
+        try Self.expectError(["topics.yml": topics], "Content/topics.yml:6:12: error: Slug „geburt“ ist in „lebenslagen“ doppelt vergeben (zuerst in Zeile 5)")
+    }
+
+    @Test func reservedPageSlug() throws {
+        try Self.expectError(["pages/suche.md": "---\ntitle: Suche\n---\nText\n"],
+                             "Content/pages/suche.md:1:1: error: der Seitenname „suche“ ist für das Portal reserviert (404, assets, behoerden, data, lebenslagen, leistungen, orte, suche, themen)")
+    }
+
+    // MARK: CSV files
+
+    static let regions = Fixture.files["regions.csv"]!
+    static let rules = Fixture.files["responsibilities.csv"]!
+
+    @Test func csvWrongHeader() throws {
+        try Self.expectError(["regions.csv": Self.regions.replacingOccurrences(of: "ags,name,postal_codes", with: "ags,name,plz")],
+                             "Content/regions.csv:1:1: error: falsche Kopfzeile „ags,name,plz“; erwartet wird „ags,name,postal_codes“")
+    }
+
+    @Test func csvUnclosedQuote() throws {
+        try Self.expectError(["regions.csv": Self.regions.replacingOccurrences(of: "\"01067 01069\"", with: "\"01067 01069")],
+                             "Content/regions.csv:4:1: error: CSV: ein Anführungszeichen wird nicht geschlossen")
+    }
+
+    @Test func csvShortRow() throws {
+        try Self.expectError(["regions.csv": Self.regions.replacingOccurrences(of: "14625030,Bernsdorf,02994", with: "14625030,Bernsdorf")],
+                             "Content/regions.csv:7:1: error: Zeile hat 2 Felder, erwartet werden 3 (ags,name,postal_codes)")
+    }
+
+    @Test func agsStructure() throws {
+        try Self.expectError(["regions.csv": Self.regions + "1462503,Irgendwo,\n"],
+                             "Content/regions.csv:9:1: error: „1462503“ ist kein Gemeindeschlüssel: erwartet werden 2 (Land), 5 (Kreis) oder 8 Ziffern (Gemeinde)")
+    }
+
+    @Test func agsParentMissing() throws {
+        try Self.expectError(["regions.csv": Self.regions + "14626010,Görlitz,02826\n"],
+                             "Content/regions.csv:9:1: error: Ort 14626010 („Görlitz“): übergeordneter Ort 14626 fehlt in regions.csv")
+    }
+
+    @Test func placeOutsideState() throws {
+        try Self.expectError(["regions.csv": Self.regions + "09,Bayern,\n"],
+                             "Content/regions.csv:9:1: error: Ort 09 liegt nicht im Land 14 (site.yml „state“)")
+    }
+
+    @Test func duplicateRule() throws {
+        try Self.expectError(["responsibilities.csv": Self.rules + "personalausweis-beantragen,14625,buergeramt-dresden\n"],
+                             "Content/responsibilities.csv:5:1: error: widersprüchliche Regel: für „personalausweis-beantragen“ in 14625 gibt es schon eine Regel (Zeile 3)")
+    }
+
+    @Test func ruleWithUnknownService() throws {
+        try Self.expectError(["responsibilities.csv": Self.rules + "personalausweis-beantragn,14,buergeramt-dresden\n"],
+                             "Content/responsibilities.csv:5:1: error: unbekannte Leistung „personalausweis-beantragn“ (keine Datei services/personalausweis-beantragn.md) – meinten Sie „personalausweis-beantragen“?")
+    }
+
+    @Test func ruleWithUnknownAuthorityAndRegion() throws {
+        let fixture = try Fixture(["responsibilities.csv": Self.rules + "elterngeld-beantragen,14999,jugendamt-dresden\n"])
+        defer { fixture.remove() }
+        let messages = fixture.diagnostics()
+        #expect(messages.contains("Content/responsibilities.csv:5:1: error: unbekannter Ort „14999“ (nicht in regions.csv)"))
+        #expect(messages.contains("Content/responsibilities.csv:5:1: error: unbekannte Behörde „jugendamt-dresden“ (keine Datei authorities/jugendamt-dresden.yml)"))
+    }
+
+    @Test func allErrorsOfARunReportedSortedByFileAndLine() throws {
+        var changes = Self.service(replacing: "fees:", with: "feez:")
+        changes["regions.csv"] = Self.regions + "14626010,Görlitz,02826\n"
+        changes["authorities/landratsamt-bautzen.yml"] = "- x\n"
+        let fixture = try Fixture(changes)
+        defer { fixture.remove() }
+        let messages = fixture.diagnostics()
+        #expect(messages.count == 3)
+        #expect(messages.map { $0.split(separator: ":")[0] } == ["Content/authorities/landratsamt-bautzen.yml", "Content/regions.csv", "Content/services/personalausweis-beantragen.md"])
+    }
+}
