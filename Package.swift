@@ -28,7 +28,7 @@ let package = Package(
             name: "PortalTheme",
             path: "Templates",
             sources: ["PortalTheme.swift"],
-            resources: [.copy("layouts"), .copy("assets")]
+            resources: [.copy("layouts"), .copy("assets"), .copy("search")]
         ),
         .target(
             name: "PortalKit",

@@ -90,7 +90,8 @@ public enum PortalBuild {
         try output.write(searchData, to: searchPath)
         bytes += searchData.count
 
-        let renderer = PageRenderer(model: model, theme: theme, assetPaths: assetPaths, dataPaths: ["search": searchPath])
+        let rows = GemeindeRows(model: model, theme: theme)
+        let renderer = PageRenderer(model: model, theme: theme, assetPaths: assetPaths, dataPaths: ["search": searchPath], gemeindeRows: rows)
         let jobs = PageJob.all(for: model)
         // Each page is rendered and written by one worker; nothing is kept in memory after it is written.
         let results = ParallelMap.map(jobs) { job -> Result<(String, Int), WriteFailure> in

@@ -8,6 +8,7 @@ struct PageRenderer: Sendable {
     let assetPaths: [String: String]
     /// Site paths of the data files the browser scripts load.
     let dataPaths: [String: String]
+    let gemeindeRows: GemeindeRows
 
     var site: Site { model.content.site }
 

@@ -36,19 +36,8 @@ extension PageRenderer {
             return page(path, "place", c)
         }
         c["postal_codes"] = region.postalCodes.joined(separator: ", ")
-        var authorityCache: [String: [String: Any]] = [:]
-        c["services"] = model.content.services.map { service -> [String: Any] in
-            var row: [String: Any] = ["slug": service.slug, "title": service.title, "url": root + "leistungen/\(service.slug)/"]
-            if let answer = model.index.resolve(service: service.slug, ags: region.ags) {
-                if authorityCache[answer.authority] == nil, let a = model.content.authorities[answer.authority] {
-                    authorityCache[answer.authority] = ["name": a.name, "url": root + "behoerden/\(a.id)/"]
-                }
-                row["authority"] = authorityCache[answer.authority]
-            } else {
-                row["gap"] = true
-            }
-            return row
-        }
+        // Rows are pre-rendered per (service, answer); see GemeindeRows.
+        c["rows"] = gemeindeRows.html(for: region, model: model)
         return page(path, "gemeinde", c)
     }
 }

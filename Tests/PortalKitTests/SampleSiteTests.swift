@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import PortalKit
+
+/// Whole-site checks on real content: the committed sample and a generated tree with other slugs
+/// and texts that the tool has never seen.
+@Suite(.serialized) struct SampleSiteTests {
+    static func buildAndCheck(content: URL) throws -> (PortalBuild.Report, Content, SiteInspector) {
+        let output = temporaryFolder("sample-site").appendingPathComponent("Output")
+        let report = try PortalBuild.build(.init(content: content, contentDisplay: "Content", templates: repositoryRoot.appendingPathComponent("Templates"), templatesDisplay: "Templates", output: output))
+        let loaded = try ContentLoader(root: content, displayRoot: "Content").load()
+        return (report, loaded, SiteInspector(root: output))
+    }
+
+    static func expectCountsMatch(_ report: PortalBuild.Report, _ content: Content) {
+        let counts = Dictionary(uniqueKeysWithValues: report.pageCounts.map { ($0.kind, $0.count) })
+        #expect(counts["Leistungen"] == content.services.count)
+        #expect(counts["Anträge"] == content.services.count)
+        #expect(counts["Themenfelder"] == content.topics.themenfelder.count)
+        #expect(counts["Lebenslagen"] == content.topics.lebenslagen.count)
+        #expect(counts["Behörden"] == content.authorities.count)
+        #expect(counts["Orte"] == content.regions.count)
+        #expect(counts["Seiten"] == content.pages.count)
+    }
+
+    @Test func sampleContentBuildsWithEveryLinkResolving() throws {
+        let (report, content, site) = try Self.buildAndCheck(content: repositoryRoot.appendingPathComponent("Content"))
+        defer { try? FileManager.default.removeItem(at: site.root.deletingLastPathComponent()) }
+        #expect(content.services.count == 557)
+        #expect(content.regions.filter { $0.level == .gemeinde }.count == 418)
+        #expect(content.topics.themenfelder.count == 14 && content.topics.lebenslagen.count == 55)
+        Self.expectCountsMatch(report, content)
+        #expect(site.htmlFiles.count == report.totalPages)
+        let broken = site.brokenLinks()
+        #expect(broken.isEmpty, "\(broken.prefix(20).joined(separator: "\n"))")
+        // Every Gemeinde page lists every service (the contract's hook).
+        let leipzig = site.read("orte/14713000/index.html")
+        #expect(site.count("data-service=\"", in: leipzig) == 557)
+    }
+
+    @Test func unseenGeneratedTreeBuildsWithEveryLinkResolving() throws {
+        let data = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
+        try #require(FileManager.default.fileExists(atPath: data.path), "needs ../shared/data beside the repository")
+        let content = temporaryFolder("unseen").appendingPathComponent("Content")
+        defer { try? FileManager.default.removeItem(at: content.deletingLastPathComponent()) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", repositoryRoot.appendingPathComponent("Tools/sample-content/generate.py").path,
+                             "--data", data.path, "--out", content.path, "--variant", "alt"]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0)
+        let (report, loaded, site) = try Self.buildAndCheck(content: content)
+        defer { try? FileManager.default.removeItem(at: site.root.deletingLastPathComponent()) }
+        #expect(loaded.services.allSatisfy { $0.slug.hasPrefix("leistung-") }, "the alt tree has its own slugs")
+        Self.expectCountsMatch(report, loaded)
+        let broken = site.brokenLinks()
+        #expect(broken.isEmpty, "\(broken.prefix(20).joined(separator: "\n"))")
+    }
+}
