@@ -90,8 +90,28 @@ public enum PortalBuild {
         try output.write(searchData, to: searchPath)
         bytes += searchData.count
 
+        let placesData = FinderData.places(model)
+        let placesPath = "data/orte.\(AssetNames.hash(placesData)).json"
+        try output.write(placesData, to: placesPath)
+        bytes += placesData.count
+        var rulePaths: [String: String] = [:]
+        for service in model.content.services {
+            let data = FinderData.rules(model, service: service.slug)
+            let path = "data/regeln/\(service.slug).\(AssetNames.hash(data)).json"
+            try output.write(data, to: path)
+            rulePaths[service.slug] = path
+            bytes += data.count
+        }
+        for authority in model.content.authorities.values {
+            let data = FinderData.authority(authority)
+            try output.write(data, to: "data/behoerden/\(authority.id).json")
+            bytes += data.count
+        }
+
         let rows = GemeindeRows(model: model, theme: theme)
-        let renderer = PageRenderer(model: model, theme: theme, assetPaths: assetPaths, dataPaths: ["search": searchPath], gemeindeRows: rows)
+        let renderer = PageRenderer(model: model, theme: theme, assetPaths: assetPaths,
+                                    dataPaths: ["search": searchPath, "places": placesPath, "authorities": "data/behoerden/"],
+                                    rulePaths: rulePaths, gemeindeRows: rows)
         let jobs = PageJob.all(for: model)
         // Each page is rendered and written by one worker; nothing is kept in memory after it is written.
         let results = ParallelMap.map(jobs) { job -> Result<(String, Int), WriteFailure> in

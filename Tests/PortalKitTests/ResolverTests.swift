@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PortalKit
 
@@ -53,5 +54,33 @@ import Testing
         }
         #expect(model.uniformAuthority(service: "elterngeld-beantragen") == "elterngeldstelle-sachsen")
         #expect(model.uniformAuthority(service: "personalausweis-beantragen") == nil)
+    }
+}
+
+/// The vectors that `node --test` also runs against the browser's resolver (Templates/assets/finder.js).
+@Suite struct SharedResolverVectors {
+    struct Vectors: Decodable {
+        struct Case: Decodable {
+            var service: String
+            var ags: String
+            var expected: String?
+            var region: String?
+        }
+        var rules: [String: [String: String]]
+        var cases: [Case]
+    }
+
+    @Test func swiftResolverMatchesTheSharedVectors() throws {
+        let data = try Data(contentsOf: repositoryRoot.appendingPathComponent("Tests/vectors/responsibility.json"))
+        let vectors = try JSONDecoder().decode(Vectors.self, from: data)
+        let index = ResponsibilityIndex(vectors.rules.flatMap { service, rules in
+            rules.map { Responsibility(service: service, region: $0.key, authority: $0.value, line: 0) }
+        })
+        #expect(vectors.cases.count >= 10)
+        for c in vectors.cases {
+            let answer = index.resolve(service: c.service, ags: c.ags)
+            #expect(answer?.authority == c.expected, "\(c.service) \(c.ags)")
+            #expect(answer?.region == c.region, "\(c.service) \(c.ags)")
+        }
     }
 }

@@ -8,6 +8,8 @@ struct PageRenderer: Sendable {
     let assetPaths: [String: String]
     /// Site paths of the data files the browser scripts load.
     let dataPaths: [String: String]
+    /// Per service slug, the site path of its rules for the browser's finder.
+    let rulePaths: [String: String]
     let gemeindeRows: GemeindeRows
 
     var site: Site { model.content.site }

@@ -10,7 +10,7 @@ public struct Theme: Sendable {
     public let assets: [String: Data]
 
     /// Template names every theme provides.
-    static let requiredTemplates = ["base", "home", "services", "service", "form", "form-field", "authority-card", "topic", "authority", "places", "place", "gemeinde", "gemeinde-row", "search", "page", "notfound"]
+    static let requiredTemplates = ["base", "home", "services", "service", "form", "form-field", "authority-card", "finder", "topic", "authority", "places", "place", "gemeinde", "gemeinde-row", "search", "page", "notfound"]
 
     /// - Parameter overrides: the user's folder (with `layouts/` and `assets/`, or templates directly in it), if any.
     public static func load(overrides: URL?, displayPath: String?) throws(ContentErrors) -> Theme {

@@ -9,6 +9,7 @@ extension PageRenderer {
             .map { ["title": $0.title, "url": "lebenslagen/\($0.slug)/"] }
         c["has_lebenslagen"] = !(c["lebenslagen"] as! [[String: Any]]).isEmpty
         c["service_count"] = model.content.services.count
+        c["finder_id"] = "ort-start"
         c["kreise"] = placeGroups(root: "")
         return page("", "home", c)
     }

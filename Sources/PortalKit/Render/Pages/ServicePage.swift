@@ -31,7 +31,7 @@ extension PageRenderer {
     /// The "Zuständige Stelle" block: one authority for everyone, a gap, or an answer per Kreis
     /// (with a plain link to the Kreis where it differs per Gemeinde).
     func responsibility(for service: Service, root: String) -> [String: Any] {
-        var r: [String: Any] = ["service": service.slug]
+        var r: [String: Any] = ["service": service.slug, "rules_url": root + (rulePaths[service.slug] ?? ""), "finder_id": "ort"]
         if let id = model.uniformAuthority(service: service.slug), let authority = model.content.authorities[id] {
             r["uniform"] = authorityCard(authority, root: root)
             r["area"] = model.directory.laender.first?.name ?? ""

@@ -1,0 +1,274 @@
+// Zuständigkeitsfinder: the citizen types a place name or postal code into a combobox (WAI-ARIA
+// Authoring Practices combobox pattern), picks a Gemeinde, and sees the responsible authority.
+// The place is remembered in localStorage. Resolution is the same longest-prefix rule as the
+// Swift build (Tests/vectors/responsibility.json keeps the two in step).
+(function (root, factory) {
+  "use strict";
+  var api = factory();
+  if (typeof module === "object" && module.exports) module.exports = api;
+  if (typeof document !== "undefined") api.start(document);
+})(this, function () {
+  "use strict";
+  var STORAGE_KEY = "portal.ort";
+  var MAX_OPTIONS = 30;
+
+  /** The rule with the longest region that is a prefix of the AGS decides; null is a gap. */
+  function resolve(rules, ags) {
+    for (var length = ags.length; length > 0; length--) {
+      var region = ags.slice(0, length);
+      if (Object.prototype.hasOwnProperty.call(rules, region)) return { authority: rules[region], region: region };
+    }
+    return null;
+  }
+
+  function normalize(text) {
+    return String(text).toLowerCase()
+      .replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue").replace(/ß/g, "ss")
+      .normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/[^a-z0-9]+/g, " ").trim();
+  }
+
+  /** Turns the site's place list into searchable entries. */
+  function preparePlaces(data) {
+    return data.p.map(function (p) {
+      var kreis = data.k[p[0].slice(0, 5)] || "";
+      return {
+        ags: p[0], name: p[1], kreis: kreis,
+        postalCodes: p[2] ? p[2].split(" ") : [],
+        key: normalize(p[1]), kreisKey: normalize(kreis),
+        label: p[1] + (kreis === p[1] ? " (kreisfreie Stadt)" : " (" + kreis + ")")
+      };
+    });
+  }
+
+  /** Places matching what the citizen typed: by postal code prefix, or by name, then by Kreis. */
+  function matchPlaces(places, query) {
+    var q = String(query).trim();
+    if (/^\d{1,5}$/.test(q)) {
+      return places.filter(function (p) {
+        return p.postalCodes.some(function (c) { return c.indexOf(q) === 0; });
+      }).map(function (p) {
+        var codes = p.postalCodes.filter(function (c) { return c.indexOf(q) === 0; });
+        return { place: p, label: p.label + " – " + codes.slice(0, 3).join(", ") + (codes.length > 3 ? " …" : "") };
+      }).sort(function (a, b) { return a.place.name.localeCompare(b.place.name, "de"); });
+    }
+    var n = normalize(q);
+    if (n.length < 2) return [];
+    var ranked = [];
+    places.forEach(function (p) {
+      var rank = p.key === n ? 0 : p.key.indexOf(n) === 0 ? 1 : (" " + p.key).indexOf(" " + n) >= 0 ? 2 :
+        (" " + p.kreisKey).indexOf(" " + n) >= 0 ? 3 : -1;
+      if (rank >= 0) ranked.push({ place: p, label: p.label, rank: rank });
+    });
+    return ranked.sort(function (a, b) {
+      return a.rank - b.rank || a.place.name.localeCompare(b.place.name, "de") || a.place.kreis.localeCompare(b.place.kreis, "de");
+    });
+  }
+
+  function remembered() {
+    try { return JSON.parse(window.localStorage.getItem(STORAGE_KEY) || "null"); } catch (e) { return null; }
+  }
+  function remember(place) {
+    try { window.localStorage.setItem(STORAGE_KEY, JSON.stringify({ ags: place.ags, label: place.label })); } catch (e) { /* private mode */ }
+  }
+  function forget() {
+    try { window.localStorage.removeItem(STORAGE_KEY); } catch (e) { /* private mode */ }
+  }
+
+  var cache = {};
+  function fetchJSON(url) {
+    if (!cache[url]) {
+      cache[url] = fetch(url, { credentials: "same-origin" }).then(function (r) {
+        if (!r.ok) throw new Error(url + ": " + r.status);
+        return r.json();
+      });
+    }
+    return cache[url];
+  }
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function card(a, rootPath) {
+    var box = el("div", { "class": "authority-card" });
+    var name = el("p", { "class": "authority-name" });
+    name.appendChild(el("a", { href: rootPath + a.url }, a.name));
+    box.appendChild(name);
+    var address = el("p", { "class": "address" }, a.street);
+    address.appendChild(el("br"));
+    address.appendChild(document.createTextNode(a.postal_code + " " + a.city));
+    box.appendChild(address);
+    if (a.phone) {
+      var phone = el("p", {}, "Telefon: ");
+      phone.appendChild(el("a", { href: "tel:" + a.phone.replace(/[^0-9+]/g, "") }, a.phone));
+      box.appendChild(phone);
+    }
+    if (a.email) {
+      var mail = el("p", {}, "E-Mail: ");
+      mail.appendChild(el("a", { href: "mailto:" + a.email }, a.email));
+      box.appendChild(mail);
+    }
+    if (a.website && /^https?:\/\//.test(a.website)) {
+      var web = el("p", {}, "Internet: ");
+      web.appendChild(el("a", { href: a.website, rel: "external" }, a.website));
+      box.appendChild(web);
+    }
+    if (a.opening_hours && a.opening_hours.length) {
+      box.appendChild(el("p", {}, "Öffnungszeiten:"));
+      var list = el("ul", { "class": "hours" });
+      a.opening_hours.forEach(function (h) { list.appendChild(el("li", {}, h)); });
+      box.appendChild(list);
+    }
+    if (a.accessibility) box.appendChild(el("p", {}, "Barrierefreiheit: " + a.accessibility));
+    return box;
+  }
+
+  function setup(finder) {
+    var rootPath = finder.getAttribute("data-root") || "";
+    var input = finder.querySelector("[role=combobox]");
+    var listbox = finder.querySelector("[role=listbox]");
+    var status = finder.querySelector("[data-status]");
+    var answer = finder.querySelector("[data-answer]");
+    var rememberedBox = finder.querySelector("[data-remembered]");
+    var searchBox = finder.querySelector("[data-search]");
+    var placeName = finder.querySelector("[data-place-name]");
+    var rulesURL = finder.getAttribute("data-rules");
+    var places = null;
+    var options = [];
+    var active = -1;
+
+    finder.hidden = false;
+    var placesReady = fetchJSON(finder.getAttribute("data-places")).then(function (data) { places = preparePlaces(data); return places; });
+
+    function close() {
+      listbox.hidden = true;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+      active = -1;
+    }
+
+    function open(matches) {
+      listbox.textContent = "";
+      options = matches.slice(0, MAX_OPTIONS);
+      options.forEach(function (m, i) {
+        var option = el("li", { role: "option", id: input.id + "-option-" + i, "aria-selected": "false" }, m.label);
+        option.addEventListener("mousedown", function (e) { e.preventDefault(); });
+        option.addEventListener("click", function () { choose(m.place); });
+        listbox.appendChild(option);
+      });
+      active = -1;
+      input.removeAttribute("aria-activedescendant");
+      var expanded = options.length > 0;
+      listbox.hidden = !expanded;
+      input.setAttribute("aria-expanded", expanded ? "true" : "false");
+      status.textContent = matches.length === 0 ? "Kein Ort gefunden." :
+        matches.length > MAX_OPTIONS ? MAX_OPTIONS + " von " + matches.length + " Orten angezeigt. Geben Sie mehr ein, um die Auswahl einzugrenzen." :
+        matches.length === 1 ? "1 Ort gefunden. Mit Pfeil nach unten auswählen." : matches.length + " Orte gefunden. Mit Pfeil nach unten auswählen.";
+    }
+
+    function highlight(index) {
+      var items = listbox.querySelectorAll("[role=option]");
+      if (!items.length) return;
+      active = (index + items.length) % items.length;
+      Array.prototype.forEach.call(items, function (item, i) {
+        item.setAttribute("aria-selected", i === active ? "true" : "false");
+        item.classList.toggle("active", i === active);
+      });
+      input.setAttribute("aria-activedescendant", items[active].id);
+      items[active].scrollIntoView({ block: "nearest" });
+    }
+
+    function show(place) {
+      placeName.textContent = place.label;
+      rememberedBox.hidden = false;
+      searchBox.hidden = true;
+      answer.textContent = "";
+      if (!rulesURL) {
+        var link = el("p");
+        link.appendChild(el("a", { href: rootPath + "orte/" + place.ags + "/" }, "Zuständige Stellen in " + place.label));
+        answer.appendChild(link);
+        return;
+      }
+      fetchJSON(rulesURL).then(function (data) {
+        var found = resolve(data.r, place.ags);
+        if (!found) {
+          var gap = el("p", { "class": "notice" }, "Für " + place.label + " ist für diese Leistung keine zuständige Stelle hinterlegt. Bitte wenden Sie sich an den allgemeinen Kontakt des Portals");
+          var email = finder.getAttribute("data-contact-email");
+          if (email) {
+            gap.appendChild(document.createTextNode(": "));
+            gap.appendChild(el("a", { href: "mailto:" + email }, email));
+          }
+          gap.appendChild(document.createTextNode("."));
+          answer.appendChild(gap);
+          return;
+        }
+        return fetchJSON(finder.getAttribute("data-authorities") + found.authority + ".json").then(function (a) {
+          answer.appendChild(el("p", {}, "Für " + place.label + " ist zuständig:"));
+          answer.appendChild(card(a, rootPath));
+        });
+      }).catch(function () {
+        answer.textContent = "Die zuständige Stelle konnte nicht geladen werden. Bitte nutzen Sie die Liste der Kreise unten.";
+      });
+    }
+
+    function choose(place) {
+      input.value = place.label;
+      close();
+      remember(place);
+      show(place);
+      var change = finder.querySelector("[data-change]");
+      if (change) change.focus();
+    }
+
+    input.addEventListener("input", function () {
+      placesReady.then(function () { open(matchPlaces(places, input.value)); });
+    });
+    input.addEventListener("keydown", function (e) {
+      var expanded = input.getAttribute("aria-expanded") === "true";
+      if (e.key === "ArrowDown") {
+        e.preventDefault();
+        if (!expanded) { placesReady.then(function () { open(matchPlaces(places, input.value)); highlight(0); }); } else { highlight(active + 1); }
+      } else if (e.key === "ArrowUp") {
+        e.preventDefault();
+        if (expanded) highlight(active - 1);
+      } else if (e.key === "Enter") {
+        if (expanded && active >= 0) { e.preventDefault(); choose(options[active].place); }
+      } else if (e.key === "Escape") {
+        if (expanded) { e.preventDefault(); close(); } else { input.value = ""; }
+      } else if (e.key === "Tab") {
+        close();
+      }
+    });
+    input.addEventListener("blur", function () { window.setTimeout(close, 150); });
+
+    finder.querySelector("[data-change]").addEventListener("click", function () {
+      rememberedBox.hidden = true;
+      searchBox.hidden = false;
+      input.value = "";
+      input.focus();
+    });
+    finder.querySelector("[data-forget]").addEventListener("click", function () {
+      forget();
+      answer.textContent = "";
+      rememberedBox.hidden = true;
+      searchBox.hidden = false;
+      input.value = "";
+      status.textContent = "Ihr Ort wurde vergessen.";
+      input.focus();
+    });
+
+    var saved = remembered();
+    if (saved && saved.ags) show({ ags: saved.ags, label: saved.label || saved.ags });
+  }
+
+  function start(doc) {
+    var run = function () { Array.prototype.forEach.call(doc.querySelectorAll("[data-finder-ui]"), setup); };
+    if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", run); else run();
+  }
+
+  return { resolve: resolve, normalize: normalize, preparePlaces: preparePlaces, matchPlaces: matchPlaces, start: start };
+});

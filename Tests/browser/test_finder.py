@@ -1,0 +1,176 @@
+"""Zuständigkeitsfinder in headless Chromium: the combobox by keyboard with its ARIA states, the
+remembered place, and 1,000 random (service, Gemeinde) pairs against an independent
+longest-prefix computation and the Gemeinde pages."""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+import re
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import REPO, assert_no_csp_violations, open_page
+
+CONTENT = REPO / "Content"
+
+
+def rules_by_service() -> dict[str, dict[str, str]]:
+    rules: dict[str, dict[str, str]] = {}
+    with open(CONTENT / "responsibilities.csv", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            rules.setdefault(row["service"], {})[row["region"]] = row["authority"]
+    return rules
+
+
+def expected_authority(rules: dict[str, str], ags: str) -> str | None:
+    """Independent of both implementations: try every prefix, longest first."""
+    for length in range(len(ags), 0, -1):
+        if ags[:length] in rules:
+            return rules[ags[:length]]
+    return None
+
+
+def gemeinden() -> list[tuple[str, str]]:
+    with open(CONTENT / "regions.csv", encoding="utf-8", newline="") as f:
+        return [(r["ags"], r["name"]) for r in csv.DictReader(f) if len(r["ags"]) == 8]
+
+
+def services() -> list[str]:
+    return sorted(p.stem for p in (CONTENT / "services").glob("*.md"))
+
+
+def wait(drv, condition, timeout=10):
+    return WebDriverWait(drv, timeout).until(lambda d: d.execute_script(condition))
+
+
+def clear_place(drv):
+    drv.execute_script("try { localStorage.removeItem('portal.ort'); } catch (e) {}")
+
+
+def test_combobox_keyboard_and_aria(driver, base_url):
+    open_page(driver, base_url + "/leistungen/personalausweis-beantragen/")
+    clear_place(driver)
+    open_page(driver, base_url + "/leistungen/personalausweis-beantragen/")
+    box = driver.find_element(By.ID, "ort")
+    assert box.get_attribute("role") == "combobox"
+    assert box.get_attribute("aria-expanded") == "false"
+    listbox_id = box.get_attribute("aria-controls")
+    assert driver.find_element(By.ID, listbox_id).get_attribute("role") == "listbox"
+    # Reach the combobox with the keyboard: it is in the tab order after the sections' links.
+    box.click()
+    box.send_keys("Bernsd")
+    wait(driver, "return document.getElementById('ort').getAttribute('aria-expanded') === 'true'")
+    options = driver.find_elements(By.CSS_SELECTOR, f"#{listbox_id} [role=option]")
+    labels = [o.text for o in options]
+    assert labels == ["Bernsdorf (Landkreis Bautzen)", "Bernsdorf (Landkreis Zwickau)"], labels
+    status = driver.find_element(By.CSS_SELECTOR, "[data-finder-ui] [role=status]").text
+    assert "2 Orte gefunden" in driver.execute_script("return document.querySelector('[data-finder-ui] [role=status]').textContent"), status
+    box.send_keys(Keys.ARROW_DOWN)
+    assert box.get_attribute("aria-activedescendant") == options[0].get_attribute("id")
+    assert options[0].get_attribute("aria-selected") == "true"
+    box.send_keys(Keys.ARROW_DOWN)
+    assert box.get_attribute("aria-activedescendant") == options[1].get_attribute("id")
+    assert options[0].get_attribute("aria-selected") == "false"
+    box.send_keys(Keys.ARROW_UP)
+    assert box.get_attribute("aria-activedescendant") == options[0].get_attribute("id")
+    box.send_keys(Keys.ESCAPE)
+    assert box.get_attribute("aria-expanded") == "false"
+    box.send_keys(Keys.ARROW_DOWN)
+    wait(driver, "return document.getElementById('ort').getAttribute('aria-expanded') === 'true'")
+    box.send_keys(Keys.ARROW_DOWN)  # second: Bernsdorf (Landkreis Zwickau)
+    box.send_keys(Keys.ENTER)
+    wait(driver, "return !!document.querySelector('[data-answer] .authority-card a')")
+    assert box.get_attribute("aria-expanded") == "false"
+    link = driver.find_element(By.CSS_SELECTOR, "[data-answer] .authority-card a").get_attribute("href")
+    rules = rules_by_service()["personalausweis-beantragen"]
+    ags = next(a for a, n in gemeinden() if n == "Bernsdorf" and a.startswith("14524"))
+    assert link.endswith(f"/behoerden/{expected_authority(rules, ags)}/")
+    # The answer region is a live region; focus moved to "Ort ändern" so keyboard users continue there.
+    assert driver.find_element(By.CSS_SELECTOR, "[data-answer]").get_attribute("aria-live") == "polite"
+    assert driver.switch_to.active_element.get_attribute("data-change") is not None
+    assert_no_csp_violations(driver, "finder")
+
+
+def test_ambiguous_names_and_postal_codes(driver, base_url):
+    open_page(driver, base_url + "/leistungen/personalausweis-beantragen/")
+    clear_place(driver)
+    open_page(driver, base_url + "/leistungen/personalausweis-beantragen/")
+    box = driver.find_element(By.ID, "ort")
+    box.send_keys("Leipzig")
+    wait(driver, "return document.getElementById('ort').getAttribute('aria-expanded') === 'true'")
+    labels = [o.get_attribute("textContent") for o in driver.find_elements(By.CSS_SELECTOR, "#ort-liste [role=option]")]
+    assert labels[0] == "Leipzig (kreisfreie Stadt)"
+    assert any(label.endswith("(Landkreis Leipzig)") for label in labels), labels
+    # A postal code that several Gemeinden share lists each of them.
+    shared = {}
+    with open(CONTENT / "regions.csv", encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            for code in r["postal_codes"].split():
+                shared.setdefault(code, []).append(r["name"])
+    code, names = next((c, n) for c, n in sorted(shared.items()) if len(n) >= 2)
+    box.clear()
+    box.send_keys(code)
+    wait(driver, "return document.querySelectorAll('#ort-liste [role=option]').length >= 2")
+    labels = [o.get_attribute("textContent") for o in driver.find_elements(By.CSS_SELECTOR, "#ort-liste [role=option]")]
+    for name in names:
+        assert any(label.startswith(name + " (") and code in label for label in labels), (code, names, labels)
+
+
+def test_place_is_remembered_changed_and_forgotten(driver, base_url):
+    open_page(driver, base_url + "/leistungen/personalausweis-beantragen/")
+    driver.execute_script("localStorage.setItem('portal.ort', JSON.stringify({ags: '14625020', label: 'Bautzen (Landkreis Bautzen)'}))")
+    open_page(driver, base_url + "/leistungen/hundesteuer-anmelden/")
+    wait(driver, "return !!document.querySelector('[data-answer] .authority-card a')")
+    assert "Bautzen (Landkreis Bautzen)" in driver.find_element(By.CSS_SELECTOR, "[data-place-name]").text
+    open_page(driver, base_url + "/")
+    wait(driver, "return !!document.querySelector('[data-answer] a')")
+    assert driver.find_element(By.CSS_SELECTOR, "[data-answer] a").get_attribute("href").endswith("/orte/14625020/")
+    driver.find_element(By.CSS_SELECTOR, "[data-forget]").click()
+    assert driver.execute_script("return localStorage.getItem('portal.ort')") is None
+    assert driver.switch_to.active_element.get_attribute("role") == "combobox"
+
+
+def gemeinde_page_authority(site_dir: Path, ags: str, service: str) -> str | None:
+    html = (site_dir / "orte" / ags / "index.html").read_text(encoding="utf-8")
+    entry = html.split(f'data-service="{service}"', 1)[1].split("</li>", 1)[0]
+    found = re.search(r'href="\.\./\.\./behoerden/([a-z0-9-]+)/"', entry)
+    return found.group(1) if found else None
+
+
+def test_thousand_random_pairs_match_independent_resolution(driver, base_url, site_dir):
+    rules = rules_by_service()
+    places = gemeinden()
+    rng = random.Random(20261127)
+    all_services = services()
+    pairs = [(rng.choice(all_services), rng.choice(places)) for _ in range(1000)]
+    mismatches = []
+    for service, (ags, name) in pairs:
+        expected = expected_authority(rules.get(service, {}), ags)
+        on_gemeinde_page = gemeinde_page_authority(Path(site_dir), ags, service)
+        if on_gemeinde_page != expected:
+            mismatches.append(f"Gemeinde page {ags} {service}: {on_gemeinde_page} != {expected}")
+        driver.execute_script("localStorage.setItem('portal.ort', JSON.stringify({ags: arguments[0], label: arguments[1]}))", ags, name)
+        open_page(driver, f"{base_url}/leistungen/{service}/")
+        shown = driver.execute_script("""
+            var finder = document.querySelector('[data-finder-ui]');
+            var fixed = document.querySelector('.responsibility > .authority-card a');
+            if (!finder) { return {kind: fixed ? 'uniform' : 'none', href: fixed ? fixed.getAttribute('href') : null}; }
+            return {kind: 'finder'};
+        """)
+        if shown["kind"] == "finder":
+            WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+                "var a = document.querySelector('[data-answer]'); return a && a.children.length > 0"))
+            href = driver.execute_script("var a = document.querySelector('[data-answer] .authority-card a'); return a ? a.getAttribute('href') : null")
+        else:
+            href = shown["href"]
+        got = re.search(r"behoerden/([a-z0-9-]+)/", href).group(1) if href else None
+        if got != expected:
+            mismatches.append(f"finder {ags} {service}: {got} != {expected}")
+    assert mismatches == [], f"{len(mismatches)} mismatches:\n" + "\n".join(mismatches[:20])
+    assert len(pairs) == 1000

@@ -1,0 +1,32 @@
+// The browser's resolver and place matching (Templates/assets/finder.js), checked against the
+// vectors that swift test also runs, so the two resolvers cannot drift apart.
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert");
+const path = require("node:path");
+const fs = require("node:fs");
+const finder = require(path.join(__dirname, "../../Templates/assets/finder.js"));
+
+const vectors = JSON.parse(fs.readFileSync(path.join(__dirname, "../vectors/responsibility.json"), "utf8"));
+
+test("longest-prefix vectors", () => {
+  for (const c of vectors.cases) {
+    const got = finder.resolve(vectors.rules[c.service] || {}, c.ags);
+    if (c.expected === null) assert.strictEqual(got, null, JSON.stringify(c));
+    else assert.deepStrictEqual(got, { authority: c.expected, region: c.region }, JSON.stringify(c));
+  }
+});
+
+test("place matching: names, Kreise and postal codes", () => {
+  const places = finder.preparePlaces({
+    k: { "14713": "Leipzig", "14729": "Landkreis Leipzig", "14625": "Landkreis Bautzen", "14524": "Landkreis Zwickau" },
+    p: [["14713000", "Leipzig", "04103 04105"], ["14729140", "Borsdorf", "04451"], ["14625030", "Bernsdorf", "02994"],
+        ["14524020", "Bernsdorf", "09337"], ["14729300", "Markkleeberg", "04416"]]
+  });
+  const leipzig = finder.matchPlaces(places, "leipzig").map((m) => m.label);
+  assert.deepStrictEqual(leipzig, ["Leipzig (kreisfreie Stadt)", "Borsdorf (Landkreis Leipzig)", "Markkleeberg (Landkreis Leipzig)"]);
+  assert.deepStrictEqual(finder.matchPlaces(places, "Bernsdorf").map((m) => m.label), ["Bernsdorf (Landkreis Bautzen)", "Bernsdorf (Landkreis Zwickau)"]);
+  assert.deepStrictEqual(finder.matchPlaces(places, "044").map((m) => m.place.name), ["Borsdorf", "Markkleeberg"]);
+  assert.deepStrictEqual(finder.matchPlaces(places, "l"), [], "one letter is not enough");
+  assert.strictEqual(finder.normalize("Görlitz"), "goerlitz");
+});
