@@ -36,7 +36,7 @@
         ags: p[0], name: p[1], kreis: kreis,
         postalCodes: p[2] ? p[2].split(" ") : [],
         key: normalize(p[1]), kreisKey: normalize(kreis),
-        label: p[1] + (kreis === p[1] ? " (kreisfreie Stadt)" : " (" + kreis + ")")
+        label: p[1] + (!kreis ? "" : kreis === p[1] ? " (kreisfreie Stadt)" : " (" + kreis + ")")
       };
     });
   }

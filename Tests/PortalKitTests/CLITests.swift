@@ -69,8 +69,8 @@ import Testing
         try edit("services/elterngeld-beantragen.md") { $0.replacingOccurrences(of: "leika: \"99041006017000\"", with: "leika: \"9904100601700\"") }
         // 3. an authority file that is a list
         try edit("authorities/landesdirektion-sachsen.yml") { "- " + $0.replacingOccurrences(of: "\n", with: "\n  ") }
-        // 4. a place whose Kreis is missing
-        try edit("regions.csv") { $0 + "14999001,Nirgendwo,01000\n" }
+        // 4. a place outside the Land the portal serves
+        try edit("regions.csv") { $0 + "09162000,München,80331\n" }
         // 5. a duplicate rule
         try edit("responsibilities.csv") { text in
             let first = text.split(separator: "\n")[1]
@@ -82,7 +82,7 @@ import Testing
         #expect(errors.contains { $0.hasPrefix("Content/services/personalausweis-beantragen.md:3:1: error: unbekannter Schlüssel „sumary“") }, "\(result.stderr)")
         #expect(errors.contains { $0.hasPrefix("Content/services/elterngeld-beantragen.md:") && $0.contains("14 Ziffern") })
         #expect(errors.contains { $0.hasPrefix("Content/authorities/landesdirektion-sachsen.yml:1:1: error: der Behörde muss eine Zuordnung") })
-        #expect(errors.contains { $0.contains("Content/regions.csv:") && $0.contains("übergeordneter Ort 14999 fehlt") })
+        #expect(errors.contains { $0.contains("Content/regions.csv:") && $0.contains("Ort 09162000 liegt nicht im Land 14") })
         #expect(errors.contains { $0.hasPrefix("Content/responsibilities.csv:") && $0.contains("widersprüchliche Regel") })
         // The misspelt key also leaves `summary` missing: six messages, five files, nothing else.
         #expect(errors.contains { $0.hasPrefix("Content/services/personalausweis-beantragen.md:2:1: error: Pflichtangabe „summary“ fehlt") })

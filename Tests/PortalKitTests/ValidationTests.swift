@@ -218,8 +218,17 @@ import Testing
     }
 
     @Test func agsParentMissing() throws {
-        try Self.expectError(["regions.csv": Self.regions + "14626010,Görlitz,02826\n"],
-                             "Content/regions.csv:9:1: error: Ort 14626010 („Görlitz“): übergeordneter Ort 14626 fehlt in regions.csv")
+        let nationwide = Fixture.files["site.yml"]!.replacingOccurrences(of: "state: \"14\"\n", with: "")
+        try Self.expectError(["site.yml": nationwide, "regions.csv": Self.regions + "15001000,Dessau-Roßlau,06842\n"],
+                             "Content/regions.csv:9:1: error: Ort 15001000 („Dessau-Roßlau“): übergeordneter Ort fehlt in regions.csv (weder Kreis 15001 noch Land 15)")
+    }
+
+    @Test func gemeindeWithoutKreisHangsOffTheLand() throws {
+        let fixture = try Fixture(["regions.csv": Self.regions + "14000999,Gemeindefreies Gebiet,\n"])
+        defer { fixture.remove() }
+        #expect(fixture.diagnostics() == ["Content/regions.csv:9:1: warning: Ort 14000999 („Gemeindefreies Gebiet“): Kreis 14000 fehlt in regions.csv; der Ort gehört direkt zum Land 14"])
+        let model = SiteModel(content: try fixture.load())
+        #expect(model.directory.children["14"]?.contains { $0.ags == "14000999" } == true)
     }
 
     @Test func placeOutsideState() throws {
@@ -247,7 +256,7 @@ import Testing
 
     @Test func allErrorsOfARunReportedSortedByFileAndLine() throws {
         var changes = Self.service(replacing: "fees:", with: "feez:")
-        changes["regions.csv"] = Self.regions + "14626010,Görlitz,02826\n"
+        changes["regions.csv"] = Self.regions + "09162000,München,80331\n"
         changes["authorities/landratsamt-bautzen.yml"] = "- x\n"
         let fixture = try Fixture(changes)
         defer { fixture.remove() }

@@ -7,6 +7,7 @@ enum RegionsLoader {
         let before = diagnostics.errors.count
         var regions: [Region] = []
         var lineOf: [String: Int] = [:]
+        var outside: Set<String> = []
         for row in table.rows {
             let (ags, name, codes) = (row.fields[0], row.fields[1], row.fields[2])
             let at = SourceLocation(path: file.path, line: row.line)
@@ -21,6 +22,7 @@ enum RegionsLoader {
             if name.isEmpty { diagnostics.error(at, "Ort \(ags) hat keinen Namen") }
             if let state, !ags.hasPrefix(state) {
                 diagnostics.error(at, "Ort \(ags) liegt nicht im Land \(state) (site.yml „state“)")
+                outside.insert(ags)
             }
             let postalCodes = codes.split(separator: " ").map(String.init)
             for code in postalCodes where !Validators.isDigits(code, count: 5) {
@@ -32,12 +34,20 @@ enum RegionsLoader {
             lineOf[ags] = row.line
             regions.append(Region(ags: ags, name: name, postalCodes: postalCodes, line: row.line))
         }
-        // Each Kreis lies in a listed Land, each Gemeinde in a listed Kreis.
-        for region in regions where region.level != .land {
-            let parent = String(region.ags.prefix(region.level == .gemeinde ? 5 : 2))
-            if lineOf[parent] == nil {
-                diagnostics.error(SourceLocation(path: file.path, line: region.line),
-                                  "Ort \(region.ags) („\(region.name)“): übergeordneter Ort \(parent) fehlt in regions.csv")
+        // The parent of a place is the longest shorter AGS that is its prefix (the spec's rule). A
+        // place with no parent at all is an error; a Gemeinde whose Kreis is missing is allowed
+        // (e.g. gemeindefreie Gebiete directly under a Land) but said, since it is often a typo.
+        for region in regions where region.level != .land && !outside.contains(region.ags) {
+            let at = SourceLocation(path: file.path, line: region.line)
+            let land = String(region.ags.prefix(2))
+            if region.level == .gemeinde, lineOf[String(region.ags.prefix(5))] == nil {
+                if lineOf[land] != nil {
+                    diagnostics.warning(at, "Ort \(region.ags) („\(region.name)“): Kreis \(region.ags.prefix(5)) fehlt in regions.csv; der Ort gehört direkt zum Land \(land)")
+                } else {
+                    diagnostics.error(at, "Ort \(region.ags) („\(region.name)“): übergeordneter Ort fehlt in regions.csv (weder Kreis \(region.ags.prefix(5)) noch Land \(land))")
+                }
+            } else if lineOf[land] == nil {
+                diagnostics.error(at, "Ort \(region.ags) („\(region.name)“): übergeordneter Ort \(land) fehlt in regions.csv")
             }
         }
         if regions.isEmpty, diagnostics.errors.count == before {

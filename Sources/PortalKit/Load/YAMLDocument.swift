@@ -4,6 +4,9 @@ import Yams
 enum YAMLDocument {
     /// Refuses documents nested deeper than this; real content is a few levels deep.
     static let maximumDepth = 64
+    /// Refuses documents with more nodes than this, counting aliases as often as they are used,
+    /// so a "billion laughs" alias bomb is refused instead of being expanded.
+    static let maximumNodes = 100_000
 
     /// - Parameter firstLine: the file line on which `yaml` starts (2 for front matter).
     static func parse(_ yaml: String, path: String, firstLine: Int, into diagnostics: inout Diagnostics) -> YAMLNode? {
@@ -13,9 +16,15 @@ enum YAMLDocument {
                 return nil
             }
             let root = YAMLNode(node: node, path: path, lineOffset: firstLine - 1)
-            if let deep = root.firstNode(deeperThan: maximumDepth) {
-                diagnostics.error(deep.location, "YAML ist tiefer als \(maximumDepth) Ebenen verschachtelt")
+            switch root.shapeProblem(maximumDepth: maximumDepth, maximumNodes: maximumNodes) {
+            case .tooDeep(let node):
+                diagnostics.error(node.location, "YAML ist tiefer als \(maximumDepth) Ebenen verschachtelt")
                 return nil
+            case .tooLarge(let node):
+                diagnostics.error(node.location, "YAML enthält mehr als \(maximumNodes) Einträge (zum Beispiel durch verschachtelte Verweise mit & und *); so große Angaben sind nicht erlaubt")
+                return nil
+            case nil:
+                break
             }
             return root
         } catch let error as YamlError {
@@ -155,12 +164,18 @@ struct YAMLNode {
         }
     }
 
-    /// The first node nested deeper than `limit`, searching with a node budget.
-    func firstNode(deeperThan limit: Int) -> YAMLNode? {
-        var budget = 200_000
-        func visit(_ n: Node, _ depth: Int) -> Node? {
+    enum ShapeProblem {
+        case tooDeep(YAMLNode)
+        case tooLarge(YAMLNode)
+    }
+
+    /// Walks the tree with a node budget: the first node nested too deep, or where the budget ran out.
+    func shapeProblem(maximumDepth: Int, maximumNodes: Int) -> ShapeProblem? {
+        var budget = maximumNodes
+        func visit(_ n: Node, _ depth: Int) -> ShapeProblem? {
             budget -= 1
-            if depth > limit || budget < 0 { return n }
+            if budget < 0 { return .tooLarge(child(n)) }
+            if depth > maximumDepth { return .tooDeep(child(n)) }
             switch n {
             case .sequence(let s): for c in s { if let hit = visit(c, depth + 1) { return hit } }
             case .mapping(let m): for p in m { if let hit = visit(p.value, depth + 1) { return hit } }
@@ -168,7 +183,7 @@ struct YAMLNode {
             }
             return nil
         }
-        return visit(node, 0).map(child)
+        return visit(node, 0)
     }
 }
 

@@ -28,6 +28,11 @@ struct MarkdownDocument {
     ///   - rootPrefix: relative path from the page being rendered to the site root (`../../`).
     init(markdown: String, path: String, firstLine: Int, rootPrefix: String, into diagnostics: inout Diagnostics) {
         _ = Self.extensionsRegistered
+        if let (line, levels) = Self.tooDeeplyNested(markdown) {
+            diagnostics.error(SourceLocation(path: path, line: line + firstLine - 1, column: 1),
+                              "Text ist zu tief verschachtelt (\(levels) Ebenen aus Listen oder Zitaten; erlaubt sind \(Self.maximumNesting))")
+            return
+        }
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE
         guard let parser = cmark_parser_new(options) else { return }
         defer { cmark_parser_free(parser) }
@@ -126,6 +131,42 @@ struct MarkdownDocument {
             cmark_node_free(sectionRoot)
             sections.append((group.title, html, text))
         }
+    }
+
+    /// Lists and quotes may nest this deep; real texts use three or four levels. cmark-gfm's time
+    /// grows with the square of the nesting, so deeper input is refused before it is parsed.
+    static let maximumNesting = 32
+
+    /// The first line (1-based) whose leading list and quote markers, or indentation, exceed the
+    /// limit, and how many levels it has.
+    static func tooDeeplyNested(_ markdown: String) -> (line: Int, levels: Int)? {
+        var lineNumber = 0
+        for line in markdown.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var levels = 0, indent = 0, i = line.startIndex
+            while i < line.endIndex {
+                let byte = line[i]
+                if byte == 0x20 { indent += 1 }
+                else if byte == 0x09 { indent += 4 }
+                else if byte == 0x3E { levels += 1 }                                   // >
+                else if byte == 0x2D || byte == 0x2A || byte == 0x2B {                  // - * +
+                    let next = line.index(after: i)
+                    if next < line.endIndex, line[next] != 0x20, line[next] != 0x09 { break }
+                    levels += 1
+                } else if (0x30...0x39).contains(byte) {                                // 1. 1)
+                    var j = i
+                    while j < line.endIndex, (0x30...0x39).contains(line[j]) { j = line.index(after: j) }
+                    guard j < line.endIndex, line[j] == 0x2E || line[j] == 0x29 else { break }
+                    levels += 1
+                    i = j
+                } else { break }
+                i = line.index(after: i)
+            }
+            // Nesting by indentation alone takes at least two columns per level.
+            let deepest = max(levels, indent / 2)
+            if deepest > maximumNesting { return (lineNumber, deepest) }
+        }
+        return nil
     }
 
     enum LinkKind: Equatable {

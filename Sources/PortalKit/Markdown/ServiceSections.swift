@@ -9,23 +9,22 @@ enum ServiceSections {
     ]
 
     static func ordered(_ raw: [(title: String, html: String, text: String)]) -> [Section] {
-        var known: [String: Section] = [:]
+        // Parts of the same FIM module are collected and joined once: appending to a copy taken
+        // out of a dictionary would copy the whole text each time (quadratic on large files).
+        var known: [String: (html: [String], text: [String])] = [:]
         var others: [Section] = []
         for part in raw {
             let title = part.title.isEmpty ? "Beschreibung" : part.title
             if let fim = fimOrder.first(where: { $0.caseInsensitiveCompare(title) == .orderedSame }) {
-                if var existing = known[fim] {
-                    existing.html += part.html
-                    existing.text += "\n" + part.text
-                    known[fim] = existing
-                } else {
-                    known[fim] = Section(title: fim, id: Slug.make(from: fim), html: part.html, text: part.text)
-                }
+                known[fim, default: ([], [])].html.append(part.html)
+                known[fim, default: ([], [])].text.append(part.text)
             } else {
                 others.append(Section(title: title, id: Slug.make(from: title), html: part.html, text: part.text))
             }
         }
-        var result = fimOrder.compactMap { known[$0] } + others
+        var result = fimOrder.compactMap { fim in
+            known[fim].map { Section(title: fim, id: Slug.make(from: fim), html: $0.html.joined(), text: $0.text.joined(separator: "\n")) }
+        } + others
         // Anchor ids must be unique on the page.
         var seen: [String: Int] = [:]
         for i in result.indices {

@@ -44,7 +44,10 @@ public struct RegionDirectory: Sendable {
         byAGS = Dictionary(regions.map { ($0.ags, $0) }, uniquingKeysWith: { a, _ in a })
         var children: [String: [Region]] = [:]
         for region in regions where region.level != .land {
-            children[String(region.ags.prefix(region.level == .gemeinde ? 5 : 2)), default: []].append(region)
+            // The longest shorter AGS that exists is the parent (a Gemeinde without its Kreis hangs off the Land).
+            let kreis = String(region.ags.prefix(5))
+            let parent = region.level == .gemeinde && byAGS[kreis] != nil ? kreis : String(region.ags.prefix(2))
+            children[parent, default: []].append(region)
         }
         self.children = children.mapValues { GermanCollation.sorted($0) { $0.name } }
     }
