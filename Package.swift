@@ -22,6 +22,12 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // Snowball's stemmers (Debian libstemmer-dev), for the German search index.
+        .systemLibrary(
+            name: "CStemmer",
+            path: "Sources/CStemmer",
+            providers: [.apt(["libstemmer-dev"])]
+        ),
         // The default theme: Mustache layouts, CSS and JavaScript, shipped inside the tool so that a
         // user's own --templates folder only needs the files it overrides.
         .target(
@@ -34,6 +40,7 @@ let package = Package(
             name: "PortalKit",
             dependencies: [
                 "CCmarkGFM",
+                "CStemmer",
                 "PortalTheme",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),

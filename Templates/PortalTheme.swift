@@ -6,4 +6,6 @@ public enum PortalTheme {
     public static var layoutsDirectory: URL? { Bundle.module.url(forResource: "layouts", withExtension: nil) }
     /// The folder holding the built-in CSS and JavaScript.
     public static var assetsDirectory: URL? { Bundle.module.url(forResource: "assets", withExtension: nil) }
+    /// The folder holding the search vocabulary (synonyms).
+    public static var searchDirectory: URL? { Bundle.module.url(forResource: "search", withExtension: nil) }
 }

@@ -85,10 +85,8 @@ public enum PortalBuild {
             assetPaths[AssetNames.key(name)] = path
             bytes += data.count
         }
-        let searchData = SearchIndex.json(for: model)
-        let searchPath = "data/suche.\(AssetNames.hash(searchData)).json"
-        try output.write(searchData, to: searchPath)
-        bytes += searchData.count
+        let (searchPath, searchBytes) = try SearchIndex.write(model, theme: theme, to: output)
+        bytes += searchBytes
 
         let placesData = FinderData.places(model)
         let placesPath = "data/orte.\(AssetNames.hash(placesData)).json"

@@ -9,6 +9,22 @@
   var check = document.getElementById("zusammenfassung");
   var baseTitle = document.title;
 
+  // Focus a box and show it from its top: a plain focus() on a box taller than a narrow screen
+  // scrolls to its middle, so the heading ("Es gibt ein Problem") would be out of sight.
+  function focusTop(el) {
+    el.focus({ preventScroll: true });
+    el.scrollIntoView({ block: "start" });
+  }
+
+  // From the error summary to a field: focus its first control and show the whole question
+  // (label or legend, hint and message) above it, as GOV.UK does.
+  function focusField(field, target) {
+    target.focus({ preventScroll: true });
+    field.scrollIntoView({ block: "start" });
+    var r = target.getBoundingClientRect();
+    if (r.bottom > window.innerHeight || r.top < 0) target.scrollIntoView({ block: "nearest" });
+  }
+
   function controls(field) { return Array.prototype.slice.call(field.querySelectorAll("input, select, textarea")); }
   function label(field) { return field.getAttribute("data-label"); }
 
@@ -77,10 +93,23 @@
     });
   }
 
+  // One description list per field group, headed by the group's legend (two "Vorname" in one
+  // form stay distinguishable), in form order.
   function showAnswers() {
-    var list = check.querySelector("dl");
-    list.innerHTML = "";
+    Array.prototype.slice.call(check.querySelectorAll("dl, h3")).forEach(function (el) { el.parentNode.removeChild(el); });
+    var list = null, currentGroup = null;
     Array.prototype.forEach.call(form.querySelectorAll(".field"), function (field) {
+      var group = field.closest("fieldset.group");
+      if (!list || group !== currentGroup) {
+        currentGroup = group;
+        if (group) {
+          var heading = document.createElement("h3");
+          heading.textContent = group.querySelector("legend").textContent;
+          check.appendChild(heading);
+        }
+        list = document.createElement("dl");
+        check.appendChild(list);
+      }
       var values = controls(field).filter(function (e) {
         return (e.type !== "checkbox" && e.type !== "radio") || e.checked;
       }).map(function (e) {
@@ -96,7 +125,7 @@
       list.appendChild(dd);
     });
     check.hidden = false;
-    check.focus();
+    focusTop(check);
   }
 
   form.addEventListener("submit", function (event) {
@@ -116,14 +145,14 @@
         var target = controls(e.field)[0];
         a.href = "#" + target.id;
         a.textContent = e.message;
-        a.addEventListener("click", function (ev) { ev.preventDefault(); target.focus(); });
+        a.addEventListener("click", function (ev) { ev.preventDefault(); focusField(e.field, target); });
         li.appendChild(a);
         list.appendChild(li);
       });
       summary.hidden = false;
       check.hidden = true;
       document.title = "Fehler: " + baseTitle;
-      summary.focus();
+      focusTop(summary);
       return;
     }
     summary.hidden = true;

@@ -1,96 +1,160 @@
-// Client-side search over the static index written by `portal build`. No request leaves the
-// site: the index is fetched once from the same origin and kept for every later query.
+// Search page: /suche/?q=… shows the results for q and updates them as the citizen types.
+// Ranking lives in search-core.js (window.PortalSearch, loaded before this file). The main index
+// is fetched once; the posting shards a query needs are fetched on demand and kept. No request
+// leaves the site's origin.
 (function () {
   "use strict";
+  var core = window.PortalSearch;
   var form = document.querySelector("form[data-search-index]");
-  if (!form) return;
+  if (!core || !form) return;
   var input = form.querySelector("input[name=q]");
   var results = document.getElementById("search-results");
   var status = document.getElementById("suche-status");
   var root = form.getAttribute("data-root") || "";
+  var indexURL = new URL(form.getAttribute("data-search-index"), window.location.href);
+  var LIMIT = 50;
   var indexPromise = null;
+  var shardPromises = {};
+  var seq = 0;
+  var inputTimer = 0, statusTimer = 0;
 
-  // Case and umlaut folding: ä/ae → a, ö/oe → o, ü/ue → u, ß → ss.
-  function fold(text) {
-    return text.toLowerCase()
-      .replace(/ä/g, "a").replace(/ö/g, "o").replace(/ü/g, "u").replace(/ß/g, "ss")
-      .replace(/ae/g, "a").replace(/oe/g, "o").replace(/ue/g, "u")
-      .normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  function fetchJSON(url) {
+    return fetch(url, { credentials: "same-origin" }).then(function (r) {
+      if (!r.ok) throw new Error(r.status + " " + url);
+      return r.json();
+    });
   }
-  function words(text) { return fold(text).split(/[^a-z0-9]+/).filter(Boolean); }
 
-  function load() {
+  function loadIndex() {
     if (!indexPromise) {
-      indexPromise = fetch(form.getAttribute("data-search-index"), { credentials: "same-origin" })
-        .then(function (r) { return r.json(); })
-        .then(function (data) {
-          return data.docs.map(function (d) {
-            return { doc: d, fields: [
-              { w: 10, words: words(d.t) },
-              { w: 6, words: words(d.k || "") },
-              { w: 3, words: words(d.s || "") },
-              { w: 1, words: words(d.c || "") }
-            ] };
-          });
-        });
+      indexPromise = fetchJSON(indexURL).then(function (data) {
+        if (data.v !== 2) throw new Error("unknown search index version " + data.v);
+        return data;
+      }).catch(function (e) { indexPromise = null; throw e; });
     }
     return indexPromise;
   }
 
-  function score(entry, terms) {
-    var total = 0, matched = 0;
-    terms.forEach(function (term) {
-      var best = 0;
-      entry.fields.forEach(function (field) {
-        field.words.forEach(function (w) {
-          var s = w === term ? 1 : (w.indexOf(term) === 0 ? 0.7 : (term.length >= 4 && w.indexOf(term) > 0 ? 0.4 : 0));
-          if (s * field.w > best) best = s * field.w;
-        });
-      });
-      if (best > 0) matched++;
-      total += best;
-    });
-    return total * (1 + matched / terms.length);
+  function loadShard(index, key) {
+    if (!shardPromises[key]) {
+      shardPromises[key] = fetchJSON(new URL(index.shards[key], indexURL)).then(function (shard) {
+        core.attachShard(index, key, shard);
+      }, function (e) { delete shardPromises[key]; throw e; });
+    }
+    return shardPromises[key];
   }
 
-  function render(query, index) {
-    var terms = words(query);
-    results.innerHTML = "";
-    if (!terms.length) { status.textContent = ""; return; }
-    var hits = index.map(function (e) { return { e: e, s: score(e, terms) }; })
-      .filter(function (h) { return h.s > 0; })
-      .sort(function (a, b) { return b.s - a.s || a.e.doc.t.localeCompare(b.e.doc.t, "de"); })
-      .slice(0, 50);
-    hits.forEach(function (h) {
+  /** Text with matched words wrapped in <mark>, as DOM nodes (never HTML from data). */
+  function appendMarked(parent, text, matched) {
+    core.highlight(text, matched).forEach(function (piece) {
+      if (piece[1]) {
+        var mark = document.createElement("mark");
+        mark.textContent = piece[0];
+        parent.appendChild(mark);
+      } else {
+        parent.appendChild(document.createTextNode(piece[0]));
+      }
+    });
+  }
+
+  function render(query, hits) {
+    var list = document.createDocumentFragment();
+    hits.forEach(function (hit) {
       var li = document.createElement("li");
       var a = document.createElement("a");
-      a.href = root + h.e.doc.u;
-      a.textContent = h.e.doc.t;
+      a.href = root + hit.url;
+      appendMarked(a, hit.title, hits.matched);
       li.appendChild(a);
-      if (h.e.doc.f) {
+      if (hit.themenfeld) {
         var meta = document.createElement("p");
         meta.className = "meta";
-        meta.textContent = h.e.doc.f;
+        meta.textContent = hit.themenfeld;
         li.appendChild(meta);
       }
-      var p = document.createElement("p");
-      p.textContent = h.e.doc.s || "";
-      li.appendChild(p);
-      results.appendChild(li);
+      if (hit.snippet) {
+        var p = document.createElement("p");
+        appendMarked(p, hit.snippet, hits.matched);
+        li.appendChild(p);
+      }
+      list.appendChild(li);
     });
-    status.textContent = hits.length === 0 ? "Keine Treffer für „" + query + "“." :
-      (hits.length === 1 ? "1 Treffer" : hits.length + " Treffer") + " für „" + query + "“.";
+    results.replaceChildren(list);
+    results.setAttribute("data-query", query);
   }
 
-  function run() { load().then(function (index) { render(input.value, index); }); }
+  function statusText(query, hits) {
+    if (!query.trim()) return "";
+    if (hits.total === 0) return "Keine Treffer für „" + query + "“. Prüfen Sie die Schreibweise oder versuchen Sie ein anderes Wort.";
+    var n = hits.total === 1 ? "1 Treffer" : hits.total + " Treffer";
+    return n + " für „" + query + "“" + (hits.total > hits.length ? ", die ersten " + hits.length + " werden angezeigt." : ".");
+  }
 
-  var params = new URLSearchParams(window.location.search);
-  if (params.get("q")) { input.value = params.get("q"); run(); }
-  input.addEventListener("input", function () {
+  function announce(text, immediately) {
+    clearTimeout(statusTimer);
+    // While the citizen is still typing, the live region waits, so that screen readers are not
+    // interrupted on every key.
+    if (immediately) status.textContent = text;
+    else statusTimer = setTimeout(function () { status.textContent = text; }, 700);
+  }
+
+  function run(query, immediately) {
+    var mine = ++seq;
+    if (!core.tokenize(query).length) {
+      results.replaceChildren();
+      results.setAttribute("data-query", query);
+      announce(query.trim() ? "Bitte geben Sie einen Suchbegriff ein." : "", immediately);
+      return Promise.resolve();
+    }
+    return loadIndex().then(function (index) {
+      var keys = core.missingShards(index, query);
+      return Promise.all(keys.map(function (k) { return loadShard(index, k); })).then(function () {
+        if (mine !== seq) return;
+        var hits = core.search(index, query, { limit: LIMIT });
+        render(query, hits);
+        announce(statusText(query, hits), immediately);
+      });
+    }).catch(function () {
+      if (mine !== seq) return;
+      announce("Die Suche ist gerade nicht verfügbar. Alle Leistungen finden Sie in der Liste von A bis Z.", true);
+    });
+  }
+
+  function setURL(query) {
     var url = new URL(window.location.href);
-    url.searchParams.set("q", input.value);
-    history.replaceState(null, "", url);
-    run();
+    if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
+    try { history.replaceState(null, "", url); } catch (e) { /* browsers may throttle this */ }
+  }
+
+  var initial = new URLSearchParams(window.location.search).get("q") || "";
+  if (initial) {
+    input.value = initial;
+    run(initial, true);
+  }
+  input.addEventListener("input", function () {
+    clearTimeout(inputTimer);
+    // Coalesce input events of one task; searching is fast enough not to need a longer wait.
+    inputTimer = setTimeout(function () {
+      setURL(input.value);
+      run(input.value, false);
+    }, 0);
   });
-  form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearTimeout(inputTimer);
+    setURL(input.value);
+    run(input.value, true);
+  });
+  // Arrow down from the search box moves to the first result; Escape clears the box.
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "ArrowDown") {
+      var first = results.querySelector("a");
+      if (first) { event.preventDefault(); first.focus(); }
+    } else if (event.key === "Escape" && input.value) {
+      input.value = "";
+      setURL("");
+      run("", true);
+    }
+  });
+  // Preload the index while the citizen starts typing.
+  input.addEventListener("focus", function () { loadIndex().catch(function () {}); }, { once: true });
 })();

@@ -110,10 +110,16 @@ public struct ContentLoader: Sendable {
             diagnostics.error(link.location, "Link auf „\(link.url)“ führt ins Leere: diese Seite gibt es im Portal nicht")
         }
 
+        // synonyms.txt (optional): free text lines for the search, read as UTF-8.
+        var synonyms: String?
+        if FileManager.default.fileExists(atPath: root.appendingPathComponent("synonyms.txt").path) {
+            synonyms = SourceFile.read(root.appendingPathComponent("synonyms.txt"), displayPath: display("synonyms.txt"), allowEmpty: true, into: &diagnostics)?.text
+        }
+
         guard !diagnostics.hasErrors, let site else { throw ContentErrors(diagnostics.items) }
         let sortedServices = GermanCollation.sorted(services.map(\.service)) { $0.title }
         return Content(site: site, topics: topics, services: sortedServices, authorities: authorities, regions: regions,
-                       responsibilities: rules, pages: pages.sorted { $0.slug < $1.slug }, warnings: diagnostics.warnings)
+                       responsibilities: rules, pages: pages.sorted { $0.slug < $1.slug }, synonyms: synonyms, warnings: diagnostics.warnings)
     }
 
     private func readRequired(_ name: String, into diagnostics: inout Diagnostics) -> SourceFile? {

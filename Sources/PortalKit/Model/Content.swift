@@ -9,5 +9,7 @@ public struct Content: Sendable {
     public var regions: [Region]
     public var responsibilities: [Responsibility]
     public var pages: [Page]
+    /// Editor additions to the search synonyms (`Content/synonyms.txt`), if any.
+    public var synonyms: String?
     public var warnings: [Diagnostic]
 }

@@ -8,6 +8,8 @@ public struct Theme: Sendable {
     public let library: MustacheLibrary
     /// Asset file name → file contents, e.g. `portal.css`.
     public let assets: [String: Data]
+    /// Search vocabulary files (`search/synonyms.txt`), by name.
+    public let searchFiles: [String: String]
 
     /// Template names every theme provides.
     static let requiredTemplates = ["base", "home", "services", "service", "form", "form-field", "authority-card", "finder", "topic", "authority", "places", "place", "gemeinde", "gemeinde-row", "search", "page", "notfound"]
@@ -17,6 +19,8 @@ public struct Theme: Sendable {
         var diagnostics = Diagnostics()
         var sources: [String: (text: String, path: String)] = [:]
         var assets: [String: Data] = [:]
+        var search: [String: Data] = [:]
+        if let dir = PortalTheme.searchDirectory { collect(assetsIn: dir, into: &search) }
         if let dir = PortalTheme.layoutsDirectory { collect(templatesIn: dir, display: "(eingebautes Theme)/layouts", into: &sources) }
         if let dir = PortalTheme.assetsDirectory { collect(assetsIn: dir, into: &assets) }
         if let overrides {
@@ -25,6 +29,7 @@ public struct Theme: Sendable {
             collect(templatesIn: FileManager.default.fileExists(atPath: layouts.path) ? layouts : overrides,
                     display: FileManager.default.fileExists(atPath: layouts.path) ? "\(shown)/layouts" : shown, into: &sources)
             collect(assetsIn: overrides.appendingPathComponent("assets"), into: &assets)
+            collect(assetsIn: overrides.appendingPathComponent("search"), into: &search)
         }
         var library = MustacheLibrary()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
@@ -41,7 +46,7 @@ public struct Theme: Sendable {
             diagnostics.error(SourceLocation(path: displayPath ?? "Templates"), "Vorlage „\(name).mustache“ fehlt")
         }
         if diagnostics.hasErrors { throw ContentErrors(diagnostics.items) }
-        return Theme(library: library, assets: assets)
+        return Theme(library: library, assets: assets, searchFiles: search.compactMapValues { String(data: $0, encoding: .utf8) })
     }
 
     /// Mustache parser errors in words a theme author understands.

@@ -1,0 +1,109 @@
+import CStemmer
+import Foundation
+
+/// German normalisation for search, identical to `fold`/`tokenize`/`stem` in
+/// Templates/assets/search-core.js (the browser side); Tests/vectors/fold-de.tsv and
+/// stemmer-de.tsv keep the two in step.
+enum GermanText {
+    static let foldVowels: Set<Unicode.Scalar> = Set("aeiouyäöü".unicodeScalars)
+    static let foldSpecial: [Unicode.Scalar: String] = ["æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"]
+    static let kept: Set<Unicode.Scalar> = Set("äöüß".unicodeScalars)
+
+    /// Lowercases and folds German text to ASCII in four passes (see search-core.js `fold`):
+    /// NFC + lowercase; keep ASCII and äöüß, map a few letters, strip combining marks from the
+    /// rest; ae/oe/ue → a/o/u unless a vowel (or q for ue) precedes; ä ö ü ß → a o u ss.
+    static func fold(_ text: String) -> String {
+        let lower = text.precomposedStringWithCanonicalMapping.lowercased()
+        var pass2: [Unicode.Scalar] = []
+        pass2.reserveCapacity(lower.unicodeScalars.count)
+        for s in lower.unicodeScalars {
+            if s.isASCII || kept.contains(s) {
+                pass2.append(s)
+            } else if let special = foldSpecial[s] {
+                pass2.append(contentsOf: special.unicodeScalars)
+            } else {
+                pass2.append(contentsOf: String(s).decomposedStringWithCanonicalMapping.unicodeScalars.filter { !(0x300...0x36F).contains($0.value) })
+            }
+        }
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < pass2.count {
+            let ch = pass2[i]
+            if ch == "a" || ch == "o" || ch == "u", i + 1 < pass2.count, pass2[i + 1] == "e" {
+                let previous: Unicode.Scalar? = i > 0 ? pass2[i - 1] : nil
+                let afterVowel = previous.map { foldVowels.contains($0) } ?? false
+                if !afterVowel && !(ch == "u" && previous == "q") {
+                    out.append(ch)
+                    i += 2
+                    continue
+                }
+            }
+            switch ch {
+            case "ä": out.append("a")
+            case "ö": out.append("o")
+            case "ü": out.append("u")
+            case "ß": out.append("s"); out.append("s")
+            default: out.append(ch)
+            }
+            i += 1
+        }
+        return String(out)
+    }
+
+    static func isTokenByte(_ b: UInt8) -> Bool { (0x61...0x7A).contains(b) || (0x30...0x39).contains(b) }
+
+    /// Maximal runs of [a-z0-9] in fold(text) with at least two characters and one letter.
+    static func tokenize(_ text: String) -> [String] {
+        let folded = fold(text)
+        var tokens: [String] = []
+        for run in folded.utf8.split(whereSeparator: { !isTokenByte($0) }) {
+            guard run.count >= 2, run.contains(where: { (0x61...0x7A).contains($0) }) else { continue }
+            tokens.append(String(decoding: run, as: UTF8.self))
+        }
+        return tokens
+    }
+
+    /// Snowball's German stop words (folded) plus filler words of questions, as in search-core.js.
+    static let stopwords: Set<String> = Set("""
+        aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes \
+        anderm andern anderr anders auch auf aus bei bin bis bist da damit dann der den des dem die das \
+        dass derselbe derselben denselben desselben demselben dieselbe dieselben dasselbe dazu dein deine \
+        deinem deinen deiner deines denn derer dessen dich dir du dies diese diesem diesen dieser dieses \
+        doch dort durch ein eine einem einen einer eines einig einige einigem einigen einiger einiges \
+        einmal er ihn ihm es etwas euer eure eurem euren eurer eures fur gegen gewesen hab habe haben hat \
+        hatte hatten hier hin hinter ich mich mir ihr ihre ihrem ihren ihrer ihres euch im in indem ins \
+        ist jede jedem jeden jeder jedes jene jenem jenen jener jenes jetzt kann kein keine keinem keinen \
+        keiner keines konnen konnte machen man manche manchem manchen mancher manches mein meine meinem \
+        meinen meiner meines mit muss musste nach nicht nichts noch nun nur ob oder ohne sehr sein seine \
+        seinem seinen seiner seines selbst sich sie ihnen sind so solche solchem solchen solcher solches \
+        soll sollte sondern sonst uber um und uns unsere unserem unseren unser unseres unter viel vom von \
+        vor wahrend war waren warst was weg weil weiter welche welchem welchen welcher welches wenn werde \
+        werden wie wieder will wir wird wirst wo wollen wollte wurde wurden zu zum zur zwar zwischen \
+        tun brauche brauchen benotige benotigen bekomme bekommen kriege kriegen bitte mochte
+        """.split(separator: " ").map(String.init))
+}
+
+/// Snowball's German stemmer from its own C library (libstemmer), with a cache. Not thread-safe:
+/// one per index build.
+final class GermanStemmer {
+    private let stemmer: OpaquePointer
+    private var cache: [String: String] = [:]
+
+    init() {
+        guard let s = sb_stemmer_new("german", "UTF_8") else { fatalError("libstemmer has no German stemmer") }
+        stemmer = s
+    }
+
+    deinit { sb_stemmer_delete(stemmer) }
+
+    func stem(_ word: String) -> String {
+        if let hit = cache[word] { return hit }
+        var utf8 = Array(word.utf8)
+        let result: String = utf8.withUnsafeMutableBufferPointer { buffer in
+            guard let out = sb_stemmer_stem(stemmer, buffer.baseAddress, Int32(buffer.count)) else { return word }
+            return String(decoding: UnsafeBufferPointer(start: out, count: Int(sb_stemmer_length(stemmer))), as: UTF8.self)
+        }
+        cache[word] = result
+        return result
+    }
+}

@@ -1,0 +1,1004 @@
+/*
+ * Portal search core: German text normalisation, the Snowball German stemmer, the index builder
+ * (reference implementation that `portal build` ports to Swift) and the ranking used by the
+ * search page. No dependencies; works in the browser (window.PortalSearch) and in Node
+ * (module.exports). The rules are described in docs/search.md and Tools/search/docs-input.schema.md.
+ */
+(function (root, factory) {
+  "use strict";
+  var api = factory();
+  if (typeof module === "object" && module.exports) module.exports = api;
+  if (typeof window !== "undefined") window.PortalSearch = api;
+})(this, function () {
+  "use strict";
+
+  var INDEX_VERSION = 2;
+
+  // ---------------------------------------------------------------------------------------------
+  // Folding and tokens
+  // ---------------------------------------------------------------------------------------------
+
+  // Vowels for the ae/oe/ue rule.
+  var FOLD_VOWELS = "aeiouyäöü";
+  // Letters without a decomposition, written as German readers would type them.
+  var FOLD_SPECIAL = { "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i" };
+  var FOLD_CACHE = Object.create(null); // character → pass-2 result, for characters beyond ASCII
+
+  /**
+   * Lowercases and folds German text to ASCII, in four passes over code points:
+   *  1. Unicode NFC, then lowercase (default Unicode case mapping).
+   *  2. ä, ö, ü, ß and ASCII stay; æ œ ø ł đ ð þ ı become ae oe o l d d th i; any other character
+   *     is decomposed (NFD) and loses its combining marks U+0300–U+036F (é → e, ë → e).
+   *  3. "ae", "oe", "ue" become "a", "o", "u" unless the character before the pair (in the pass-2
+   *     text) is a vowel (aeiouyäöü) or, for "ue", "q": "Steuer", "neue", "Feuer", "Quelle",
+   *     "Bauer" keep their "ue"; "Sorgeerklaerung", "Buergerbegehren", "Haeuser" lose the "e".
+   *  4. ä → a, ö → o, ü → u, ß → ss.
+   * Index and query text go through the same function, so words like "Poesie" (→ posie) still
+   * match themselves.
+   */
+  function fold(text) {
+    var s = String(text);
+    if (/[^\x00-\x7f]/.test(s)) s = s.normalize("NFC");
+    s = s.toLowerCase();
+    var p2 = "";
+    for (var c of s) {
+      if (c.charCodeAt(0) < 0x80 || c === "ä" || c === "ö" || c === "ü" || c === "ß") p2 += c;
+      else if (FOLD_CACHE[c] !== undefined) p2 += FOLD_CACHE[c];
+      else p2 += (FOLD_CACHE[c] = FOLD_SPECIAL[c] !== undefined ? FOLD_SPECIAL[c] : c.normalize("NFD").replace(/[\u0300-\u036f]/g, ""));
+    }
+    var chars = Array.from(p2);
+    var out = "";
+    for (var i = 0; i < chars.length; i++) {
+      var ch = chars[i];
+      if ((ch === "a" || ch === "o" || ch === "u") && chars[i + 1] === "e") {
+        var prev = i > 0 ? chars[i - 1] : "";
+        if (!(prev !== "" && FOLD_VOWELS.indexOf(prev) >= 0) && !(ch === "u" && prev === "q")) { out += ch; i++; continue; }
+      }
+      out += ch === "ä" ? "a" : ch === "ö" ? "o" : ch === "ü" ? "u" : ch === "ß" ? "ss" : ch;
+    }
+    return out;
+  }
+
+  /**
+   * Folded tokens: maximal runs of [a-z0-9] in fold(text), keeping those with at least two
+   * characters and at least one letter (pure numbers such as LeiKa keys are not indexed).
+   */
+  function tokenize(text) {
+    var parts = fold(text).split(/[^a-z0-9]+/);
+    var out = [];
+    for (var i = 0; i < parts.length; i++) {
+      var t = parts[i];
+      if (t.length >= 2 && /[a-z]/.test(t)) out.push(t);
+    }
+    return out;
+  }
+
+  // Snowball's German stop word list (snowballstem.org, algorithms/german/stop.txt), folded, plus a
+  // few filler words of questions (tun, brauchen, bekommen, bitte, möchte).
+  var STOPWORDS = Object.create(null);
+  ("aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes " +
+   "anderm andern anderr anders auch auf aus bei bin bis bist da damit dann der den des dem die das " +
+   "dass derselbe derselben denselben desselben demselben dieselbe dieselben dasselbe dazu dein deine " +
+   "deinem deinen deiner deines denn derer dessen dich dir du dies diese diesem diesen dieser dieses " +
+   "doch dort durch ein eine einem einen einer eines einig einige einigem einigen einiger einiges " +
+   "einmal er ihn ihm es etwas euer eure eurem euren eurer eures fur gegen gewesen hab habe haben hat " +
+   "hatte hatten hier hin hinter ich mich mir ihr ihre ihrem ihren ihrer ihres euch im in indem ins " +
+   "ist jede jedem jeden jeder jedes jene jenem jenen jener jenes jetzt kann kein keine keinem keinen " +
+   "keiner keines konnen konnte machen man manche manchem manchen mancher manches mein meine meinem " +
+   "meinen meiner meines mit muss musste nach nicht nichts noch nun nur ob oder ohne sehr sein seine " +
+   "seinem seinen seiner seines selbst sich sie ihnen sind so solche solchem solchen solcher solches " +
+   "soll sollte sondern sonst uber um und uns unsere unserem unseren unser unseres unter viel vom von " +
+   "vor wahrend war waren warst was weg weil weiter welche welchem welchen welcher welches wenn werde " +
+   "werden wie wieder will wir wird wirst wo wollen wollte wurde wurden zu zum zur zwar zwischen " +
+   // and words citizens put around their question
+   "tun brauche brauchen benotige benotigen bekomme bekommen kriege kriegen bitte mochte")
+    .split(" ").forEach(function (w) { STOPWORDS[w] = true; });
+
+  function isStopword(token) { return STOPWORDS[token] === true; }
+
+  // ---------------------------------------------------------------------------------------------
+  // Snowball German stemmer (the "german" algorithm of libstemmer 2.2, snowballstem.org)
+  // ---------------------------------------------------------------------------------------------
+
+  var STEM_VOWELS = "aeiouyäöü";
+  var S_ENDING = "bdfghklmnrt";
+  var ST_ENDING = "bdfghklmnt";
+
+  function isStemVowel(c) { return c !== undefined && c.length === 1 && STEM_VOWELS.indexOf(c) >= 0; }
+
+  /** Stems one lowercase word. Accepts umlauts and ß as libstemmer does; returns a/o/u for them. */
+  function stem(word) {
+    // prelude: ß → ss; u and y between vowels are consonants (marked U, Y)
+    var a = Array.from(String(word).replace(/ß/g, "ss"));
+    for (var i = 0; i + 2 < a.length; i++) {
+      if (isStemVowel(a[i]) && (a[i + 1] === "u" || a[i + 1] === "y") && isStemVowel(a[i + 2])) {
+        a[i + 1] = a[i + 1] === "u" ? "U" : "Y";
+      }
+    }
+    var n = a.length;
+    // mark_regions: R1 starts after the first non-vowel following a vowel, but not before 3;
+    // R2 is the same rule applied again after R1's starting point.
+    var p1 = n, p2 = n;
+    if (n >= 3) {
+      var c = 0;
+      while (c < n && !isStemVowel(a[c])) c++;
+      if (c < n) {
+        c++;
+        while (c < n && isStemVowel(a[c])) c++;
+        if (c < n) {
+          c++;
+          p1 = c < 3 ? 3 : c;
+          while (c < n && !isStemVowel(a[c])) c++;
+          if (c < n) {
+            c++;
+            while (c < n && isStemVowel(a[c])) c++;
+            if (c < n) p2 = c + 1;
+          }
+        }
+      }
+    }
+    var w = a.join("");
+    var ends = function (x) { return w.length >= x.length && w.slice(w.length - x.length) === x; };
+    var longest = function (list) {
+      var best = null;
+      for (var j = 0; j < list.length; j++) if (ends(list[j]) && (best === null || list[j].length > best.length)) best = list[j];
+      return best;
+    };
+    // step 1
+    var m = longest(["em", "ern", "er", "e", "en", "es", "s"]);
+    if (m !== null && w.length - m.length >= p1) {
+      var at = w.length - m.length;
+      if (m === "s") {
+        if (at >= 1 && S_ENDING.indexOf(w.charAt(at - 1)) >= 0) w = w.slice(0, at);
+      } else {
+        w = w.slice(0, at);
+        if ((m === "e" || m === "en" || m === "es") && ends("niss")) w = w.slice(0, w.length - 1);
+      }
+    }
+    // step 2
+    m = longest(["en", "er", "est", "st"]);
+    if (m !== null && w.length - m.length >= p1) {
+      var at2 = w.length - m.length;
+      if (m === "st") {
+        if (at2 >= 4 && ST_ENDING.indexOf(w.charAt(at2 - 1)) >= 0) w = w.slice(0, at2);
+      } else {
+        w = w.slice(0, at2);
+      }
+    }
+    // step 3
+    m = longest(["end", "ung", "ig", "ik", "isch", "lich", "heit", "keit"]);
+    if (m !== null && w.length - m.length >= p2) {
+      var at3 = w.length - m.length;
+      if (m === "end" || m === "ung") {
+        w = w.slice(0, at3);
+        if (ends("ig") && w.length - 2 >= p2 && w.charAt(w.length - 3) !== "e") w = w.slice(0, w.length - 2);
+      } else if (m === "ig" || m === "ik" || m === "isch") {
+        if (w.charAt(at3 - 1) !== "e") w = w.slice(0, at3);
+      } else if (m === "lich" || m === "heit") {
+        w = w.slice(0, at3);
+        if ((ends("er") || ends("en")) && w.length - 2 >= p1) w = w.slice(0, w.length - 2);
+      } else { // keit
+        w = w.slice(0, at3);
+        var m2 = ends("lich") ? "lich" : (ends("ig") ? "ig" : null);
+        if (m2 !== null && w.length - m2.length >= p2) w = w.slice(0, w.length - m2.length);
+      }
+    }
+    // postlude
+    return w.replace(/Y/g, "y").replace(/U/g, "u").replace(/ä/g, "a").replace(/ö/g, "o").replace(/ü/g, "u");
+  }
+
+  /** Index term of a folded token: its stem. */
+  function term(token) { return stem(token); }
+
+  /** Index terms of a text, in order: folded, stop words dropped, stemmed. */
+  function terms(text) {
+    var out = [];
+    var toks = tokenize(text);
+    for (var i = 0; i < toks.length; i++) if (!isStopword(toks[i])) out.push(term(toks[i]));
+    return out;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Compounds
+  // ---------------------------------------------------------------------------------------------
+
+  var FUGEN = ["s", "es", "e", "n", "en", "er"];
+  var MIN_PART = 4;        // letters of a compound part (without Fuge)
+  var MIN_SPLIT_WORD = 2 * MIN_PART;
+
+  /**
+   * Splits a folded word into the fewest segments whose stems are known (`known(stem)` is true);
+   * each segment is a part of at least MIN_PART letters that is not a stop word, optionally
+   * followed (except the last) by a Fuge (s, es, e, n, en, er). A segment is accepted when the
+   * stem of the whole segment is known, or when the segment is part + Fuge and the stem of the
+   * part is known. Ties: the split whose first segment is longest, then the second, and so on.
+   * Returns the segments (surface strings, Fugen included), or null when there is no split into
+   * two or more segments.
+   */
+  function splitOnce(word, known) {
+    var n = word.length;
+    if (n < MIN_SPLIT_WORD) return null;
+    // best[i]: fewest segments covering word[i..n), with the chosen segment end at i.
+    var best = new Array(n + 1), next = new Array(n + 1);
+    best[n] = 0;
+    for (var i = n - 1; i >= 0; i--) {
+      best[i] = Infinity;
+      // Longest segment first, so that ties keep the longer segment.
+      for (var j = n; j - i >= MIN_PART; j--) {
+        if (i === 0 && j === n) continue;
+        if (best[j] === Infinity || best[j] + 1 >= best[i]) continue;
+        if (segmentOK(word.slice(i, j), j === n, known)) { best[i] = best[j] + 1; next[i] = j; }
+      }
+    }
+    if (best[0] === Infinity) return null;
+    var segs = [], p = 0;
+    while (p < n) { segs.push(word.slice(p, next[p])); p = next[p]; }
+    return segs;
+  }
+
+  function segmentOK(seg, isLast, known) {
+    if (isStopword(seg)) return false;
+    if (known(stem(seg))) return true;
+    if (isLast) return false;
+    for (var f = 0; f < FUGEN.length; f++) {
+      var fu = FUGEN[f];
+      if (seg.length - fu.length >= MIN_PART && seg.slice(seg.length - fu.length) === fu) {
+        var part = seg.slice(0, seg.length - fu.length);
+        if (!isStopword(part) && known(stem(part))) return true;
+      }
+    }
+    return false;
+  }
+
+  /** The finest segmentation: splitOnce, applied again to every segment until nothing splits. */
+  function splitCompound(word, known) {
+    var segs = splitOnce(word, known);
+    if (segs === null) return null;
+    var out = [];
+    for (var i = 0; i < segs.length; i++) {
+      var sub = splitCompound(segs[i], known);
+      if (sub === null) out.push(segs[i]); else Array.prototype.push.apply(out, sub);
+    }
+    return out;
+  }
+
+  /** Stem of a segment for posting: the segment's stem, or the part's stem without its Fuge. */
+  function segmentTerm(seg, isLast, known) {
+    var s = stem(seg);
+    if (isLast || known(s)) return s;
+    for (var f = 0; f < FUGEN.length; f++) {
+      var fu = FUGEN[f];
+      if (seg.length - fu.length >= MIN_PART && seg.slice(seg.length - fu.length) === fu) {
+        var part = seg.slice(0, seg.length - fu.length);
+        if (!isStopword(part) && known(stem(part))) return stem(part);
+      }
+    }
+    return s;
+  }
+
+  /**
+   * "-schaft" derivations, which the stemmer keeps: the word without "schaft", "schaften" or
+   * "schafts" (and without a Fuge from FUGEN before it) when that base has at least 3 letters, is
+   * not a stop word and its stem is known: vaterschaft → vater, erbschafts → erb,
+   * schwangerschaft → schwanger. The bare base is tried first, then base minus each Fuge in
+   * FUGEN order.
+   */
+  function schaftBase(word, known) {
+    var m = /^([a-z0-9]+?)schaft(en|s)?$/.exec(word);
+    if (!m) return null;
+    var cands = [m[1]];
+    for (var f = 0; f < FUGEN.length; f++) {
+      var fu = FUGEN[f];
+      if (m[1].length > fu.length && m[1].slice(m[1].length - fu.length) === fu) cands.push(m[1].slice(0, m[1].length - fu.length));
+    }
+    for (var i = 0; i < cands.length; i++) {
+      var b = cands[i];
+      if (b.length >= 3 && !isStopword(b) && known(stem(b))) return b;
+    }
+    return null;
+  }
+
+  /**
+   * Extra terms of a compound, without duplicates and without the word's own stem, sorted: for
+   * the word's split (splitOnce) the stem of every segment (Fuge removed, see segmentTerm) and of
+   * every tail (the word from a split point to its end), then the same for every segment,
+   * recursively. "rentenversicherungsnummer" → renten|versicherungs|nummer gives
+   * rentenversicher, numm, rent, versicher.
+   */
+  function compoundTerms(word, known) {
+    var set = Object.create(null);
+    collectCompound(word, known, set);
+    delete set[stem(word)];
+    return Object.keys(set).sort();
+  }
+
+  function collectCompound(word, known, set) {
+    var base = schaftBase(word, known);
+    if (base !== null) { set[stem(base)] = true; collectCompound(base, known, set); }
+    var segs = splitOnce(word, known);
+    if (segs === null) return;
+    for (var i = 0; i < segs.length; i++) {
+      set[segmentTerm(segs[i], i === segs.length - 1, known)] = true;
+      if (i > 0 && i < segs.length - 1) set[stem(segs.slice(i).join(""))] = true;
+    }
+    for (var j = 0; j < segs.length; j++) collectCompound(segs[j], known, set);
+  }
+
+  // Connectors between the parts of an elided compound ("Organ- und Gewebespendeausweis").
+  var ELLIPSIS_CONNECTORS = { und: true, oder: true, bzw: true, sowie: true };
+
+  /** Where splitOnce cuts a word (the end of every segment but the last). */
+  function boundaries(word, known) {
+    var segs = splitOnce(word, known);
+    var out = [];
+    if (segs !== null) {
+      var at = 0;
+      for (var i = 0; i < segs.length - 1; i++) { at += segs[i].length; out.push(at); }
+    }
+    return out;
+  }
+
+  /**
+   * Words completed from the Ergänzungsstrich (elided compounds), in text order:
+   *  - "X- und Y": for every boundary b of splitOnce(Y), X + Y[b..]
+   *    ("Lohnsteuer- und Gewerbeanmeldung" → lohnsteueranmeldung). When Y does not split, the
+   *    longest prefix P of Y (at least MIN_PART letters, at least MIN_PART letters left) that is a
+   *    known stem, or a known stem plus "e", gives the boundary ("Organ- und
+   *    Gewebespendeausweis" → organspendeausweis).
+   *  - "Y und -Z": for every boundary b of splitOnce(Y), Y[..b] + Z ("Schulaufnahme und
+   *    -wechsel" → schulwechsel). When Y does not split, the shortest suffix of Y (at least
+   *    MIN_PART letters, at least MIN_PART letters before it) whose stem is known gives it.
+   * Runs are maximal [a-z0-9]+ runs of fold(text). A run is "open right" when a "-" follows it
+   * directly and no letter or digit follows the "-"; "open left" when a "-" precedes it directly
+   * and no letter or digit precedes the "-". Between X and Y (or Y and Z) there may only be
+   * connector runs (und, oder, bzw, sowie) and further open runs; there must be at least one.
+   */
+  function ellipsisWords(text, known) {
+    var f = fold(text);
+    var runs = [];
+    var re = /[a-z0-9]+/g, m;
+    while ((m = re.exec(f)) !== null) {
+      var st = m.index, en = st + m[0].length;
+      runs.push({
+        w: m[0],
+        openRight: f.charAt(en) === "-" && !/[a-z0-9]/.test(f.charAt(en + 1)),
+        openLeft: st > 0 && f.charAt(st - 1) === "-" && !/[a-z0-9]/.test(f.charAt(st - 2)),
+      });
+    }
+    var out = [];
+    for (var i = 0; i < runs.length; i++) {
+      var r = runs[i], j, y, b, k;
+      if (r.openRight) {
+        for (j = i + 1; j < runs.length && (ELLIPSIS_CONNECTORS[runs[j].w] || runs[j].openRight); j++);
+        if (j > i + 1 && j < runs.length && !runs[j].openLeft) {
+          y = runs[j].w;
+          b = boundaries(y, known);
+          if (!b.length) {
+            for (k = y.length - MIN_PART; k >= MIN_PART; k--) {
+              var pre = y.slice(0, k), ps = stem(pre);
+              if (!isStopword(pre) && known(ps) && (pre === ps || pre === ps + "e")) { b = [k]; break; }
+            }
+          }
+          for (k = 0; k < b.length; k++) out.push(r.w + y.slice(b[k]));
+        }
+      }
+      if (r.openLeft) {
+        for (j = i - 1; j >= 0 && (ELLIPSIS_CONNECTORS[runs[j].w] || runs[j].openLeft); j--);
+        if (j < i - 1 && j >= 0 && !runs[j].openRight) {
+          y = runs[j].w;
+          b = boundaries(y, known);
+          if (!b.length) {
+            for (k = MIN_PART; k <= y.length - MIN_PART; k++) if (segmentOK(y.slice(k), true, known)) { b = [k]; break; }
+          }
+          for (k = 0; k < b.length; k++) out.push(y.slice(0, b[k]) + r.w);
+        }
+      }
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Synonyms
+  // ---------------------------------------------------------------------------------------------
+
+  /**
+   * Parses a synonyms file: one `left = right` per line; `#` starts a comment line; blank lines
+   * are ignored; lines without "=" are ignored. Returns [[key, right], ...] where key is the
+   * folded tokens of the left side joined by one space and right is the trimmed right side.
+   */
+  function parseSynonyms(text) {
+    var out = [];
+    var lines = String(text).split(/\r\n|\n|\r/);
+    for (var i = 0; i < lines.length; i++) {
+      var line = lines[i].trim();
+      if (line === "" || line.charAt(0) === "#") continue;
+      var eq = line.indexOf("=");
+      if (eq < 0) continue;
+      var key = tokenize(line.slice(0, eq)).join(" ");
+      if (key === "") continue;
+      out.push([key, line.slice(eq + 1).trim()]);
+    }
+    return out;
+  }
+
+  /**
+   * Merges synonym files in order (built-in list first, then Content/synonyms.txt): a later
+   * line with the same key replaces the earlier one; an empty right side removes the key.
+   * Result sorted by key (code unit order).
+   */
+  function mergeSynonyms(texts) {
+    var map = Object.create(null);
+    for (var i = 0; i < texts.length; i++) {
+      var entries = parseSynonyms(texts[i]);
+      for (var j = 0; j < entries.length; j++) {
+        if (entries[j][1] === "") delete map["#" + entries[j][0]];
+        else map["#" + entries[j][0]] = entries[j];
+      }
+    }
+    return Object.keys(map).sort().map(function (k) { return map[k]; });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Index builder (reference implementation of the Swift port)
+  // ---------------------------------------------------------------------------------------------
+
+  var FIELDS = ["title", "keywords", "summary", "context", "body"];
+  var F_TITLE = 0, F_KEYWORDS = 1;
+  // A posting's code packs the half-counts (whole word 2, compound part 1, capped at 7) of the
+  // five fields, 3 bits each, body lowest: code = title·4096 + keywords·512 + summary·64 +
+  // context·8 + body.
+  var FIELD_MAX = 7;
+  var FIELD_SHIFT = [4096, 512, 64, 8, 1];
+  var SNIPPET_MAX = 200;
+  // Terms in more than 1/COMMON_DIVISOR of all docs keep only their title and keyword postings.
+  var COMMON_DIVISOR = 5;
+  // Body sections that are not indexed (compared trimmed and lowercased): law citations only add
+  // words citizens do not search for.
+  var SKIP_SECTIONS = { "rechtsgrundlage": true, "rechtsgrundlagen": true };
+
+  function fieldTexts(doc) {
+    var sections = doc.sections || [];
+    return [
+      doc.title || "",
+      (doc.keywords || []).join(" "),
+      doc.summary || "",
+      [doc.themenfeld || ""].concat(doc.lebenslagen || []).join(" "),
+      sections.filter(function (s) { return !SKIP_SECTIONS[String(s.title || "").trim().toLowerCase()]; })
+        .map(function (s) { return s.text || ""; }).join(" "),
+    ];
+  }
+
+  /** Whitespace collapsed; cut to at most `max` code points at a space, with " …" when cut. */
+  function snippet(text, max) {
+    var flat = String(text).split(/\s+/).filter(Boolean).join(" ");
+    var cps = Array.from(flat);
+    if (cps.length <= max) return flat;
+    var cut = cps.slice(0, max - 2).join("");
+    var sp = cut.lastIndexOf(" ");
+    return (sp > 0 ? cut.slice(0, sp) : cut) + " …";
+  }
+
+  /**
+   * Builds the search index from the docs input (Tools/search/docs-input.schema.md).
+   * Returns {main, shards}: main = {v, docs, lens, syn, vocab}; shards = [[key, [[term,
+   * postings], ...]], ...] sorted by key, a shard holding the terms whose first character is key.
+   * Use serializeIndex to get the files.
+   */
+  function buildIndex(input) {
+    var docs = input.docs || [];
+    var known = Object.create(null);
+    var texts = docs.map(fieldTexts);
+    var docTokens = texts.map(function (fields) {
+      return fields.map(function (text) {
+        return tokenize(text).filter(function (t) { return !isStopword(t); });
+      });
+    });
+    // Vocabulary for compound splitting: stems of all tokens with at least MIN_PART letters.
+    docTokens.forEach(function (fields) {
+      fields.forEach(function (toks) {
+        toks.forEach(function (t) { if (t.length >= MIN_PART) known[stem(t)] = true; });
+      });
+    });
+    var isKnown = function (s) { return known[s] === true; };
+    var compoundCache = Object.create(null);
+    var postings = Object.create(null); // term -> {doc -> [h0..h4]}
+    var lens = [];
+    docs.forEach(function (doc, d) {
+      var fields = docTokens[d];
+      lens.push(fields.map(function (toks) { return toks.length; }));
+      for (var f = 0; f < FIELDS.length; f++) {
+        var toks = fields[f];
+        for (var i = 0; i < toks.length; i++) {
+          var t = toks[i];
+          add(postings, stem(t), d, f, 2);
+          var parts = compoundCache[t] || (compoundCache[t] = compoundTerms(t, isKnown));
+          for (var p = 0; p < parts.length; p++) add(postings, parts[p], d, f, 1);
+        }
+        if (f !== F_TITLE && f !== F_KEYWORDS) continue;
+        // Elided compounds of titles and keywords ("Organ- und Gewebespendeausweis").
+        var extra = ellipsisWords(texts[d][f], isKnown);
+        for (var e = 0; e < extra.length; e++) if (!isStopword(extra[e])) add(postings, stem(extra[e]), d, f, 1);
+      }
+    });
+    var termKeys = Object.keys(postings).sort();
+    var vocab = [];
+    var shards = [];
+    for (var k = 0; k < termKeys.length; k++) {
+      var per = postings[termKeys[k]];
+      var docIds = Object.keys(per).map(Number).sort(function (x, y) { return x - y; });
+      var common = docIds.length * COMMON_DIVISOR > docs.length;
+      var list = [], last = 0;
+      for (var q = 0; q < docIds.length; q++) {
+        var h = per[docIds[q]];
+        if (common && h[F_TITLE] === 0 && h[F_KEYWORDS] === 0) continue;
+        var code = 0;
+        for (var ff = 0; ff < FIELDS.length; ff++) code = code * (FIELD_MAX + 1) + Math.min(h[ff], FIELD_MAX);
+        list.push(docIds[q] - last, code);
+        last = docIds[q];
+      }
+      if (!list.length) continue;
+      var key = termKeys[k].charAt(0);
+      if (!shards.length || shards[shards.length - 1][0] !== key) shards.push([key, []]);
+      shards[shards.length - 1][1].push([termKeys[k], list]);
+      vocab.push(termKeys[k]);
+    }
+    return {
+      main: {
+        v: INDEX_VERSION,
+        docs: docs.map(function (doc) {
+          return [doc.url, doc.title, doc.themenfeld || "", snippet(doc.summary || "", SNIPPET_MAX), doc.ozg_id || "", doc.kind === "page" ? "page" : "service"];
+        }),
+        lens: lens,
+        syn: mergeSynonyms(input.synonyms || []),
+        vocab: vocab,
+      },
+      shards: shards,
+    };
+  }
+
+  function add(postings, s, d, f, amount) {
+    var per = postings[s] || (postings[s] = Object.create(null));
+    var h = per[d] || (per[d] = [0, 0, 0, 0, 0]);
+    h[f] += amount;
+  }
+
+  /**
+   * The index files, serialised deterministically (no whitespace, keys in the documented order,
+   * strings escaped as jsonString does, integers in plain decimal):
+   *   shards: [[fileName, text], ...], fileName = "suche-" + key + "." + fnv1a64(text) + ".json"
+   *   main:   {"v":…,"docs":[…],"lens":[…],"syn":[…],"vocab":[…],"shards":{key:fileName,…}}
+   * Shard files are named relative to the main file (same folder).
+   */
+  function serializeIndex(built) {
+    var m = built.main;
+    var files = built.shards.map(function (sh) {
+      var text = "{" + sh[1].map(function (e) { return jsonString(e[0]) + ":[" + e[1].join(",") + "]"; }).join(",") + "}";
+      return [sh[0], "suche-" + sh[0] + "." + fnv1a64(text) + ".json", text];
+    });
+    var main = '{"v":' + m.v +
+      ',"docs":[' + m.docs.map(function (d) { return "[" + d.map(jsonString).join(",") + "]"; }).join(",") + "]" +
+      ',"lens":[' + m.lens.map(function (l) { return "[" + l.join(",") + "]"; }).join(",") + "]" +
+      ',"syn":[' + m.syn.map(function (e) { return "[" + jsonString(e[0]) + "," + jsonString(e[1]) + "]"; }).join(",") + "]" +
+      ',"vocab":' + jsonString(encodeVocab(m.vocab)) +
+      ',"shards":{' + files.map(function (f) { return jsonString(f[0]) + ":" + jsonString(f[1]); }).join(",") + "}}";
+    return { main: main, shards: files.map(function (f) { return [f[1], f[2]]; }) };
+  }
+
+  /**
+   * Front-coded vocabulary: for each term in sorted order, one uppercase letter giving how many
+   * leading characters it shares with the previous term (A = 0 … Z = 25, at most 25 are shared),
+   * then the rest of the term. Terms only hold [a-z0-9], so the capitals separate them.
+   */
+  function encodeVocab(vocab) {
+    var out = "", prev = "";
+    for (var i = 0; i < vocab.length; i++) {
+      var t = vocab[i], n = 0;
+      while (n < 25 && n < prev.length && n < t.length && prev.charCodeAt(n) === t.charCodeAt(n)) n++;
+      out += String.fromCharCode(65 + n) + t.slice(n);
+      prev = t;
+    }
+    return out;
+  }
+
+  function decodeVocab(text) {
+    var out = [], prev = "", re = /([A-Z])([a-z0-9]*)/g, m;
+    while ((m = re.exec(text)) !== null) {
+      prev = prev.slice(0, m[1].charCodeAt(0) - 65) + m[2];
+      out.push(prev);
+    }
+    return out;
+  }
+
+  /** JSON string: `"` and `\` escaped with a backslash, U+0000–U+001F as \u00xx (lowercase hex). */
+  function jsonString(s) {
+    var out = '"';
+    for (var i = 0; i < s.length; i++) {
+      var c = s.charAt(i), code = s.charCodeAt(i);
+      if (c === '"') out += '\\"';
+      else if (c === "\\") out += "\\\\";
+      else if (code < 0x20) out += "\\u" + ("0000" + code.toString(16)).slice(-4);
+      else out += c;
+    }
+    return out + '"';
+  }
+
+  /** FNV-1a, 64 bit, over the UTF-8 bytes; 16 lowercase hex digits (as AssetNames.hash). */
+  function fnv1a64(text) {
+    var bytes = new TextEncoder().encode(text);
+    var h = BigInt("0xcbf29ce484222325"), prime = BigInt("0x100000001b3"), mask = BigInt("0xffffffffffffffff");
+    for (var i = 0; i < bytes.length; i++) h = ((h ^ BigInt(bytes[i])) * prime) & mask;
+    return ("0000000000000000" + h.toString(16)).slice(-16);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Search
+  // ---------------------------------------------------------------------------------------------
+
+  var DEFAULTS = {
+    limit: 50,
+    prefix: true,          // treat the last query word as possibly unfinished
+    k1: 2.5,
+    weights: [20, 8, 3, 1.5, 1],  // title, keywords, summary, context, body
+    b: [0.6, 0.3, 0.5, 0.3, 0.75],
+    prefixLast: 0.85,      // factor for completions of the last word
+    prefixOther: 0.5,      // factor for longer words starting with another query word
+    stemPrefix: 0.6,       // query word continues past an index stem ("bescheini" → beschein)
+    typo1: 0.5,
+    typo2: 0.35,
+    split: 0.8,            // query compound split into known parts
+    participle: 0.8,       // "geerbt" → erb
+    synonym: 0.9,
+    synonymExtra: 0.3,     // share of further synonym terms added to the best one
+    pagePenalty: 0.5,
+    coverage: 1,           // exponent of the share of query words (slots) a doc matches
+    maxPrefix: 40,
+  };
+
+  /** Runtime state of a parsed main index, computed once and kept on it. */
+  function prepare(index) {
+    if (index.__prepared) return index.__prepared;
+    var list = typeof index.vocab === "string" ? decodeVocab(index.vocab) : index.vocab;
+    var vocab = Object.create(null);
+    for (var i = 0; i < list.length; i++) vocab[list[i]] = true;
+    var n = index.docs.length;
+    var avg = [0, 0, 0, 0, 0];
+    for (var d = 0; d < n; d++) for (var f = 0; f < 5; f++) avg[f] += index.lens[d][f];
+    for (var g = 0; g < 5; g++) avg[g] = n ? Math.max(avg[g] / n, 1) : 1;
+    var syn = Object.create(null);
+    (index.syn || []).forEach(function (e) {
+      var lhs = e[0].split(" ").filter(function (t) { return !isStopword(t); }).map(stem);
+      if (!lhs.length) return;
+      (syn[lhs[0]] || (syn[lhs[0]] = [])).push({ lhs: lhs, rhs: uniqueTerms(e[1]) });
+    });
+    var p = {
+      index: index, vocab: vocab, list: list, n: n, avg: avg, syn: syn,
+      shards: Object.create(null), decoded: Object.create(null), missing: null,
+    };
+    Object.defineProperty(index, "__prepared", { value: p, enumerable: false });
+    return p;
+  }
+
+  /**
+   * A ready-to-search index built in memory from a docs input (all shards attached), for tools
+   * and tests, and for the search page while a site still has the old one-file index.
+   */
+  function indexFromDocs(input) {
+    var built = buildIndex(input);
+    var index = { v: built.main.v, docs: built.main.docs, lens: built.main.lens, syn: built.main.syn, vocab: built.main.vocab, shards: {} };
+    built.shards.forEach(function (sh) {
+      var shard = Object.create(null);
+      sh[1].forEach(function (e) { shard[e[0]] = e[1]; });
+      index.shards[sh[0]] = null;
+      attachShard(index, sh[0], shard);
+    });
+    return index;
+  }
+
+  /** Makes a loaded shard (the parsed JSON of index.shards[key]) available to search. */
+  function attachShard(index, key, shard) {
+    prepare(index).shards[key] = shard;
+  }
+
+  /**
+   * Shard keys the query needs that are not attached yet. Load index.shards[key] (relative to
+   * the main index URL) for each, attachShard, then search.
+   */
+  function missingShards(index, query, options) {
+    var p = prepare(index);
+    p.missing = Object.create(null);
+    try { search(index, query, options); } finally { var keys = Object.keys(p.missing).sort(); p.missing = null; }
+    return keys;
+  }
+
+  function uniqueTerms(text) {
+    var seen = Object.create(null), out = [];
+    terms(text).forEach(function (t) { if (!seen[t]) { seen[t] = true; out.push(t); } });
+    return out;
+  }
+
+  function postingsOf(p, t) {
+    var cached = p.decoded[t];
+    if (cached) return cached;
+    var shard = p.shards[t.charAt(0)];
+    if (!shard) return null;
+    var raw = shard[t];
+    if (!raw) return null;
+    var docs = [], codes = [], d = 0;
+    for (var i = 0; i < raw.length; i += 2) { d += raw[i]; docs.push(d); codes.push(raw[i + 1]); }
+    var df = docs.length;
+    var out = { docs: docs, codes: codes, idf: Math.log(1 + (p.n - df + 0.5) / (df + 0.5)) };
+    p.decoded[t] = out;
+    return out;
+  }
+
+  /** BM25F score of one posting. */
+  function bm25f(p, o, postings, i) {
+    var code = postings.codes[i], d = postings.docs[i];
+    var lens = p.index.lens[d];
+    var tf = 0;
+    for (var f = 0; f < 5; f++) {
+      var h = Math.floor(code / FIELD_SHIFT[f]) % (FIELD_MAX + 1);
+      if (h === 0) continue;
+      tf += o.weights[f] * (h / 2) / (1 - o.b[f] + o.b[f] * lens[f] / p.avg[f]);
+    }
+    return postings.idf * tf * (o.k1 + 1) / (tf + o.k1);
+  }
+
+  /** Per-doc best scores of one query word or slot. */
+  function newAcc() { return { s: Object.create(null) }; }
+
+  function keepMax(acc, d, v) { if (!(acc.s[d] >= v)) acc.s[d] = v; }
+
+  /**
+   * Adds factor × score of term t to the per-doc maxima in `acc` and notes t as matched.
+   * Returns whether t is in the vocabulary (also when its shard is not loaded yet).
+   */
+  function scoreTerm(p, o, t, factor, acc, matched) {
+    if (p.vocab[t] !== true) return false;
+    matched[t] = true;
+    if (p.missing) { if (!p.shards[t.charAt(0)]) p.missing[t.charAt(0)] = true; return true; }
+    var ps = postingsOf(p, t);
+    if (!ps) return true;
+    for (var i = 0; i < ps.docs.length; i++) keepMax(acc, ps.docs[i], factor * bm25f(p, o, ps, i));
+    return true;
+  }
+
+  /** Bounded Levenshtein distance: the distance if it is ≤ max, otherwise max + 1. */
+  function editDistance(a, b, max) {
+    var la = a.length, lb = b.length;
+    if (Math.abs(la - lb) > max) return max + 1;
+    var prev = new Array(lb + 1), cur = new Array(lb + 1);
+    for (var j = 0; j <= lb; j++) prev[j] = j;
+    for (var i = 1; i <= la; i++) {
+      cur[0] = i;
+      var rowMin = cur[0];
+      for (var k = 1; k <= lb; k++) {
+        var cost = a.charCodeAt(i - 1) === b.charCodeAt(k - 1) ? 0 : 1;
+        var v = Math.min(prev[k] + 1, cur[k - 1] + 1, prev[k - 1] + cost);
+        cur[k] = v;
+        if (v < rowMin) rowMin = v;
+      }
+      if (rowMin > max) return max + 1;
+      var tmp = prev; prev = cur; cur = tmp;
+    }
+    return prev[lb];
+  }
+
+  /** Terms starting with `prefix` (sorted term list, binary search). */
+  function withPrefix(p, prefix, limit) {
+    var list = p.list, lo = 0, hi = list.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (list[mid] < prefix) lo = mid + 1; else hi = mid; }
+    var out = [];
+    for (var i = lo; i < list.length && list[i].slice(0, prefix.length) === prefix; i++) out.push(list[i]);
+    if (out.length > limit) {
+      out.sort(function (x, y) { return x.length - y.length || (x < y ? -1 : 1); });
+      out = out.slice(0, limit);
+    }
+    return out;
+  }
+
+  var PARTICIPLE = /^(ab|an|auf|aus|bei|ein|fest|fort|frei|her|hin|los|mit|nach|vor|weg|zu|zuruck|zusammen)?ge([a-z]{3,}?)(et|t|en)$/;
+
+  /** Per-doc scores for one query word (folded token): the best of all ways it can match. */
+  function scoreWord(p, o, w, isLast, matched) {
+    var acc = newAcc();
+    var s = stem(w);
+    var exact = scoreTerm(p, o, s, 1, acc, matched);
+    // Longer index terms starting with the word: completions while typing ("perso" →
+    // personalausweis) and derived or compound words ("vater" → vaterschaft).
+    var open = isLast && o.prefix;
+    var minPrefix = open ? 3 : 4;
+    if (w.length >= minPrefix) {
+      var factor = open ? o.prefixLast : o.prefixOther;
+      var seen = Object.create(null);
+      seen[s] = true;
+      [w, s].forEach(function (pre) {
+        if (pre.length < minPrefix) return;
+        withPrefix(p, pre, o.maxPrefix).forEach(function (t) {
+          if (seen[t]) return;
+          seen[t] = true;
+          scoreTerm(p, o, t, factor * (0.5 + 0.5 * Math.min(1, w.length / t.length)), acc, matched);
+        });
+      });
+    }
+    // The word goes on past an index stem by up to 3 letters: "familienversichert" → familienversicher.
+    for (var k = w.length - 1; k >= Math.max(MIN_PART, w.length - 3); k--) {
+      if (w.slice(0, k) !== s) scoreTerm(p, o, w.slice(0, k), o.stemPrefix, acc, matched);
+    }
+    if (exact) return acc;
+    // Past participles: "geerbt" → erb, "angemeldet" → anmeld, "abgeschleppt" → abschlepp.
+    var pm = PARTICIPLE.exec(w);
+    if (pm) scoreTerm(p, o, stem((pm[1] || "") + pm[2]), o.participle, acc, matched);
+    // A compound the index does not hold as one word: split into known parts, scored as the
+    // mean of the parts times the share of parts found.
+    var known = function (x) { return p.vocab[x] === true; };
+    var segs = w.length >= MIN_SPLIT_WORD ? splitOnce(w, known) : null;
+    if (segs) {
+      var parts = segs.map(function (seg, i) {
+        var a = newAcc();
+        scoreTerm(p, o, segmentTerm(seg, i === segs.length - 1, known), 1, a, matched);
+        return a;
+      });
+      var docs = Object.create(null);
+      parts.forEach(function (a) { for (var d in a.s) docs[d] = true; });
+      for (var dd in docs) {
+        var sum = 0, hit = 0;
+        for (var q = 0; q < parts.length; q++) if (parts[q].s[dd]) { sum += parts[q].s[dd]; hit++; }
+        keepMax(acc, dd, o.split * (sum / parts.length) * (hit / parts.length));
+      }
+    }
+    // Typos: edit distance 1 from 5 letters, 2 from 9 letters, against the stem.
+    var maxD = w.length >= 9 ? 2 : (w.length >= 5 ? 1 : 0);
+    if (maxD > 0) {
+      var list = p.list;
+      for (var i = 0; i < list.length; i++) {
+        var t = list[i];
+        if (Math.abs(t.length - s.length) > maxD) continue;
+        var dist = editDistance(s, t, maxD);
+        if (dist > 0 && dist <= maxD) scoreTerm(p, o, t, dist === 1 ? o.typo1 : o.typo2, acc, matched);
+      }
+    }
+    return acc;
+  }
+
+  /**
+   * Searches a parsed index. Returns up to options.limit results, best first:
+   * {doc, url, title, themenfeld, snippet, ozg_id, kind, score}; `results.matched` lists the
+   * index terms that matched (for highlighting).
+   */
+  function search(index, query, options) {
+    var o = {};
+    for (var key in DEFAULTS) o[key] = DEFAULTS[key];
+    if (options) for (var k2 in options) o[k2] = options[k2];
+    var p = prepare(index);
+    var all = tokenize(query);
+    var words = all.filter(function (t) { return !isStopword(t); });
+    var results = [];
+    results.matched = [];
+    if (!words.length) return results;
+    var lastToken = all[all.length - 1];
+    var endsOpen = /[a-z0-9]$/i.test(fold(query));
+    var stems = words.map(stem);
+    // Slots: one per query word; a synonym whose left side covers several words makes one slot.
+    var slots = [];
+    for (var i = 0; i < words.length; i++) {
+      var entry = null;
+      (p.syn[stems[i]] || []).forEach(function (e) {
+        if (e.lhs.length > words.length - i) return;
+        for (var j = 0; j < e.lhs.length; j++) if (stems[i + j] !== e.lhs[j]) return;
+        if (!entry || e.lhs.length > entry.lhs.length) entry = e;
+      });
+      var len = entry ? entry.lhs.length : 1;
+      slots.push({ words: words.slice(i, i + len), syn: entry });
+      i += len - 1;
+    }
+    var matched = Object.create(null);
+    var slotAccs = slots.map(function (slot, si) {
+      var acc = newAcc();
+      var isLastSlot = si === slots.length - 1;
+      var share = 1 / slot.words.length;
+      slot.words.forEach(function (w, wi) {
+        var isLast = isLastSlot && wi === slot.words.length - 1 && w === lastToken && endsOpen;
+        var a = scoreWord(p, o, w, isLast, matched);
+        for (var d in a.s) acc.s[d] = (acc.s[d] || 0) + a.s[d] * share;
+      });
+      if (slot.syn) {
+        // Synonym: each right-hand term on its own; a doc with several of them gets a bonus.
+        var per = slot.syn.rhs.map(function (t) { var a = newAcc(); scoreTerm(p, o, t, 1, a, matched); return a; });
+        var docs = Object.create(null);
+        per.forEach(function (a) { for (var d in a.s) docs[d] = true; });
+        for (var d2 in docs) {
+          var best = 0, sum = 0;
+          per.forEach(function (a) { var v = a.s[d2] || 0; sum += v; if (v > best) best = v; });
+          keepMax(acc, d2, o.synonym * (best + o.synonymExtra * (sum - best)));
+        }
+      }
+      return acc;
+    });
+    // Any-word matching: the sum over slots, times the share of slots the doc matches.
+    var scores = Object.create(null), covered = Object.create(null);
+    slotAccs.forEach(function (a) {
+      for (var d in a.s) { scores[d] = (scores[d] || 0) + a.s[d]; covered[d] = (covered[d] || 0) + 1; }
+    });
+    for (var d4 in scores) {
+      if (!(scores[d4] > 0)) continue;
+      var doc = index.docs[d4];
+      var sc = scores[d4] * Math.pow(covered[d4] / slots.length, o.coverage);
+      if (doc[5] === "page") sc *= o.pagePenalty;
+      results.push({ doc: Number(d4), score: sc });
+    }
+    results.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    var out = results.slice(0, o.limit).map(function (r) {
+      var doc = index.docs[r.doc];
+      return { doc: r.doc, url: doc[0], title: doc[1], themenfeld: doc[2], snippet: doc[3], ozg_id: doc[4], kind: doc[5], score: r.score };
+    });
+    out.total = results.length;
+    out.matched = Object.keys(matched).sort();
+    return out;
+  }
+
+  /**
+   * Splits `text` into [[piece, isMatch], ...] so that words whose stem (or a compound part of
+   * at least MIN_PART letters) was matched are marked. Joining the pieces gives `text` back.
+   */
+  var WORD_CACHE = new Map(); // word of a result text → its non-stop-word folded tokens and stems
+
+  function wordInfo(word) {
+    var info = WORD_CACHE.get(word);
+    if (info) return info;
+    if (WORD_CACHE.size > 20000) WORD_CACHE.clear();
+    var toks = tokenize(word).filter(function (t) { return !isStopword(t); });
+    info = { toks: toks, stems: toks.map(stem) };
+    WORD_CACHE.set(word, info);
+    return info;
+  }
+
+  function highlight(text, matchedTerms) {
+    var set = Object.create(null);
+    var long = [];
+    (matchedTerms || []).forEach(function (t) { set[t] = true; if (t.length >= MIN_PART) long.push(t); });
+    var out = [];
+    var re = /[0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff]+/g;
+    var last = 0, m;
+    while ((m = re.exec(text)) !== null) {
+      var info = wordInfo(m[0]);
+      var hit = false;
+      for (var i = 0; i < info.toks.length && !hit; i++) {
+        if (set[info.stems[i]]) { hit = true; break; }
+        for (var j = 0; j < long.length; j++) if (info.toks[i].indexOf(long[j]) >= 0) { hit = true; break; }
+      }
+      if (!hit) continue;
+      if (m.index > last) out.push([text.slice(last, m.index), false]);
+      out.push([m[0], true]);
+      last = m.index + m[0].length;
+    }
+    if (last < text.length) out.push([text.slice(last), false]);
+    return out;
+  }
+
+  return {
+    version: INDEX_VERSION,
+    fold: fold,
+    tokenize: tokenize,
+    stem: stem,
+    terms: terms,
+    isStopword: isStopword,
+    splitCompound: splitCompound,
+    compoundTerms: compoundTerms,
+    parseSynonyms: parseSynonyms,
+    mergeSynonyms: mergeSynonyms,
+    buildIndex: buildIndex,
+    serializeIndex: serializeIndex,
+    fnv1a64: fnv1a64,
+    encodeVocab: encodeVocab,
+    decodeVocab: decodeVocab,
+    attachShard: attachShard,
+    indexFromDocs: indexFromDocs,
+    missingShards: missingShards,
+    search: search,
+    highlight: highlight,
+    ellipsisWords: ellipsisWords,
+    editDistance: editDistance,
+    defaults: DEFAULTS,
+  };
+});

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import PortalKit
+
+/// The Swift index builder must produce the same bytes as the JavaScript reference, and its
+/// normalisation must match the vectors generated from Snowball's C library.
+@Suite struct SearchIndexTests {
+    static let vectors = repositoryRoot.appendingPathComponent("Tests/vectors")
+
+    static func lines(_ name: String) throws -> [[String]] {
+        try String(contentsOf: vectors.appendingPathComponent(name), encoding: .utf8)
+            .split(separator: "\n").filter { !$0.hasPrefix("#") }
+            .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    @Test func stemmerMatchesSnowballVectors() throws {
+        let stemmer = GermanStemmer()
+        let rows = try Self.lines("stemmer-de.tsv")
+        #expect(rows.count > 3000)
+        let wrong = rows.filter { stemmer.stem($0[0]) != $0[1] }
+        #expect(wrong.isEmpty, "\(wrong.prefix(10))")
+    }
+
+    @Test func foldTokenizeAndTermsMatchVectors() throws {
+        let stemmer = GermanStemmer()
+        let rows = try Self.lines("fold-de.tsv")
+        #expect(rows.count > 100)
+        for row in rows where row.count >= 4 {
+            #expect(GermanText.fold(row[0]) == row[1], "fold \(row[0])")
+            let tokens = GermanText.tokenize(row[0])
+            #expect(tokens.joined(separator: " ") == row[2], "tokens \(row[0])")
+            let terms = tokens.filter { !GermanText.stopwords.contains($0) }.map(stemmer.stem)
+            #expect(terms.joined(separator: " ") == row[3], "terms \(row[0])")
+        }
+    }
+
+    @Test func indexIsByteIdenticalToTheReference() throws {
+        let dir = Self.vectors.appendingPathComponent("search-index")
+        let input = try JSONDecoder().decode(SearchIndexBuilder.Input.self, from: Data(contentsOf: dir.appendingPathComponent("docs.json")))
+        let files = SearchIndexBuilder.build(input)
+        let expectedMain = try Data(contentsOf: dir.appendingPathComponent("index.json"))
+        #expect(files.main == expectedMain, "main differs:\n\(String(decoding: files.main.prefix(400), as: UTF8.self))")
+        let expectedShards = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix("suche-") }.sorted()
+        #expect(files.shards.map(\.name).sorted() == expectedShards)
+        for shard in files.shards {
+            let expected = try Data(contentsOf: dir.appendingPathComponent(shard.name))
+            #expect(shard.data == expected, "\(shard.name)")
+        }
+    }
+
+    @Test func compoundPartsAreIndexed() {
+        let stemmer = GermanStemmer()
+        let known: Set<String> = Set(["personal", "ausweis", "hund", "steuer", "fuhrung", "zeugnis"].map(stemmer.stem))
+        let compounds = Compounds(known: known, stemmer: stemmer)
+        #expect(compounds.compoundTerms(Array("personalausweis".utf8)).contains(stemmer.stem("ausweis")))
+        #expect(compounds.compoundTerms(Array("hundesteuer".utf8)).contains(stemmer.stem("hund")))
+        #expect(compounds.compoundTerms(Array("fuhrungszeugnis".utf8)).contains(stemmer.stem("zeugnis")))
+    }
+}

@@ -1,0 +1,104 @@
+// Ranking behaviour on the sample content (Content/ and the shipped synonyms), through the same
+// index the site gets.
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const path = require("path");
+const ROOT = path.join(__dirname, "..", "..");
+const core = require(path.join(ROOT, "Templates", "assets", "search-core.js"));
+const { extractDocs } = require(path.join(ROOT, "Tools", "search", "extract-docs.js"));
+
+let index;
+function idx() {
+  if (!index) {
+    // Through the files, as the browser gets them.
+    const files = core.serializeIndex(core.buildIndex(extractDocs(path.join(ROOT, "Content"), path.join(ROOT, "Templates"))));
+    index = JSON.parse(files.main);
+    const byName = new Map(files.shards);
+    for (const [key, name] of Object.entries(index.shards)) core.attachShard(index, key, JSON.parse(byName.get(name)));
+  }
+  return index;
+}
+const urls = (q, opts) => core.search(idx(), q, opts).map((r) => r.url);
+const first = (q) => urls(q)[0];
+const rank = (q, url) => urls(q).indexOf(url) + 1;
+
+test("abbreviations and everyday words", () => {
+  assert.equal(first("perso"), "leistungen/personalausweis-beantragen/");
+  assert.equal(first("GEZ"), "leistungen/rundfunkbeitrag/");
+  assert.equal(first("kita"), "leistungen/kindertagesbetreuung/");
+  assert.equal(first("knöllchen"), "leistungen/bussgeldverfahren-und-ordnungswidrigkeiten/");
+  assert.equal(first("bab"), "leistungen/berufsausbildungsfoerderung/");
+});
+
+test("umlauts typed or not", () => {
+  for (const q of ["BAföG", "bafög", "bafoeg", "bafog"]) assert.equal(first(q), "leistungen/bafoeg-beantragen/", q);
+  for (const q of ["Sorgeerklärung", "sorgeerklaerung", "sorgeerklarung"]) assert.equal(first(q), "leistungen/sorgeerklaerung/", q);
+  assert.equal(first("übernachtungssteuer"), first("uebernachtungssteuer"));
+});
+
+test("parts of compounds", () => {
+  assert.equal(first("rundfunk"), "leistungen/rundfunkbeitrag/");
+  assert.ok(rank("hund", "leistungen/hundesteuer-anmelden/") === 1, urls("hund").slice(0, 3).join(" "));
+  assert.ok(rank("zeugnis", "leistungen/fuehrungszeugnis/") > 0 && rank("zeugnis", "leistungen/fuehrungszeugnis/") <= 10);
+  assert.ok(rank("ausweis", "leistungen/personalausweis-beantragen/") <= 3);
+  assert.equal(first("organspendeausweis"), "leistungen/organ-und-gewebespendeausweis/");
+  assert.equal(first("versicherungsnummer"), "leistungen/sozialversicherungsausweis-rentenversicherungsnummer/");
+});
+
+test("typos find the service, below an exact match", () => {
+  assert.equal(first("personalausweiss"), "leistungen/personalausweis-beantragen/");
+  assert.equal(first("kindergelt"), "leistungen/kindergeld-beantragen/");
+  assert.equal(first("wohngelt"), "leistungen/wohngeld-beantragen/");
+  assert.equal(first("fuhrerschien"), "leistungen/fuehrerschein-beantragen/"); // two edits from 9 letters
+  assert.equal(first("insolvensgeld"), "leistungen/insolvenzgeld/");
+  const exact = core.search(idx(), "insolvenzgeld")[0].score;
+  const typo = core.search(idx(), "insolvensgeld")[0].score;
+  assert.ok(typo < exact && typo > 0.3 * exact, `${typo} vs ${exact}`);
+  assert.notEqual(urls("wohngelt", { typo1: 0 })[0], "leistungen/wohngeld-beantragen/"); // found as a typo
+  assert.deepEqual(urls("hudn"), []); // four letters: no typo tolerance
+});
+
+test("prefixes while typing", () => {
+  assert.equal(first("personala"), "leistungen/personalausweis-beantragen/");
+  assert.equal(first("hundest"), "leistungen/hundesteuer-anmelden/");
+  // Only the last word is completed generously: "personala" as a first word is not a term.
+  assert.ok(urls("personala ", { prefix: true }).length === 0 || first("personala ") === "leistungen/personalausweis-beantragen/");
+});
+
+test("more matched words rank higher", () => {
+  const both = core.search(idx(), "hund steuer");
+  assert.equal(both[0].url, "leistungen/hundesteuer-anmelden/");
+  const only = core.search(idx(), "hund");
+  assert.ok(both[0].score > only[0].score);
+});
+
+test("title outranks body", () => {
+  // "Arbeitslosengeld" is the title of two services and appears in the text of others.
+  assert.deepEqual(urls("arbeitslosengeld").slice(0, 2).sort(), ["leistungen/arbeitslosengeld-ii/", "leistungen/arbeitslosengeld/"]);
+});
+
+test("stop words alone find nothing; results are deterministic", () => {
+  assert.deepEqual(urls("und oder was"), []);
+  assert.deepEqual(urls("antrag"), urls("antrag"));
+});
+
+test("shards: missingShards names what search needs", () => {
+  const fresh = JSON.parse(JSON.stringify(idx(), (k, v) => v));
+  assert.deepEqual(core.missingShards(fresh, "hund steuer"), ["h", "s"]);
+  assert.deepEqual(core.search(fresh, "hund steuer").length, 0);
+});
+
+test("highlight marks matched words and compounds", () => {
+  const r = core.search(idx(), "hund");
+  const pieces = core.highlight("Hund zur Hundesteuer anmelden", r.matched);
+  assert.equal(pieces.map((p) => p[0]).join(""), "Hund zur Hundesteuer anmelden");
+  assert.deepEqual(pieces.filter((p) => p[1]).map((p) => p[0]), ["Hund", "Hundesteuer"]);
+});
+
+test("indexFromDocs gives the same ranking as the files", () => {
+  const mem = core.indexFromDocs(extractDocs(path.join(ROOT, "Content"), path.join(ROOT, "Templates")));
+  for (const q of ["perso", "hund", "sorgeerklaerung", "krankengelt", "haus geerbt was tun"]) {
+    assert.deepEqual(core.search(mem, q).map((r) => r.url), urls(q), q);
+  }
+});

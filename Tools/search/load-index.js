@@ -1,0 +1,15 @@
+// Node helper: reads a main index file and attaches all its shards (from the same folder).
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const core = require(path.join(__dirname, "..", "..", "Templates", "assets", "search-core.js"));
+
+function loadIndex(mainPath) {
+  const index = JSON.parse(fs.readFileSync(mainPath, "utf8"));
+  for (const [key, name] of Object.entries(index.shards)) {
+    core.attachShard(index, key, JSON.parse(fs.readFileSync(path.join(path.dirname(mainPath), name), "utf8")));
+  }
+  return index;
+}
+
+module.exports = { loadIndex };
