@@ -33,6 +33,21 @@ import Testing
         #expect(site.htmlFiles.count == report.totalPages)
         let broken = site.brokenLinks()
         #expect(broken.isEmpty, "\(broken.prefix(20).joined(separator: "\n"))")
+        // Nothing is loaded from another origin: scripts, styles, images, data and form targets are
+        // all relative; absolute URLs appear only as plain outbound links and the canonical link.
+        let base = content.site.baseURL
+        for file in site.htmlFiles {
+            let html = site.read(file)
+            for value in SiteInspector.attributeValues("src", in: html) + SiteInspector.attributeValues("action", in: html)
+                + SiteInspector.attributeValues("data-places", in: html) + SiteInspector.attributeValues("data-rules", in: html)
+                + SiteInspector.attributeValues("data-search-index", in: html) {
+                #expect(!value.contains("//") && !value.contains(":"), "\(file): \(value)")
+            }
+            for tag in html.components(separatedBy: "<link ").dropFirst() {
+                let href = SiteInspector.attributeValues("href", in: " " + tag.prefix(while: { $0 != ">" })).first ?? ""
+                #expect(!href.contains("//") || href.hasPrefix(base), "\(file): <link href=\"\(href)\">")
+            }
+        }
         // Every Gemeinde page lists every service (the contract's hook).
         let leipzig = site.read("orte/14713000/index.html")
         #expect(site.count("data-service=\"", in: leipzig) == 557)

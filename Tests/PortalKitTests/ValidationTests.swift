@@ -13,11 +13,30 @@ import Testing
         return [service: serviceText.replacingOccurrences(of: old, with: new)]
     }
 
+    /// Checks a broken file twice: the loader reports the exact message, and the real `portal build`
+    /// exits 1 with that line on standard error and leaves a previous Output/ byte for byte as it was.
     static func expectError(_ changes: [String: String?], _ expected: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let fixture = try Fixture(changes)
         defer { fixture.remove() }
         let messages = fixture.diagnostics()
         #expect(messages.contains(expected), "expected \(expected)\ngot:\n\(messages.joined(separator: "\n"))", sourceLocation: sourceLocation)
+        try expectBuildRefused(fixture, expected, sourceLocation: sourceLocation)
+    }
+
+    static func expectBuildRefused(_ fixture: Fixture, _ expected: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let work = temporaryFolder("refused")
+        defer { try? FileManager.default.removeItem(at: work) }
+        try copyFolder(fixture.root, to: work.appendingPathComponent("Content"))
+        let output = work.appendingPathComponent("Output")
+        try FileManager.default.createDirectory(at: output.appendingPathComponent("leistungen"), withIntermediateDirectories: true)
+        try Data("<p>vorherige Seite</p>".utf8).write(to: output.appendingPathComponent("index.html"))
+        try Data("alt".utf8).write(to: output.appendingPathComponent("leistungen/index.html"))
+        let before = folderFingerprint(output)
+        let result = try PortalProcess.run(["build"], in: work)
+        #expect(result.status == 1, "exit status \(result.status)", sourceLocation: sourceLocation)
+        #expect(result.stderr.split(separator: "\n").contains(Substring(expected)), "stderr:\n\(result.stderr)", sourceLocation: sourceLocation)
+        #expect(folderFingerprint(output) == before, "Output/ changed", sourceLocation: sourceLocation)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: work.path).sorted() == ["Content", "Output"], sourceLocation: sourceLocation)
     }
 
     @Test func validFixtureLoads() throws {
@@ -75,7 +94,61 @@ import Testing
         bytes.append(0xDF) // "ß" in Latin-1
         bytes += Array("e\nsummary: x\ntopic: querschnitt\n---\n".utf8)
         try fixture.write(Self.service, Data(bytes))
-        #expect(fixture.diagnostics().contains("Content/services/personalausweis-beantragen.md:2:12: error: ungültiges UTF-8 bei Byte 15; speichern Sie die Datei als UTF-8"))
+        let expected = "Content/services/personalausweis-beantragen.md:2:12: error: ungültiges UTF-8 bei Byte 15; speichern Sie die Datei als UTF-8"
+        #expect(fixture.diagnostics().contains(expected))
+        try Self.expectBuildRefused(fixture, expected)
+    }
+
+    // MARK: resource limits
+
+    @Test func deeplyNestedMarkdownIsRefusedQuickly() throws {
+        let started = Date()
+        try Self.expectError(Self.service(replacing: "Der Ausweis weist Sie aus.", with: String(repeating: "- ", count: 100_000) + "x"),
+                             "Content/services/personalausweis-beantragen.md:12:1: error: Text ist zu tief verschachtelt (100000 Ebenen aus Listen oder Zitaten; erlaubt sind 32)")
+        #expect(Date().timeIntervalSince(started) < 30)
+    }
+
+    @Test func deeplyNestedQuotesAreRefused() throws {
+        let quotes = (1...40).map { String(repeating: ">", count: $0) + " x" }.joined(separator: "\n")
+        try Self.expectError(Self.service(replacing: "Der Ausweis weist Sie aus.", with: quotes),
+                             "Content/services/personalausweis-beantragen.md:44:1: error: Text ist zu tief verschachtelt (33 Ebenen aus Listen oder Zitaten; erlaubt sind 32)")
+    }
+
+    @Test func yamlAliasBombIsRefused() throws {
+        var yaml = "extra:\n  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for (name, previous) in zip(["b", "c", "d", "e", "f", "g", "h", "i"], ["a", "b", "c", "d", "e", "f", "g", "h"]) {
+            yaml += "  \(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]\n"
+        }
+        let text = Self.serviceText.replacingOccurrences(of: "updated: 2026-10-01\n", with: "updated: 2026-10-01\n" + yaml)
+        let fixture = try Fixture([Self.service: text])
+        defer { fixture.remove() }
+        let messages = fixture.diagnostics()
+        #expect(messages.count == 1)
+        #expect(messages.first?.contains("error: YAML enthält mehr als 100000 Einträge") == true, "\(messages)")
+    }
+
+    @Test func deeplyNestedYAMLIsRefused() throws {
+        let deep = String(repeating: "[", count: 70) + String(repeating: "]", count: 70)
+        try Self.expectError(Self.service(replacing: "keywords: [Perso, Ausweis]", with: "keywords: " + deep),
+                             "Content/services/personalausweis-beantragen.md:8:75: error: YAML ist tiefer als 64 Ebenen verschachtelt")
+    }
+
+    @Test func oversizedFileIsRefusedBeforeReading() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let big = Data(repeating: 0x61, count: SourceFile.maximumSize + 1)
+        try fixture.write(Self.service, big)
+        #expect(fixture.diagnostics() == ["Content/services/personalausweis-beantragen.md:1:1: error: Datei ist zu groß (33554433 Bytes); erlaubt sind höchstens 32 MiB (33554432 Bytes)"])
+    }
+
+    @Test func twentyMegabyteServiceBuilds() throws {
+        let body = String(repeating: "Ein langer Absatz über den Personalausweis mit vielen Wörtern, damit die Datei groß wird.\n\n", count: 230_000)
+        let fixture = try Fixture([Self.service: Self.serviceText + body])
+        defer { fixture.remove() }
+        let size = try FileManager.default.attributesOfItem(atPath: fixture.root.appendingPathComponent(Self.service).path)[.size] as! Int
+        #expect(size > 20_000_000)
+        let content = try fixture.load()
+        #expect(content.services.first { $0.slug == "personalausweis-beantragen" }!.sections.reduce(0) { $0 + $1.html.utf8.count } > 20_000_000)
     }
 
     @Test func leikaKeyMustHave14Digits() throws {
@@ -142,6 +215,14 @@ import Testing
     @Test func deadInternalLinkReported() throws {
         try Self.expectError(Self.service(replacing: "/leistungen/elterngeld-beantragen/", with: "/leistungen/kindergeld-beantragen/"),
                              "Content/services/personalausweis-beantragen.md:24:12: error: Link auf „/leistungen/kindergeld-beantragen/“ führt ins Leere: diese Seite gibt es im Portal nicht")
+    }
+
+    @Test func linkToMissingAnchorReported() throws {
+        try Self.expectError(Self.service(replacing: "/leistungen/elterngeld-beantragen/", with: "/leistungen/elterngeld-beantragen/#kosten"),
+                             "Content/services/personalausweis-beantragen.md:24:12: error: Link auf „/leistungen/elterngeld-beantragen/#kosten“: die Seite hat keinen Abschnitt „#kosten“")
+        let fixture = try Fixture(Self.service(replacing: "/leistungen/elterngeld-beantragen/", with: "/leistungen/elterngeld-beantragen/#zustaendige-stelle"))
+        defer { fixture.remove() }
+        #expect(fixture.diagnostics() == [])
     }
 
     @Test func rawHTMLIsAWarningAndShownAsText() throws {

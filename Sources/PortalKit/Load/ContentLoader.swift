@@ -105,9 +105,19 @@ public struct ContentLoader: Sendable {
                 diagnostics.error(at, "unbekannte Lebenslage „\(slug)“ (nicht in topics.yml)\(Suggestion.hint(for: slug, in: lebenslagen.sorted()))")
             }
         }
-        let known = KnownURLs(services: serviceSlugs, topics: topics, pages: Set(pages.map(\.slug)), regions: Set(regions.map(\.ags)), authorities: Set(authorities.keys))
-        for link in services.flatMap(\.internalLinks) + pageLinks where !known.contains(link.url) {
-            diagnostics.error(link.location, "Link auf „\(link.url)“ führt ins Leere: diese Seite gibt es im Portal nicht")
+        var anchors: [String: Set<String>] = [:]
+        for loaded in services { anchors["leistungen/\(loaded.service.slug)"] = Set(loaded.service.sections.map(\.id) + ["zustaendige-stelle", "inhalt"]) }
+        for page in pages { anchors[page.slug] = Set(SiteHTML.ids(in: page.html) + ["inhalt"]) }
+        let known = KnownURLs(services: serviceSlugs, topics: topics, pages: Set(pages.map(\.slug)), regions: Set(regions.map(\.ags)),
+                              authorities: Set(authorities.keys), anchors: anchors)
+        for link in services.flatMap(\.internalLinks) + pageLinks {
+            switch known.check(link.url) {
+            case .ok: break
+            case .missingPage:
+                diagnostics.error(link.location, "Link auf „\(link.url)“ führt ins Leere: diese Seite gibt es im Portal nicht")
+            case .missingAnchor(let anchor):
+                diagnostics.error(link.location, "Link auf „\(link.url)“: die Seite hat keinen Abschnitt „#\(anchor)“")
+            }
         }
 
         // synonyms.txt (optional): free text lines for the search, read as UTF-8.
@@ -169,6 +179,22 @@ struct KnownURLs {
     let pages: Set<String>
     let regions: Set<String>
     let authorities: Set<String>
+    /// Anchor ids of service and free pages, keyed by their path without slashes at the ends.
+    let anchors: [String: Set<String>]
+
+    enum Result: Equatable {
+        case ok, missingPage
+        case missingAnchor(String)
+    }
+
+    func check(_ url: String) -> Result {
+        guard contains(url) else { return .missingPage }
+        guard let hash = url.firstIndex(of: "#") else { return .ok }
+        let anchor = String(url[url.index(after: hash)...])
+        let path = url[..<hash].split(separator: "/").joined(separator: "/")
+        guard !anchor.isEmpty, let ids = anchors[path] else { return .ok }
+        return ids.contains(anchor) ? .ok : .missingAnchor(anchor)
+    }
 
     func contains(_ url: String) -> Bool {
         var path = url

@@ -14,7 +14,7 @@ struct SourceFile {
         let location = SourceLocation(path: displayPath)
         let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
         if let size = attributes?[.size] as? Int, size > maximumSize {
-            diagnostics.error(location, "Datei ist \(size / 1_048_576) MB groß; erlaubt sind höchstens \(maximumSize / 1_048_576) MB")
+            diagnostics.error(location, "Datei ist zu groß (\(size) Bytes); erlaubt sind höchstens \(maximumSize / 1_048_576) MiB (\(maximumSize) Bytes)")
             return nil
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {

@@ -10,14 +10,14 @@ struct GemeindeRows: Sendable {
 
     init(model: SiteModel, theme: Theme) {
         let services = model.content.services
-        let gemeinden = model.directory.gemeinden
+        let gemeinden = model.directory.gemeinden.map { RegionDirectory.prefixes(of: $0.ags) }
         let contactEmail = model.content.site.contact.email
         rows = ParallelMap.map(Array(services.indices)) { index -> [String: String] in
             let service = services[index]
             let rules = model.index.rules(for: service.slug)
             var answers = Set(rules.values)
             // A gap row is needed if some Gemeinde has no rule above it.
-            if gemeinden.contains(where: { model.index.resolve(service: service.slug, ags: $0.ags) == nil }) { answers.insert(Self.gap) }
+            if gemeinden.contains(where: { model.index.resolve(service: service.slug, prefixes: $0) == nil }) { answers.insert(Self.gap) }
             var result: [String: String] = [:]
             for answer in answers {
                 var row: [String: Any] = ["slug": service.slug, "title": service.title, "url": "../../leistungen/\(service.slug)/"]
@@ -37,8 +37,9 @@ struct GemeindeRows: Sendable {
     func html(for gemeinde: Region, model: SiteModel) -> String {
         var out = ""
         out.reserveCapacity(rows.count * 200)
+        let prefixes = RegionDirectory.prefixes(of: gemeinde.ags)
         for (index, service) in model.content.services.enumerated() {
-            let answer = model.index.resolve(service: service.slug, ags: gemeinde.ags)?.authority ?? Self.gap
+            let answer = model.index.resolve(service: service.slug, prefixes: prefixes) ?? Self.gap
             out += rows[index][answer] ?? ""
         }
         return out

@@ -55,9 +55,7 @@ public struct SiteModel: Sendable {
     }
 
     func answer(service: String, kreis: String) -> KreisAnswer {
-        let rules = index.rules(for: service)
-        let deeper = rules.keys.contains { $0.count > kreis.count && $0.hasPrefix(kreis) }
-        return deeper ? .perGemeinde : .whole(index.resolve(service: service, ags: kreis))
+        index.deeperRegions(service: service, inside: kreis).isEmpty ? .whole(index.resolve(service: service, ags: kreis)) : .perGemeinde
     }
 
     /// The one authority that serves a service everywhere in the portal, if there is exactly one.

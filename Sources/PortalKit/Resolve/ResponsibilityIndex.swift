@@ -9,12 +9,29 @@ public struct ResponsibilityIndex: Sendable {
 
     /// service slug → region AGS → authority id
     let rules: [String: [String: String]]
+    /// service slug → region AGS → the service's rules for places strictly inside that region
+    /// (e.g. the Gemeinde rules inside a Kreis), so "is there a deeper rule?" needs no scan.
+    let deeper: [String: [String: [String]]]
+
+    /// AGS lengths of the levels; regions.csv allows no others, so these are all the prefixes
+    /// the longest-prefix rule can ever match.
+    static let levels = [8, 5, 2]
 
     public init(_ responsibilities: [Responsibility]) {
         var rules: [String: [String: String]] = [:]
-        for r in responsibilities { rules[r.service, default: [:]][r.region] = r.authority }
+        var deeper: [String: [String: [String]]] = [:]
+        for r in responsibilities {
+            rules[r.service, default: [:]][r.region] = r.authority
+            for length in Self.levels where length < r.region.count {
+                deeper[r.service, default: [:]][String(r.region.prefix(length)), default: []].append(r.region)
+            }
+        }
         self.rules = rules
+        self.deeper = deeper
     }
+
+    /// Regions with rules of `service` strictly inside `region`.
+    public func deeperRegions(service: String, inside region: String) -> [String] { deeper[service]?[region] ?? [] }
 
     /// The deciding rule for `service` at `ags`, or nil for a gap.
     public func resolve(service: String, ags: String) -> Answer? {
@@ -25,6 +42,14 @@ public struct ResponsibilityIndex: Sendable {
             if let authority = byRegion[prefix] { return Answer(authority: authority, region: prefix) }
             length -= 1
         }
+        return nil
+    }
+
+    /// The same rule for a place whose prefixes at the AGS levels are given longest first (see
+    /// `RegionDirectory.prefixes`); no string is built per lookup, which matters for millions of them.
+    public func resolve(service: String, prefixes: [String]) -> String? {
+        guard let byRegion = rules[service] else { return nil }
+        for prefix in prefixes { if let authority = byRegion[prefix] { return authority } }
         return nil
     }
 
@@ -53,6 +78,11 @@ public struct RegionDirectory: Sendable {
     }
 
     public var gemeinden: [Region] { all.filter { $0.level == .gemeinde } }
+
+    /// A place's own AGS and its prefixes at the Kreis and Land levels, longest first.
+    public static func prefixes(of ags: String) -> [String] {
+        ResponsibilityIndex.levels.filter { $0 <= ags.count }.map { String(ags.prefix($0)) }
+    }
     public var kreise: [Region] { all.filter { $0.level == .kreis } }
     public var laender: [Region] { all.filter { $0.level == .land } }
 
@@ -83,10 +113,10 @@ public struct GapReport: Sendable {
     public var totalPairs: Int { entries.reduce(0) { $0 + $1.gemeinden } }
 
     public init(services: [Service], directory: RegionDirectory, index: ResponsibilityIndex) {
-        let gemeinden = directory.gemeinden
+        let gemeinden = directory.gemeinden.map { RegionDirectory.prefixes(of: $0.ags) }
         var entries: [Entry] = []
         for service in services {
-            let missing = gemeinden.reduce(0) { $0 + (index.resolve(service: service.slug, ags: $1.ags) == nil ? 1 : 0) }
+            let missing = gemeinden.reduce(0) { $0 + (index.resolve(service: service.slug, prefixes: $1) == nil ? 1 : 0) }
             if missing > 0 { entries.append(Entry(service: service.slug, gemeinden: missing)) }
         }
         self.entries = entries.sorted { ($0.gemeinden, $1.service) > ($1.gemeinden, $0.service) }

@@ -19,9 +19,10 @@ extension PageRenderer {
                 current = (rule.service, serviceItem(model.content.services[index], root: root), [])
             }
             let name = model.directory.byAGS[rule.region].map { model.directory.label($0) } ?? rule.region
-            let exceptions = model.index.rules(for: rule.service)
-                .filter { $0.key.count > rule.region.count && $0.key.hasPrefix(rule.region) && $0.value != authority.id }
-                .keys.sorted().compactMap { model.directory.byAGS[$0]?.name }
+            let serviceRules = model.index.rules(for: rule.service)
+            let exceptions = model.index.deeperRegions(service: rule.service, inside: rule.region)
+                .filter { serviceRules[$0] != authority.id }
+                .sorted().compactMap { model.directory.byAGS[$0]?.name }
             current!.areas.append(exceptions.isEmpty ? name : "\(name) (außer \(exceptions.joined(separator: ", ")))")
         }
         flush()
