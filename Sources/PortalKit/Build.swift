@@ -69,10 +69,12 @@ public enum PortalBuild {
         }
     }
 
-    struct WriteFailure: Error, CustomStringConvertible {
-        var path: String
-        var underlying: String
-        var description: String { "\(path): error: kann nicht geschrieben werden: \(underlying)" }
+    /// Set once by any worker; read by all.
+    final class StopFlag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = false
+        var isSet: Bool { lock.withLock { value } }
+        func set() { lock.withLock { value = true } }
     }
 
     /// Renders and writes every file into the staging folder; returns the bytes written.
@@ -111,19 +113,27 @@ public enum PortalBuild {
                                     dataPaths: ["search": searchPath, "places": placesPath, "authorities": "data/behoerden/"],
                                     rulePaths: rulePaths, gemeindeRows: rows)
         let jobs = PageJob.all(for: model)
-        // Each page is rendered and written by one worker; nothing is kept in memory after it is written.
-        let results = ParallelMap.map(jobs) { job -> Result<(String, Int), WriteFailure> in
+        // Each page is rendered and written by one worker; nothing is kept in memory after it is
+        // written. After the first failed write (a full disk) the remaining pages are skipped.
+        let stop = StopFlag()
+        let results = ParallelMap.map(jobs) { job -> Result<(String, Int), OutputFolder.WriteError>? in
+            if stop.isSet { return nil }
             let page = renderer.render(job)
             let data = Data(page.html.utf8)
-            do {
+            do throws(OutputFolder.WriteError) {
                 try output.write(data, to: page.filePath)
                 return .success((page.path, data.count))
             } catch {
-                return .failure(WriteFailure(path: page.filePath, underlying: error.localizedDescription))
+                stop.set()
+                return .failure(error)
             }
         }
         var paths: [String] = []
-        for result in results {
+        if let failure = results.lazy.compactMap({ result -> OutputFolder.WriteError? in
+            if case .failure(let error)? = result { return error }
+            return nil
+        }).first { throw failure }
+        for case let result? in results {
             let (path, count) = try result.get()
             bytes += count
             if path.hasSuffix("/") || path.isEmpty { paths.append(path) }

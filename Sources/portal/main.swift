@@ -58,6 +58,9 @@ struct Build: ParsableCommand {
             Console.printGaps(report.gaps)
         } catch let errors as ContentErrors {
             Console.fail(errors)
+        } catch let failure as OutputFolder.WriteError {
+            FileHandle.standardError.write(Data("\(output)/\(failure.path): error: Datei kann nicht geschrieben werden: \(failure.reason); die bisherige Ausgabe bleibt unverändert\n".utf8))
+            throw ExitCode(1)
         } catch {
             FileHandle.standardError.write(Data("\(output): error: \(error)\n".utf8))
             throw ExitCode(1)

@@ -108,6 +108,36 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 30)
     }
 
+    @Test func hugeTablesAreRefusedQuickly() throws {
+        let started = Date()
+        let wide = String(repeating: "x|", count: 3000) + "\n" + String(repeating: "-|", count: 3000) + "\n" + String(repeating: "x\n", count: 3000)
+        try Self.expectError(Self.service(replacing: "Der Ausweis weist Sie aus.", with: wide),
+                             "Content/services/personalausweis-beantragen.md:12:1: error: Tabelle ist zu groß (3000 Spalten, 3000 Zellen; erlaubt sind 64 Spalten und 20000 Zellen)")
+        let long = "| a | b |\n|---|---|\n" + String(repeating: "| x | y |\n", count: 10_000)
+        let fine = "| a | b |\n|---|---|\n" + String(repeating: "| x | y |\n", count: 9_000)
+        let accepted = try Fixture(Self.service(replacing: "Der Ausweis weist Sie aus.", with: fine))
+        defer { accepted.remove() }
+        #expect(accepted.diagnostics() == [])
+        try Self.expectError(Self.service(replacing: "Der Ausweis weist Sie aus.", with: long),
+                             "Content/services/personalausweis-beantragen.md:12:1: error: Tabelle ist zu groß (2 Spalten, 20004 Zellen; erlaubt sind 64 Spalten und 20000 Zellen)")
+        #expect(Date().timeIntervalSince(started) < 30)
+    }
+
+    @Test func windowsLineEndingsAreRead() throws {
+        let crlf = "\u{FEFF}" + Self.serviceText.replacingOccurrences(of: "\n", with: "\r\n")
+        let fixture = try Fixture([Self.service: crlf])
+        defer { fixture.remove() }
+        #expect(fixture.diagnostics() == [])
+        let service = try fixture.load().services.first { $0.slug == "personalausweis-beantragen" }!
+        #expect(service.summary == "Einen neuen Personalausweis beantragen.")
+        #expect(service.sections.map(\.title) == ["Beschreibung", "Voraussetzungen", "Erforderliche Unterlagen", "Kosten"])
+    }
+
+    @Test func messagesStayOnOneLineWithoutControlCharacters() throws {
+        try Self.expectError(["authorities/landratsamt-bautzen.yml": "name: Landratsamt Bautzen\naddress: {street: B, postal_code: \"02625\", city: Bautzen}\nemail: \"a\\nb\\u001b[2J\"\n"],
+                             "Content/authorities/landratsamt-bautzen.yml:3:8: error: „email“ ist keine gültige E-Mail-Adresse: „a\\nb\\u{1b}[2J“")
+    }
+
     @Test func deeplyNestedQuotesAreRefused() throws {
         let quotes = (1...40).map { String(repeating: ">", count: $0) + " x" }.joined(separator: "\n")
         try Self.expectError(Self.service(replacing: "Der Ausweis weist Sie aus.", with: quotes),

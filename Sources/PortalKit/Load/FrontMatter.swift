@@ -9,8 +9,8 @@ struct FrontMatter {
     let bodyFirstLine: Int
 
     static func split(_ file: SourceFile, into diagnostics: inout Diagnostics) -> FrontMatter? {
-        var lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
-        lines = lines.map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        // "\r\n" is one Character in Swift, so files saved on Windows are split on both.
+        let lines = file.text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         guard let first = lines.first, first.trimmingTrailingSpaces == "---" else {
             diagnostics.error(SourceLocation(path: file.path, line: 1, column: 1),
                               "Datei muss mit einer Zeile „---“ beginnen, gefolgt von den Angaben (Front Matter) und einer weiteren Zeile „---“")

@@ -38,6 +38,10 @@ enum YAMLDocument {
 
     static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {
         func make(_ problem: String, _ context: YamlError.Context?, _ mark: Mark) -> Diagnostic {
+            if problem.hasPrefix("Maximum nesting level reached") {
+                return Diagnostic(path: path, line: mark.line + lineOffset, column: mark.column,
+                                  message: "YAML ist tiefer als \(maximumDepth) Ebenen verschachtelt")
+            }
             var message = "YAML-Fehler: \(problem)"
             if let context { message += " (\(context.text))" }
             return Diagnostic(path: path, line: mark.line + lineOffset, column: mark.column, message: message)

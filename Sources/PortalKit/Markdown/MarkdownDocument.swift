@@ -28,6 +28,11 @@ struct MarkdownDocument {
     ///   - rootPrefix: relative path from the page being rendered to the site root (`../../`).
     init(markdown: String, path: String, firstLine: Int, rootPrefix: String, into diagnostics: inout Diagnostics) {
         _ = Self.extensionsRegistered
+        if let (line, columns, cells) = Self.oversizedTable(markdown) {
+            diagnostics.error(SourceLocation(path: path, line: line + firstLine - 1, column: 1),
+                              "Tabelle ist zu groß (\(columns) Spalten, \(cells) Zellen; erlaubt sind \(Self.maximumTableColumns) Spalten und \(Self.maximumTableCells) Zellen)")
+            return
+        }
         if let (line, levels) = Self.tooDeeplyNested(markdown) {
             diagnostics.error(SourceLocation(path: path, line: line + firstLine - 1, column: 1),
                               "Text ist zu tief verschachtelt (\(levels) Ebenen aus Listen oder Zitaten; erlaubt sind \(Self.maximumNesting))")
@@ -165,6 +170,45 @@ struct MarkdownDocument {
             // Nesting by indentation alone takes at least two columns per level.
             let deepest = max(levels, indent / 2)
             if deepest > maximumNesting { return (lineNumber, deepest) }
+        }
+        return nil
+    }
+
+    /// cmark-gfm pads every table row to the header's width, and its time grows faster than the
+    /// number of cells (a 19 KB table took over a minute and 2.8 GB). Fee tables have a handful
+    /// of columns; these limits are far above any real table.
+    static let maximumTableColumns = 64
+    static let maximumTableCells = 20_000
+
+    /// The first line of a table (or of any line) that exceeds the limits: `|` per line, and
+    /// columns × rows for a header followed by a delimiter row.
+    static func oversizedTable(_ markdown: String) -> (line: Int, columns: Int, cells: Int)? {
+        let lines = markdown.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
+        /// Cells of a table row: the pipes, plus one, less the outer pipes.
+        func cells(_ line: Substring.UTF8View.SubSequence) -> Int {
+            let pipes = line.reduce(0) { $0 + ($1 == 0x7C ? 1 : 0) }
+            guard pipes > 0 else { return 0 }
+            let trimmed = line.drop { $0 == 0x20 || $0 == 0x09 }.reversed().drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+            let leading = trimmed.last == 0x7C ? 1 : 0, trailing = trimmed.first == 0x7C ? 1 : 0
+            return max(1, pipes + 1 - leading - trailing)
+        }
+        func isDelimiterRow(_ line: Substring.UTF8View.SubSequence) -> Bool {
+            line.contains(0x2D) && line.contains(0x7C) && line.allSatisfy { [0x7C, 0x2D, 0x3A, 0x20, 0x09, 0x0D].contains($0) }
+        }
+        var i = 0
+        while i < lines.count {
+            let count = cells(lines[i])
+            if count > maximumTableColumns { return (i + 1, count, count) }
+            if count > 0, i + 1 < lines.count, isDelimiterRow(lines[i + 1]) {
+                let columns = max(count, cells(lines[i + 1]))
+                var rows = 2
+                var j = i + 2
+                while j < lines.count, !lines[j].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { rows += 1; j += 1 }
+                if columns * rows > maximumTableCells { return (i + 1, columns, columns * rows) }
+                i = j
+                continue
+            }
+            i += 1
         }
         return nil
     }

@@ -33,11 +33,32 @@ public struct OutputFolder: Sendable {
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
     }
 
+    /// A file of the site could not be written (full disk, no permission, …).
+    public struct WriteError: Error, Sendable {
+        /// Relative to the output folder.
+        public var path: String
+        /// Why, in words for editors.
+        public var reason: String
+    }
+
     /// Writes one file below the staging folder, creating its folders.
-    public func write(_ data: Data, to relativePath: String) throws {
+    public func write(_ data: Data, to relativePath: String) throws(WriteError) {
         let url = staging.appendingPathComponent(relativePath)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        } catch {
+            throw WriteError(path: relativePath, reason: Self.reason(error))
+        }
+    }
+
+    static func reason(_ error: Error) -> String {
+        switch (error as? CocoaError)?.code {
+        case .fileWriteOutOfSpace?: return "kein Speicherplatz mehr frei"
+        case .fileWriteNoPermission?: return "keine Schreibrechte"
+        case .fileWriteVolumeReadOnly?: return "der Datenträger ist schreibgeschützt"
+        default: return error.localizedDescription
+        }
     }
 
     /// Puts the finished site in place of the old one. A `.gitkeep` in the old folder is kept, so
