@@ -67,6 +67,18 @@ import Testing
         #expect(sections.map(\.id) == ["beschreibung", "kosten", "hinweise", "eigenes"])
     }
 
+    /// cmark-gfm shares a global table between parsers; parsing on all cores once made the
+    /// autolink extension miss links in some builds. Every parse must give the same HTML.
+    @Test func concurrentParsesAreIdentical() {
+        let markdown = "Mehr unter https://familienportal.de und www.example.de.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+        let results = ParallelMap.map(Array(0..<2000)) { _ -> String in
+            var diagnostics = Diagnostics()
+            return MarkdownDocument(markdown: markdown, path: "t.md", firstLine: 1, rootPrefix: "", into: &diagnostics).sections.map(\.html).joined()
+        }
+        #expect(Set(results).count == 1)
+        #expect(results[0].contains("<a href=\"https://familienportal.de\">"))
+    }
+
     @Test func imagesAreRefused() {
         let (html, diagnostics) = render("![Logo](https://tracker.example/pixel.gif)")
         #expect(diagnostics.contains { $0.contains("error: Bilder werden in Texten nicht unterstützt") })

@@ -18,6 +18,8 @@ struct MarkdownDocument {
     /// URL schemes an editor may link to.
     static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
 
+    private static let lock = NSLock()
+
     private static let extensionsRegistered: Bool = {
         cmark_gfm_core_extensions_ensure_registered()
         return true
@@ -38,6 +40,11 @@ struct MarkdownDocument {
                               "Text ist zu tief verschachtelt (\(levels) Ebenen aus Listen oder Zitaten; erlaubt sind \(Self.maximumNesting))")
             return
         }
+        // cmark-gfm keeps the inline parser's table of special characters in a global that
+        // attaching and freeing extensions change: parsers running at the same time made the
+        // autolink extension miss links now and then (3 builds in 10 differed). One at a time.
+        Self.lock.lock()
+        defer { Self.lock.unlock() }
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE
         guard let parser = cmark_parser_new(options) else { return }
         defer { cmark_parser_free(parser) }
