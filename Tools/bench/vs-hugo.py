@@ -42,6 +42,13 @@ from pathlib import Path
 
 import yaml
 
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml(text: str):
+    return yaml.load(text, Loader=YAML_LOADER)
+
+
 REPO = Path(__file__).resolve().parents[2]
 PORTAL = REPO / ".build/release/portal"
 GENERATE = REPO / "Tools/sample-content/generate.py"
@@ -90,24 +97,24 @@ def read_csv(path: Path) -> list[dict]:
 
 
 def load_content(root: Path) -> dict:
-    site = yaml.safe_load((root / "site.yml").read_text(encoding="utf-8"))
-    topics = yaml.safe_load((root / "topics.yml").read_text(encoding="utf-8")) if (root / "topics.yml").exists() else {}
+    site = load_yaml((root / "site.yml").read_text(encoding="utf-8"))
+    topics = load_yaml((root / "topics.yml").read_text(encoding="utf-8")) if (root / "topics.yml").exists() else {}
     services = []
     for path in sorted((root / "services").glob("*.md")):
         fm, body = split_front_matter(path.read_text(encoding="utf-8"))
-        meta = plain(yaml.safe_load(fm))
+        meta = plain(load_yaml(fm))
         meta["slug"] = path.stem
         services.append((meta, body))
     services.sort(key=lambda s: german_key(s[0]["title"]))
     pages = []
     for path in sorted((root / "pages").glob("*.md")) if (root / "pages").exists() else []:
         fm, body = split_front_matter(path.read_text(encoding="utf-8"))
-        meta = plain(yaml.safe_load(fm))
+        meta = plain(load_yaml(fm))
         meta["slug"] = path.stem
         pages.append((meta, body))
     authorities = {}
     for path in sorted((root / "authorities").glob("*.yml")):
-        a = plain(yaml.safe_load(path.read_text(encoding="utf-8")))
+        a = plain(load_yaml(path.read_text(encoding="utf-8")))
         a["id"] = path.stem
         authorities[path.stem] = a
     regions = read_csv(root / "regions.csv")
@@ -176,7 +183,7 @@ def derive_tree(base: Path, out: Path, n: int) -> dict:
         text = texts[src]
         if k > 1:
             fm, body = split_front_matter(text)
-            title = yaml.safe_load(fm)["title"]
+            title = load_yaml(fm)["title"]
             lines = fm.split("\n")
             i = next(i for i, line in enumerate(lines) if line.startswith("title:"))
             lines[i] = "title: " + json.dumps(f"{title} (Variante {k})", ensure_ascii=False)
@@ -203,6 +210,7 @@ relativeURLs = true
 enableRobotsTXT = true
 disableHugoGeneratorInject = true
 disableKinds = ["taxonomy", "RSS"]
+ignoreErrors = ["error-disable-taxonomy"]
 timeout = "600s"
 
 [taxonomies]
@@ -334,54 +342,54 @@ LAYOUTS = {
     "partials/field.html": """\
 {{ $f := . }}{{ $id := $f.id }}{{ $kind := $f.type }}{{ $opt := cond (eq $f.required true) "" " (optional)" }}{{ $hintID := cond (isset $f "hint") (printf "%s-hinweis" $id) "" }}
 <div class="field" data-field="{{ $id }}" data-kind="{{ $kind }}"{{ if $f.required }} data-required{{ end }}{{ with $f.pattern }} data-pattern="{{ . }}"{{ end }}{{ with $f.min }} data-min="{{ . }}"{{ end }}{{ with $f.max }} data-max="{{ . }}"{{ end }} data-label="{{ $f.label }}">
-{{ if in (slice "text" "email" "tel" "number") $kind }}
+{{- if in (slice "text" "email" "tel" "number") $kind }}
   <label for="{{ $id }}">{{ $f.label }}{{ $opt }}</label>
-  {{ with $f.hint }}<p class="hint" id="{{ $hintID }}">{{ . }}</p>{{ end }}
+  {{- with $f.hint }}<p class="hint" id="{{ $hintID }}">{{ . }}</p>{{ end }}
   <p class="error-message" id="{{ $id }}-fehler" hidden></p>
-  {{ $ac := $f.autocomplete }}{{ if and (not $ac) (in (slice "email" "tel") $kind) }}{{ $ac = $kind }}{{ end }}
+  {{- $ac := $f.autocomplete }}{{ if and (not $ac) (in (slice "email" "tel") $kind) }}{{ $ac = $kind }}{{ end }}
   <input id="{{ $id }}" name="{{ $id }}" type="{{ cond (eq $kind "number") "text" $kind }}"{{ with $ac }} autocomplete="{{ . }}"{{ end }}{{ if or (eq $kind "number") (eq $f.pattern "[0-9]{5}") }} inputmode="numeric"{{ end }}{{ with $f.maxlength }} maxlength="{{ . }}"{{ end }}{{ with $hintID }} aria-describedby="{{ . }}"{{ end }}>
-{{ else if eq $kind "textarea" }}
+{{- else if eq $kind "textarea" }}
   <label for="{{ $id }}">{{ $f.label }}{{ $opt }}</label>
-  {{ with $f.hint }}<p class="hint" id="{{ $hintID }}">{{ . }}</p>{{ end }}
+  {{- with $f.hint }}<p class="hint" id="{{ $hintID }}">{{ . }}</p>{{ end }}
   <p class="error-message" id="{{ $id }}-fehler" hidden></p>
   <textarea id="{{ $id }}" name="{{ $id }}" rows="5"{{ with $f.maxlength }} maxlength="{{ . }}"{{ end }}{{ with $hintID }} aria-describedby="{{ . }}"{{ end }}></textarea>
-{{ else if eq $kind "select" }}
+{{- else if eq $kind "select" }}
   <label for="{{ $id }}">{{ $f.label }}{{ $opt }}</label>
-  {{ with $f.hint }}<p class="hint" id="{{ $hintID }}">{{ . }}</p>{{ end }}
+  {{- with $f.hint }}<p class="hint" id="{{ $hintID }}">{{ . }}</p>{{ end }}
   <p class="error-message" id="{{ $id }}-fehler" hidden></p>
   <select id="{{ $id }}" name="{{ $id }}"{{ with $hintID }} aria-describedby="{{ . }}"{{ end }}>
     <option value="">Bitte auswählen</option>
     {{ range $f.options }}<option value="{{ . }}">{{ . }}</option>{{ end }}
   </select>
-{{ else if eq $kind "file" }}
+{{- else if eq $kind "file" }}
   <label for="{{ $id }}">{{ $f.label }}{{ $opt }}</label>
-  {{ with $f.hint }}<p class="hint" id="{{ $hintID }}">{{ . }}</p>{{ end }}
+  {{- with $f.hint }}<p class="hint" id="{{ $hintID }}">{{ . }}</p>{{ end }}
   <p class="error-message" id="{{ $id }}-fehler" hidden></p>
   <input id="{{ $id }}" name="{{ $id }}" type="file"{{ with $f.accept }} accept="{{ . }}"{{ end }}{{ with $hintID }} aria-describedby="{{ . }}"{{ end }}>
-{{ else if eq $kind "checkbox" }}
+{{- else if eq $kind "checkbox" }}
   <p class="error-message" id="{{ $id }}-fehler" hidden></p>
   <div class="choice">
     <input id="{{ $id }}" name="{{ $id }}" type="checkbox" value="ja"{{ with $hintID }} aria-describedby="{{ . }}"{{ end }}>
     <label for="{{ $id }}">{{ $f.label }}{{ $opt }}</label>
   </div>
-  {{ with $f.hint }}<p class="hint" id="{{ $hintID }}">{{ . }}</p>{{ end }}
-{{ else if in (slice "radio" "checkboxes") $kind }}
+  {{- with $f.hint }}<p class="hint" id="{{ $hintID }}">{{ . }}</p>{{ end }}
+{{- else if in (slice "radio" "checkboxes") $kind }}
   <fieldset{{ with $hintID }} aria-describedby="{{ . }}"{{ end }}>
     <legend>{{ $f.label }}{{ $opt }}</legend>
-    {{ with $f.hint }}<p class="hint" id="{{ $hintID }}">{{ . }}</p>{{ end }}
+    {{- with $f.hint }}<p class="hint" id="{{ $hintID }}">{{ . }}</p>{{ end }}
     <p class="error-message" id="{{ $id }}-fehler" hidden></p>
     {{ range $i, $o := $f.options }}<div class="choice"><input id="{{ if eq $i 0 }}{{ $id }}{{ else }}{{ $id }}-{{ add $i 1 }}{{ end }}" name="{{ $id }}" type="{{ cond (eq $kind "radio") "radio" "checkbox" }}" value="{{ $o }}"><label for="{{ if eq $i 0 }}{{ $id }}{{ else }}{{ $id }}-{{ add $i 1 }}{{ end }}">{{ $o }}</label></div>{{ end }}
   </fieldset>
-{{ else if eq $kind "date" }}
+{{- else if eq $kind "date" }}
   <fieldset class="date"{{ with $hintID }} aria-describedby="{{ . }}"{{ end }}>
     <legend>{{ $f.label }}{{ $opt }}</legend>
-    {{ with $f.hint }}<p class="hint" id="{{ $hintID }}">{{ . }}</p>{{ end }}
+    {{- with $f.hint }}<p class="hint" id="{{ $hintID }}">{{ . }}</p>{{ end }}
     <p class="error-message" id="{{ $id }}-fehler" hidden></p>
     <div class="date-parts">
       {{ $bday := eq $f.autocomplete "bday" }}{{ range $i, $p := slice (slice "tag" "Tag" "bday-day" 2) (slice "monat" "Monat" "bday-month" 2) (slice "jahr" "Jahr" "bday-year" 4) }}<div class="date-part"><label for="{{ if eq $i 0 }}{{ $id }}{{ else }}{{ $id }}-{{ index $p 0 }}{{ end }}">{{ index $p 1 }}</label><input id="{{ if eq $i 0 }}{{ $id }}{{ else }}{{ $id }}-{{ index $p 0 }}{{ end }}" name="{{ $id }}-{{ index $p 0 }}" type="text" inputmode="numeric" class="w{{ index $p 3 }}"{{ if $bday }} autocomplete="{{ index $p 2 }}"{{ end }}></div>{{ end }}
     </div>
   </fieldset>
-{{ end }}
+{{- end }}
 </div>
 """,
     # Home page
@@ -440,8 +448,8 @@ LAYOUTS = {
     "_default/sitemap.xml": """\
 {{ printf "<?xml version=\\"1.0\\" encoding=\\"UTF-8\\"?>" | safeHTML }}
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-{{ range .Data.Pages }}  <url><loc>{{ .Permalink }}</loc></url>
-{{ end }}</urlset>
+{{ range .Data.Pages }}{{ with .Permalink }}  <url><loc>{{ . }}</loc></url>
+{{ end }}{{ end }}</urlset>
 """,
     # Free pages and the search page
     "_default/single.html": """\
@@ -454,23 +462,23 @@ LAYOUTS = {
 {{ end }}
 """,
     "_default/list.html": """{{ define "main" }}<h1>{{ .Title }}</h1>{{ end }}""",
-    "_default/suche.html": """\
+    "suche/single.html": """\
 {{ define "head" }}{{ partialCached "js.html" "search-core" "search-core" }}
 {{ partialCached "js.html" "search" "search" }}{{ end }}
 {{ define "breadcrumbs" }}{{ partial "crumbs.html" (dict "title" .Title) }}{{ end }}
 {{ define "main" }}
-{{ $docs := slice }}
-{{ range (site.GetPage "/leistungen").Pages }}
-  {{ $f := "" }}{{ $c := slice }}
-  {{ range .GetTerms "themen" }}{{ $f = .Title }}{{ $c = $c | append .Title }}{{ end }}
-  {{ range .GetTerms "lebenslagen" }}{{ $c = $c | append .Title }}{{ end }}
-  {{ $d := dict "t" .Title "s" .Description "u" (strings.TrimPrefix "/" .RelPermalink) "f" $f "c" (delimit $c " ") }}
-  {{ with .Params.ozg_id }}{{ $d = merge $d (dict "o" .) }}{{ end }}
-  {{ with .Params.keywords }}{{ $d = merge $d (dict "k" (delimit . " ")) }}{{ end }}
-  {{ $docs = $docs | append $d }}
-{{ end }}
-{{ range where site.RegularPages "Type" "page" }}{{ $docs = $docs | append (dict "t" .Title "s" .Description "u" (strings.TrimPrefix "/" .RelPermalink)) }}{{ end }}
-{{ $index := resources.FromString "data/suche.json" (jsonify (dict "v" 1 "docs" $docs)) | fingerprint }}
+{{- $docs := slice }}
+{{- range (site.GetPage "/leistungen").Pages }}
+  {{- $f := "" }}{{ $c := slice }}
+  {{- range .GetTerms "themen" }}{{ $f = .Title }}{{ $c = $c | append .Title }}{{ end }}
+  {{- range .GetTerms "lebenslagen" }}{{ $c = $c | append .Title }}{{ end }}
+  {{- $d := dict "t" .Title "s" .Description "u" (strings.TrimPrefix "/" .RelPermalink) "f" $f "c" (delimit $c " ") }}
+  {{- with .Params.ozg_id }}{{ $d = merge $d (dict "o" .) }}{{ end }}
+  {{- with .Params.keywords }}{{ $d = merge $d (dict "k" (delimit . " ")) }}{{ end }}
+  {{- $docs = $docs | append $d }}
+{{- end }}
+{{- range where site.RegularPages "Type" "page" }}{{ $docs = $docs | append (dict "t" .Title "s" .Description "u" (strings.TrimPrefix "/" .RelPermalink)) }}{{ end }}
+{{- $index := resources.FromString "data/suche.json" (jsonify (dict "v" 1 "docs" $docs)) | fingerprint }}
 <h1>{{ .Title }}</h1>
 <form role="search" action="./" method="get" class="search-page" data-search-index="../{{ strings.TrimPrefix "/" $index.RelPermalink }}" data-root="../">
   <label for="suchfeld">Suchbegriff</label>
@@ -507,11 +515,11 @@ LAYOUTS = {
 """,
     "leistungen/single.html": """\
 {{ define "head" }}{{ partialCached "js.html" "finder" "finder" }}
-{{ $ld := dict "@context" "https://schema.org" "@type" "GovernmentService" "name" .Title "description" .Description "url" .Permalink "areaServed" (dict "@type" "AdministrativeArea" "name" site.Params.land) }}
-{{ range .GetTerms "themen" }}{{ $ld = merge $ld (dict "serviceType" .Title) }}{{ end }}
-{{ with .Params.zust.uniform }}{{ $a := index site.Data.portal.behoerden . }}{{ $ld = merge $ld (dict "provider" (dict "@type" "GovernmentOffice" "name" $a.name "url" (printf "%sbehoerden/%s/" site.BaseURL .) "address" (dict "@type" "PostalAddress" "streetAddress" $a.street "postalCode" $a.postal_code "addressLocality" $a.city "addressCountry" "DE") "telephone" $a.phone "email" $a.email "openingHours" $a.opening_hours)) }}{{ end }}
-{{ with .Params.online_service }}{{ $ld = merge $ld (dict "availableChannel" (dict "@type" "ServiceChannel" "serviceUrl" .)) }}{{ end }}
-<script type="application/ld+json">{{ jsonify $ld | safeJS }}</script>{{ end }}
+{{- $ld := dict "@context" "https://schema.org" "@type" "GovernmentService" "name" .Title "description" .Description "url" .Permalink "areaServed" (dict "@type" "AdministrativeArea" "name" site.Params.land) }}
+{{- range .GetTerms "themen" }}{{ $ld = merge $ld (dict "serviceType" .Title) }}{{ end }}
+{{- with .Params.zust.uniform }}{{ $a := index site.Data.portal.behoerden . }}{{ $ld = merge $ld (dict "provider" (dict "@type" "GovernmentOffice" "name" $a.name "url" (printf "%sbehoerden/%s/" site.BaseURL .) "address" (dict "@type" "PostalAddress" "streetAddress" $a.street "postalCode" $a.postal_code "addressLocality" $a.city "addressCountry" "DE") "telephone" $a.phone "email" $a.email "openingHours" $a.opening_hours)) }}{{ end }}
+{{- with .Params.online_service }}{{ $ld = merge $ld (dict "availableChannel" (dict "@type" "ServiceChannel" "serviceUrl" .)) }}{{ end }}
+{{- "\\n" }}<script type="application/ld+json">{{ jsonify $ld | safeJS }}</script>{{ end }}
 {{ define "breadcrumbs" }}{{ partial "crumbs.html" (dict "title" .Title "parents" (slice (slice "/leistungen/" "Leistungen A–Z"))) }}{{ end }}
 {{ define "main" }}
 {{ $p := .Params }}{{ $slug := .File.ContentBaseName }}{{ $root := partial "root.html" . }}
@@ -577,15 +585,15 @@ LAYOUTS = {
   </div>
   <p>Alle Angaben sind Pflichtangaben, außer sie sind mit „(optional)“ gekennzeichnet.</p>
   <form class="antrag" novalidate method="dialog" data-not-connected>
-    {{ range .Params.items }}
-    {{ if .fields }}{{ $g := . }}
+    {{- range .Params.items }}
+    {{- if .fields }}{{ $g := . }}
     <fieldset class="group" id="{{ $g.id }}"{{ if $g.hint }} aria-describedby="{{ $g.id }}-hinweis"{{ end }}>
       <legend>{{ $g.label }}</legend>
       {{ with $g.hint }}<p class="hint" id="{{ $g.id }}-hinweis">{{ . }}</p>{{ end }}
-      {{ range $g.fields }}{{ partial "field.html" . }}{{ end }}
+      {{- range $g.fields }}{{ partial "field.html" . }}{{ end }}
     </fieldset>
-    {{ else }}{{ partial "field.html" . }}{{ end }}
-    {{ end }}
+    {{- else }}{{ partial "field.html" . }}{{ end }}
+    {{- end }}
     {{ with site.GetPage "/datenschutz" }}<p>Wie wir mit Ihren Angaben umgehen, lesen Sie in der <a href="{{ .RelPermalink }}">{{ .Title }}</a>.</p>{{ end }}
     <button type="submit" class="button">Angaben prüfen</button>
   </form>
@@ -622,9 +630,9 @@ LAYOUTS = {
     "behoerden/single.html": """\
 {{ define "description" }}{{ .Title }}, {{ .Params.street }}, {{ .Params.postal_code }} {{ .Params.city }}: Anschrift, Kontakt und zuständige Leistungen.{{ end }}
 {{ define "head" }}{{ $id := .File.ContentBaseName }}{{ $a := index site.Data.portal.behoerden $id }}
-{{ $ld := dict "@context" "https://schema.org" "@type" "GovernmentOffice" "name" $a.name "url" .Permalink "address" (dict "@type" "PostalAddress" "streetAddress" $a.street "postalCode" $a.postal_code "addressLocality" $a.city "addressCountry" "DE") }}
-{{ with $a.phone }}{{ $ld = merge $ld (dict "telephone" .) }}{{ end }}{{ with $a.email }}{{ $ld = merge $ld (dict "email" .) }}{{ end }}{{ with $a.opening_hours }}{{ $ld = merge $ld (dict "openingHours" .) }}{{ end }}
-<script type="application/ld+json">{{ jsonify $ld | safeJS }}</script>{{ end }}
+{{- $ld := dict "@context" "https://schema.org" "@type" "GovernmentOffice" "name" $a.name "url" .Permalink "address" (dict "@type" "PostalAddress" "streetAddress" $a.street "postalCode" $a.postal_code "addressLocality" $a.city "addressCountry" "DE") }}
+{{- with $a.phone }}{{ $ld = merge $ld (dict "telephone" .) }}{{ end }}{{ with $a.email }}{{ $ld = merge $ld (dict "email" .) }}{{ end }}{{ with $a.opening_hours }}{{ $ld = merge $ld (dict "openingHours" .) }}{{ end }}
+{{- "\\n" }}<script type="application/ld+json">{{ jsonify $ld | safeJS }}</script>{{ end }}
 {{ define "breadcrumbs" }}{{ partial "crumbs.html" (dict "title" .Title "parents" (slice (slice "/orte/" "Orte"))) }}{{ end }}
 {{ define "main" }}
 {{ $id := .File.ContentBaseName }}{{ $card := index site.Data.portal.behoerden $id }}
@@ -672,8 +680,29 @@ LAYOUTS = {
 """,
     # The Gemeinde page: `a` holds, per service in A–Z order (data/portal/leistungen.json), the
     # index of the responsible authority in data/portal/behoerdenliste.json, or -1 for a gap.
+    # A row is rendered once per (service, authority) and cached (partialCached), as the portal
+    # does with its rows (Sources/PortalKit/Render/GemeindeRows.swift); inline rows are slower.
     "orte/gemeinde.html": """\
-{{ define "breadcrumbs" }}{{ partial "crumbs.html" (dict "title" .Title "parents" (slice (slice "/orte/" "Orte") (slice (printf "/orte/%s/" .Params.kreis) .Params.kreis_name))) }}{{ end }}
+{{ define "breadcrumbs" }}{{ partial "crumbs.html" (dict "title" .Title "parents" .Params.crumbs) }}{{ end }}
+{{ define "main" }}
+<h1>{{ .Title }}</h1>
+<p class="meta">Gemeinde · Gemeindeschlüssel {{ .Params.ags }}{{ with .Params.plz }} · Postleitzahlen {{ . }}{{ end }}</p>
+<p>Für jede Leistung steht hier die Stelle, die für Einwohnerinnen und Einwohner dieser Gemeinde zuständig ist.</p>
+<section aria-labelledby="zustaendig-titel">
+  <h2 id="zustaendig-titel">Zuständige Stellen</h2>
+  <ul class="responsibility-list">
+    {{ $a := .Params.a }}
+    {{ range $i, $_ := site.Data.portal.leistungen }}{{ $k := int (index $a $i) }}{{ partialCached "gemeinde-row.html" (slice $i $k) $i $k }}{{ end }}
+  </ul>
+</section>
+{{ end }}
+""",
+    "partials/gemeinde-row.html": """\
+{{ $s := index site.Data.portal.leistungen (index . 0) }}{{ $k := index . 1 }}{{ $slug := index $s 0 }}<li id="leistung-{{ $slug }}" data-service="{{ $slug }}"><a href="/leistungen/{{ $slug }}/">{{ index $s 1 }}</a>: {{ if ge $k 0 }}{{ $b := index site.Data.portal.behoerdenliste $k }}<a href="/behoerden/{{ index $b 0 }}/">{{ index $b 1 }}</a>{{ else }}{{ $mail := site.Params.contact_email }}<span class="gap">keine zuständige Stelle hinterlegt – allgemeiner Kontakt: <a href="mailto:{{ $mail }}">{{ $mail }}</a></span>{{ end }}</li>
+""",
+    # The same page with the rows written inline (--inline-rows), to show what the cache saves.
+    "orte/gemeinde-inline.html": """\
+{{ define "breadcrumbs" }}{{ partial "crumbs.html" (dict "title" .Title "parents" .Params.crumbs) }}{{ end }}
 {{ define "main" }}
 <h1>{{ .Title }}</h1>
 <p class="meta">Gemeinde · Gemeindeschlüssel {{ .Params.ags }}{{ with .Params.plz }} · Postleitzahlen {{ . }}{{ end }}</p>
@@ -765,7 +794,7 @@ def write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def hugo_site(content: Path, site_dir: Path) -> dict:
+def hugo_site(content: Path, site_dir: Path, inline_rows: bool = False) -> dict:
     """Writes the Hugo site for the portal content tree `content`."""
     c = load_content(content)
     if site_dir.exists():
@@ -827,7 +856,7 @@ def hugo_site(content: Path, site_dir: Path) -> dict:
     write(out / "_index.md", json_front_matter({
         "title": site["title"], "description": site.get("description", ""),
         "kreise": [[k["ags"], k["name"]] for k in kreise]}))
-    write(out / "suche.md", json_front_matter({"title": "Suche", "layout": "suche", "description": "Leistungen suchen."}))
+    write(out / "suche.md", json_front_matter({"title": "Suche", "type": "suche", "description": "Leistungen suchen."}))
     for meta, body in c["pages"]:
         write(out / f"{meta['slug']}.md", json_front_matter(
             {"title": meta["title"], "description": meta.get("description", ""), "type": "page"}, body))
@@ -895,7 +924,7 @@ def hugo_site(content: Path, site_dir: Path) -> dict:
         form = meta.get("form") or {}
         write(out / f"antraege/{slug}.md", json_front_matter({
             "title": form.get("title") or f"Antrag: {meta['title']}", "url": f"/leistungen/{slug}/antrag/",
-            "description": f"Antrag: {meta['title']}", "service": slug, "service_title": meta["title"],
+            "description": f"Online-Antrag (Formular) für „{meta['title']}“.", "service": slug, "service_title": meta["title"],
             "items": form.get("fields") or default_form(meta, body)}))
 
     # Authorities: the services each serves and where (with exceptions, as the portal shows).
@@ -923,8 +952,10 @@ def hugo_site(content: Path, site_dir: Path) -> dict:
                 a = resolve(sr, ags, lengths)
                 resolved.append(auth_index[a] if a is not None else -1)
             k = parent(ags)
-            fm = {"title": r["name"], "layout": "gemeinde", "ags": ags, "plz": ", ".join(r["postal_codes"].split()),
-                  "kreis": k, "kreis_name": by_ags[k]["name"] if k else "", "a": resolved}
+            land = parent(k) if k else None
+            fm = {"title": r["name"], "layout": "gemeinde-inline" if inline_rows else "gemeinde", "ags": ags, "plz": ", ".join(r["postal_codes"].split()),
+                  "description": f"Zuständige Stellen in {r['name']} für alle {len(services)} Leistungen.",
+                  "crumbs": [["/orte/", "Orte"]] + [[f"/orte/{x}/", by_ags[x]["name"]] for x in (land, k) if x], "a": resolved}
         else:
             fm = {"title": r["name"], "layout": "place", "ags": ags, "level": "Land" if len(ags) == 2 else "Kreis",
                   "children_title": "Kreise und kreisfreie Städte" if len(ags) == 2 else "Gemeinden",
@@ -1013,6 +1044,8 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=1200, help="seconds per build before it is stopped")
     parser.add_argument("--json", help="write the figures to this file")
     parser.add_argument("--diagnose", action="store_true", help="also time `portal check` and print Hugo's template metrics")
+    parser.add_argument("--inline-rows", action="store_true",
+                        help="Hugo renders every Gemeinde row inline instead of once per (service, authority) via partialCached")
     args = parser.parse_args()
     sizes = [int(s) for s in args.services.split(",") if s.strip()]
 
@@ -1042,7 +1075,7 @@ def main() -> None:
         check = subprocess.run([str(PORTAL), "check", "--quiet", "--content", str(content)], capture_output=True, text=True)
         if check.returncode != 0:
             sys.exit(f"vs-hugo: portal check failed for {n} services ({check.returncode}):\n{check.stderr[-4000:]}")
-        hugo_counts = hugo_site(content, site_dir)
+        hugo_site(content, site_dir, inline_rows=args.inline_rows)
         print(f"\n{n} services: {counts['rules']} rules; trees ready in {time.monotonic() - started:.0f} s "
               f"(portal check: ok)", flush=True)
 
@@ -1066,7 +1099,8 @@ def main() -> None:
                 else:
                     print(f"  run {i + 1} {tool:6}: {r['wall']:7.2f} s wall, {r['user'] + r['sys']:7.2f} s CPU, "
                           f"peak {mib(r['rss_kib']):6.0f} MiB", flush=True)
-        entry = {"services": n, "rules": counts["rules"], "load_average_during": round(max(loads), 2)}
+        entry = {"services": n, "rules": counts["rules"], "load_average_during": {
+            "min": round(min(loads), 2), "median": round(statistics.median(loads), 2), "max": round(max(loads), 2)}}
         for tool, out in (("portal", out_portal), ("hugo", out_hugo)):
             entry[tool] = {**summarize(runs[tool]), **tree_stats(out)}
             if entry[tool].get("timeout"):
@@ -1085,7 +1119,7 @@ def main() -> None:
             shutil.rmtree(out, ignore_errors=True)  # keep /dev/shm free for the next size
         results.append(entry)
 
-    print("\n| services | tool | wall s (median) | CPU s | peak RSS MiB | pages | output MB | HTML MB | files | load avg |")
+    print("\n| services | tool | wall s (median) | CPU s | peak RSS MiB | pages | output MB | HTML MB | files | load avg (median, max) |")
     print("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for e in results:
         for tool in ("portal", "hugo"):
@@ -1094,13 +1128,14 @@ def main() -> None:
             rss = "–" if t.get("timeout") else f"{t['rss_mib']}"
             cpu = "–" if t.get("timeout") else f"{t['cpu_s']:.2f}"
             print(f"| {e['services']:,} | {tool} | {wall} | {cpu} | {rss} | {t['pages']:,} | {t['bytes'] / 1e6:.1f} | "
-                  f"{t['html_bytes'] / 1e6:.1f} | {t['files']:,} | {e['load_average_during']:.2f} |")
+                  f"{t['html_bytes'] / 1e6:.1f} | {t['files']:,} | {e['load_average_during']['median']:.2f}, {e['load_average_during']['max']:.2f} |")
     print("\n| services | wall portal/Hugo | peak RSS portal/Hugo |")
     print("| ---: | ---: | ---: |")
     for e in results:
         print(f"| {e['services']:,} | {e.get('ratio_wall', '–')} | {e.get('ratio_rss', '–')} |")
     if args.json:
         Path(args.json).write_text(json.dumps({"load_average_at_start": round(load, 2), "hugo": hugo_version,
+                                               "hugo_rows": "inline" if args.inline_rows else "partialCached",
                                                "cpus": os.cpu_count(), "runs": args.runs, "results": results},
                                               indent=2, ensure_ascii=False), encoding="utf-8")
 
