@@ -7,7 +7,7 @@ struct Portal: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "portal",
         abstract: "Baut ein statisches Serviceportal aus Markdown-, YAML- und CSV-Inhalten.",
-        subcommands: [Build.self, Check.self]
+        subcommands: [Build.self, Check.self, New.self]
     )
 }
 
@@ -71,9 +71,27 @@ struct Build: ParsableCommand {
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Prüft die Inhalte, ohne etwas zu schreiben.")
 
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
     @OptionGroup var options: ContentOptions
 
+    @Option(name: .long, help: "Ausgabe: text (für Menschen) oder json (für Programme, auf der Standardausgabe).")
+    var format: Format = .text
+
     func run() throws {
+        if format == .json {
+            let result = Result { try PortalBuild.check(content: URL(fileURLWithPath: options.content), display: options.content, strict: options.strict) }
+            switch result {
+            case .success(let (model, _)):
+                print(Console.json(ok: true, model.content.warnings))
+            case .failure(let error):
+                print(Console.json(ok: false, (error as? ContentErrors)?.diagnostics ?? []))
+                throw ExitCode(1)
+            }
+            return
+        }
         do {
             let (model, gaps) = try PortalBuild.check(content: URL(fileURLWithPath: options.content), display: options.content, strict: options.strict)
             Console.printWarnings(model.content.warnings, quiet: options.quiet)
@@ -86,7 +104,41 @@ struct Check: ParsableCommand {
     }
 }
 
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Legt eine neue Leistung, Behörde oder Seite mit allen Feldern an.")
+
+    @Argument(help: "service, authority oder page")
+    var kind: Scaffold.Kind
+
+    @Argument(help: "Name der Datei und der Adresse (Kleinbuchstaben, Ziffern, -)")
+    var slug: String
+
+    @Option(name: .long, help: "Inhaltsordner.")
+    var content: String = "Content"
+
+    func run() throws {
+        do {
+            let path = try Scaffold.create(kind, slug: slug, content: URL(fileURLWithPath: content), contentDisplay: content)
+            print("Angelegt: \(path) – füllen Sie die Pflichtangaben aus und prüfen Sie mit „portal check“.")
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
+extension Scaffold.Kind: ExpressibleByArgument {}
+
 enum Console {
+    /// Diagnostics for machine readers: `{"ok":…,"diagnostics":[{"file","line","column","severity","message"}]}`.
+    static func json(ok: Bool, _ diagnostics: [Diagnostic]) -> String {
+        let items: [[String: Any]] = diagnostics.map {
+            ["file": $0.path, "line": $0.line, "column": $0.column, "severity": $0.severity.rawValue, "message": $0.message]
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: ["ok": ok, "diagnostics": items], options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
     static func printWarnings(_ warnings: [Diagnostic], quiet: Bool) {
         guard !quiet, !warnings.isEmpty else { return }
         FileHandle.standardError.write(Data((warnings.map(\.description).joined(separator: "\n") + "\n").utf8))

@@ -32,6 +32,52 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("Output").path))
     }
 
+    @Test func newServiceFilledInBuilds() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let made = try PortalProcess.run(["new", "service", "kitaplatz-beantragen", "--content", fixture.root.path], in: fixture.root)
+        #expect(made.status == 0, "\(made.stderr)")
+        let file = fixture.root.appendingPathComponent("services/kitaplatz-beantragen.md")
+        let again = try PortalProcess.run(["new", "service", "kitaplatz-beantragen", "--content", fixture.root.path], in: fixture.root)
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("gibt es schon; nichts überschrieben"))
+        // Untouched, the required fields are empty: the check says so.
+        let unfilled = try PortalProcess.run(["check", "--content", fixture.root.path], in: fixture.root)
+        #expect(unfilled.status == 1)
+        #expect(unfilled.stderr.contains("kitaplatz-beantragen.md:3:8: error: „title“ ist leer"), "\(unfilled.stderr)")
+        let text = try String(contentsOf: file, encoding: .utf8)
+            .replacingOccurrences(of: "title: \"\"", with: "title: Kitaplatz beantragen")
+            .replacingOccurrences(of: "summary: \"\"", with: "summary: Einen Platz in einer Kindertageseinrichtung beantragen.")
+            .replacingOccurrences(of: "topic: \"\"", with: "topic: familie-und-kind")
+        try Data(text.utf8).write(to: file)
+        let build = try PortalProcess.run(["build", "--content", fixture.root.path, "--output", fixture.root.appendingPathComponent("Out").path], in: fixture.root)
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("Out/leistungen/kitaplatz-beantragen/antrag/index.html").path))
+        let bad = try PortalProcess.run(["new", "authority", "Bürgeramt", "--content", fixture.root.path], in: fixture.root)
+        #expect(bad.status == 1)
+    }
+
+    @Test func checkAsJSONListsEveryError() throws {
+        let fixture = try Fixture(["regions.csv": Fixture.files["regions.csv"]! + "1462503,Irgendwo,\n",
+                                   "authorities/landratsamt-bautzen.yml": "- x\n"])
+        defer { fixture.remove() }
+        let result = try PortalProcess.run(["check", "--format", "json", "--content", fixture.root.path], in: fixture.root)
+        #expect(result.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(object?["ok"] as? Bool == false)
+        let diagnostics = object?["diagnostics"] as? [[String: Any]] ?? []
+        #expect(diagnostics.count == 2)
+        for d in diagnostics {
+            #expect((d["file"] as? String)?.isEmpty == false && (d["line"] as? Int ?? 0) >= 1 && (d["column"] as? Int ?? 0) >= 1 && d["message"] is String)
+        }
+        #expect(diagnostics.contains { ($0["file"] as? String)?.hasSuffix("regions.csv") == true && $0["line"] as? Int == 9 })
+        let fine = try Fixture()
+        defer { fine.remove() }
+        let ok = try PortalProcess.run(["check", "--format", "json", "--content", fine.root.path], in: fine.root)
+        #expect(ok.status == 0)
+        #expect(ok.stdout.hasPrefix("{\"diagnostics\":[],\"ok\":true}"))
+    }
+
     @Test func strictTurnsGapsIntoErrors() throws {
         let fixture = try Fixture(["responsibilities.csv": "service,region,authority\nelterngeld-beantragen,14,elterngeldstelle-sachsen\n"])
         defer { fixture.remove() }
