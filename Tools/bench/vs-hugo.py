@@ -2,7 +2,8 @@
 """Build speed and memory of `portal` against Hugo: same content, same machine, same run.
 
     python3 Tools/bench/vs-hugo.py [--services 500,2000,8000] [--runs 3]
-                                   [--work /dev/shm/portal-vs-hugo] [--json FILE] [--diagnose]
+                                   [--work /dev/shm/portal-vs-hugo] [--json FILE]
+                                   [--diagnose] [--cached-rows] [--timeout 1200]
 
 For each N in --services:
   1. derives a Saxony content tree of N services from `generate.py --scope sachsen` (557 OZG
@@ -16,8 +17,9 @@ For each N in --services:
      AGS prefix) is done here in Python: Hugo only renders;
   3. builds both alternately, --runs times each, under /usr/bin/time -v, output in --work,
      the output folder (and Hugo's caches) deleted before each run;
-  4. prints per N the median wall time and peak RSS, pages and output bytes of both, and the
-     ratios portal/Hugo.
+  4. prints per N the median wall time, CPU time and peak RSS, pages and output bytes of
+     both, the ratios portal/Hugo, the load average and the share of the CPUs that other
+     processes used during the runs (what skews the timings).
 
 Writes only below --work (default in /dev/shm: the VM's disk slows down after a few GB).
 Needs the release binary (.build/release/portal) and `hugo` (Debian: apt-get install hugo).
@@ -678,11 +680,11 @@ LAYOUTS = {
 </section>
 {{ end }}
 """,
-    # The Gemeinde page: `a` holds, per service in A–Z order (data/portal/leistungen.json), the
-    # index of the responsible authority in data/portal/behoerdenliste.json, or -1 for a gap.
-    # A row is rendered once per (service, authority) and cached (partialCached), as the portal
-    # does with its rows (Sources/PortalKit/Render/GemeindeRows.swift); inline rows are slower.
-    "orte/gemeinde.html": """\
+    # The Gemeinde page with each row rendered once per (service, authority) and cached
+    # (partialCached), as the portal does with its rows (Sources/PortalKit/Render/GemeindeRows.swift).
+    # With Hugo 0.111 this is faster only for small sites (500 services); from 2,000 on the cache
+    # costs more than it saves (it serialises the workers), so it is an option (--cached-rows).
+    "orte/gemeinde-cached.html": """\
 {{ define "breadcrumbs" }}{{ partial "crumbs.html" (dict "title" .Title "parents" .Params.crumbs) }}{{ end }}
 {{ define "main" }}
 <h1>{{ .Title }}</h1>
@@ -700,8 +702,9 @@ LAYOUTS = {
     "partials/gemeinde-row.html": """\
 {{ $s := index site.Data.portal.leistungen (index . 0) }}{{ $k := index . 1 }}{{ $slug := index $s 0 }}<li id="leistung-{{ $slug }}" data-service="{{ $slug }}"><a href="/leistungen/{{ $slug }}/">{{ index $s 1 }}</a>: {{ if ge $k 0 }}{{ $b := index site.Data.portal.behoerdenliste $k }}<a href="/behoerden/{{ index $b 0 }}/">{{ index $b 1 }}</a>{{ else }}{{ $mail := site.Params.contact_email }}<span class="gap">keine zuständige Stelle hinterlegt – allgemeiner Kontakt: <a href="mailto:{{ $mail }}">{{ $mail }}</a></span>{{ end }}</li>
 """,
-    # The same page with the rows written inline (--inline-rows), to show what the cache saves.
-    "orte/gemeinde-inline.html": """\
+    # The Gemeinde page: `a` holds, per service in A–Z order (data/portal/leistungen.json), the
+    # index of the responsible authority in data/portal/behoerdenliste.json, or -1 for a gap.
+    "orte/gemeinde.html": """\
 {{ define "breadcrumbs" }}{{ partial "crumbs.html" (dict "title" .Title "parents" .Params.crumbs) }}{{ end }}
 {{ define "main" }}
 <h1>{{ .Title }}</h1>
@@ -794,7 +797,7 @@ def write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def hugo_site(content: Path, site_dir: Path, inline_rows: bool = False) -> dict:
+def hugo_site(content: Path, site_dir: Path, cached_rows: bool = False) -> dict:
     """Writes the Hugo site for the portal content tree `content`."""
     c = load_content(content)
     if site_dir.exists():
@@ -953,7 +956,7 @@ def hugo_site(content: Path, site_dir: Path, inline_rows: bool = False) -> dict:
                 resolved.append(auth_index[a] if a is not None else -1)
             k = parent(ags)
             land = parent(k) if k else None
-            fm = {"title": r["name"], "layout": "gemeinde-inline" if inline_rows else "gemeinde", "ags": ags, "plz": ", ".join(r["postal_codes"].split()),
+            fm = {"title": r["name"], "layout": "gemeinde-cached" if cached_rows else "gemeinde", "ags": ags, "plz": ", ".join(r["postal_codes"].split()),
                   "description": f"Zuständige Stellen in {r['name']} für alle {len(services)} Leistungen.",
                   "crumbs": [["/orte/", "Orte"]] + [[f"/orte/{x}/", by_ags[x]["name"]] for x in (land, k) if x], "a": resolved}
         else:
@@ -968,8 +971,18 @@ def hugo_site(content: Path, site_dir: Path, inline_rows: bool = False) -> dict:
 # Step 3: timed builds
 # ---------------------------------------------------------------------------------------
 
+def busy_cpu_seconds() -> float:
+    """CPU seconds the whole machine has been busy (all processes, all CPUs; steal counts as busy)."""
+    with open("/proc/stat", encoding="ascii") as f:
+        v = [int(x) for x in f.readline().split()[1:]]
+    # user nice system idle iowait irq softirq steal
+    return (sum(v[0:3]) + sum(v[5:8])) / os.sysconf("SC_CLK_TCK")
+
+
 def timed(cmd: list[str], timeout: float) -> dict:
-    """One run under /usr/bin/time -v: wall seconds, peak RSS (KiB), user and system CPU seconds."""
+    """One run under /usr/bin/time -v: wall seconds, peak RSS (KiB), user and system CPU seconds,
+    and the share of the machine's CPU time that other processes used meanwhile."""
+    busy_before = busy_cpu_seconds()
     started = time.monotonic()
     proc = subprocess.Popen(["/usr/bin/time", "-v", *cmd], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             start_new_session=True)
@@ -985,8 +998,10 @@ def timed(cmd: list[str], timeout: float) -> dict:
 
     def field(name: str) -> float:
         return float(re.search(re.escape(name) + r": ([\d.]+)", err).group(1))
-    return {"wall": wall, "rss_kib": int(field("Maximum resident set size (kbytes)")),
-            "user": field("User time (seconds)"), "sys": field("System time (seconds)")}
+    user, system = field("User time (seconds)"), field("System time (seconds)")
+    others = max(0.0, busy_cpu_seconds() - busy_before - user - system)
+    return {"wall": wall, "rss_kib": int(field("Maximum resident set size (kbytes)")), "user": user, "sys": system,
+            "others_share": others / (wall * (os.cpu_count() or 1))}
 
 
 def tree_stats(root: Path) -> dict:
@@ -1017,6 +1032,7 @@ def summarize(runs: list[dict]) -> dict:
     return {"wall_s": round(statistics.median(r["wall"] for r in done), 2),
             "rss_mib": round(mib(statistics.median(r["rss_kib"] for r in done))),
             "cpu_s": round(statistics.median(r["user"] + r["sys"] for r in done), 2),
+            "others_cpu_share": round(statistics.median(r["others_share"] for r in done), 2),
             "walls": [round(r["wall"], 2) for r in done], "timeouts": len(runs) - len(done)}
 
 
@@ -1044,8 +1060,9 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=1200, help="seconds per build before it is stopped")
     parser.add_argument("--json", help="write the figures to this file")
     parser.add_argument("--diagnose", action="store_true", help="also time `portal check` and print Hugo's template metrics")
-    parser.add_argument("--inline-rows", action="store_true",
-                        help="Hugo renders every Gemeinde row inline instead of once per (service, authority) via partialCached")
+    parser.add_argument("--cached-rows", action="store_true",
+                        help="Hugo renders each Gemeinde row once per (service, authority) via partialCached "
+                             "(faster at 500 services, slower from 2,000 on)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.services.split(",") if s.strip()]
 
@@ -1054,8 +1071,11 @@ def main() -> None:
     if not shutil.which(args.hugo):
         sys.exit("vs-hugo: hugo not found (Debian: apt-get install hugo)")
     hugo_version = subprocess.run([args.hugo, "version"], capture_output=True, text=True).stdout.strip()
+    built = datetime.datetime.fromtimestamp(PORTAL.stat().st_mtime).isoformat(timespec="seconds")
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()
+    portal_version = f"portal binary built {built} (HEAD {commit or '?'})"
     load = load_average()
-    print(f"machine: {os.cpu_count()} CPUs, load average {load:.2f} at start; {hugo_version}", flush=True)
+    print(f"machine: {os.cpu_count()} CPUs, load average {load:.2f} at start; {portal_version}; {hugo_version}", flush=True)
     if load > 1.5:
         print(f"warning: load average {load:.2f} > 1.5: other jobs are running and skew the timings", flush=True)
 
@@ -1075,7 +1095,7 @@ def main() -> None:
         check = subprocess.run([str(PORTAL), "check", "--quiet", "--content", str(content)], capture_output=True, text=True)
         if check.returncode != 0:
             sys.exit(f"vs-hugo: portal check failed for {n} services ({check.returncode}):\n{check.stderr[-4000:]}")
-        hugo_site(content, site_dir, inline_rows=args.inline_rows)
+        hugo_site(content, site_dir, cached_rows=args.cached_rows)
         print(f"\n{n} services: {counts['rules']} rules; trees ready in {time.monotonic() - started:.0f} s "
               f"(portal check: ok)", flush=True)
 
@@ -1098,7 +1118,7 @@ def main() -> None:
                     print(f"  run {i + 1} {tool:6}: stopped after {r['wall']:.0f} s", flush=True)
                 else:
                     print(f"  run {i + 1} {tool:6}: {r['wall']:7.2f} s wall, {r['user'] + r['sys']:7.2f} s CPU, "
-                          f"peak {mib(r['rss_kib']):6.0f} MiB", flush=True)
+                          f"peak {mib(r['rss_kib']):6.0f} MiB; other processes used {r['others_share']:.0%} of the CPUs", flush=True)
         entry = {"services": n, "rules": counts["rules"], "load_average_during": {
             "min": round(min(loads), 2), "median": round(statistics.median(loads), 2), "max": round(max(loads), 2)}}
         for tool, out in (("portal", out_portal), ("hugo", out_hugo)):
@@ -1119,8 +1139,8 @@ def main() -> None:
             shutil.rmtree(out, ignore_errors=True)  # keep /dev/shm free for the next size
         results.append(entry)
 
-    print("\n| services | tool | wall s (median) | CPU s | peak RSS MiB | pages | output MB | HTML MB | files | load avg (median, max) |")
-    print("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("\n| services | tool | wall s (median) | CPU s | peak RSS MiB | pages | output MB | HTML MB | files | load avg (median, max) | CPU used by others |")
+    print("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for e in results:
         for tool in ("portal", "hugo"):
             t = e[tool]
@@ -1128,14 +1148,15 @@ def main() -> None:
             rss = "–" if t.get("timeout") else f"{t['rss_mib']}"
             cpu = "–" if t.get("timeout") else f"{t['cpu_s']:.2f}"
             print(f"| {e['services']:,} | {tool} | {wall} | {cpu} | {rss} | {t['pages']:,} | {t['bytes'] / 1e6:.1f} | "
-                  f"{t['html_bytes'] / 1e6:.1f} | {t['files']:,} | {e['load_average_during']['median']:.2f}, {e['load_average_during']['max']:.2f} |")
+                  f"{t['html_bytes'] / 1e6:.1f} | {t['files']:,} | {e['load_average_during']['median']:.2f}, {e['load_average_during']['max']:.2f} | "
+                  f"{'–' if t.get('timeout') else format(t['others_cpu_share'], '.0%')} |")
     print("\n| services | wall portal/Hugo | peak RSS portal/Hugo |")
     print("| ---: | ---: | ---: |")
     for e in results:
         print(f"| {e['services']:,} | {e.get('ratio_wall', '–')} | {e.get('ratio_rss', '–')} |")
     if args.json:
-        Path(args.json).write_text(json.dumps({"load_average_at_start": round(load, 2), "hugo": hugo_version,
-                                               "hugo_rows": "inline" if args.inline_rows else "partialCached",
+        Path(args.json).write_text(json.dumps({"load_average_at_start": round(load, 2), "hugo": hugo_version, "portal": portal_version,
+                                               "hugo_rows": "partialCached" if args.cached_rows else "inline",
                                                "cpus": os.cpu_count(), "runs": args.runs, "results": results},
                                               indent=2, ensure_ascii=False), encoding="utf-8")
 
