@@ -1073,7 +1073,7 @@ def main() -> None:
     hugo_version = subprocess.run([args.hugo, "version"], capture_output=True, text=True).stdout.strip()
     built = datetime.datetime.fromtimestamp(PORTAL.stat().st_mtime).isoformat(timespec="seconds")
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()
-    portal_version = f"portal binary built {built} (HEAD {commit or '?'})"
+    portal_version = f"portal binary built {built} (repository HEAD now: {commit or '?'})"
     load = load_average()
     print(f"machine: {os.cpu_count()} CPUs, load average {load:.2f} at start; {portal_version}; {hugo_version}", flush=True)
     if load > 1.5:
