@@ -11,14 +11,21 @@ public enum PortalBuild {
         public var output: URL
         /// Gaps (service × Gemeinde without a rule) are errors.
         public var strict: Bool
+        /// Reuse unchanged files of the previous build (see `BuildCache`); false builds everything.
+        public var incremental: Bool
+        /// Told about each phase and each finished page; nil for silence.
+        public var progress: BuildProgress?
 
-        public init(content: URL, contentDisplay: String, templates: URL?, templatesDisplay: String?, output: URL, strict: Bool = false) {
+        public init(content: URL, contentDisplay: String, templates: URL?, templatesDisplay: String?, output: URL,
+                    strict: Bool = false, incremental: Bool = true, progress: BuildProgress? = nil) {
             self.content = content
             self.contentDisplay = contentDisplay
             self.templates = templates
             self.templatesDisplay = templatesDisplay
             self.output = output
             self.strict = strict
+            self.incremental = incremental
+            self.progress = progress
         }
     }
 
@@ -29,6 +36,9 @@ public enum PortalBuild {
         public var warnings: [Diagnostic]
         public var gaps: GapReport
         public var outputBytes: Int
+        /// Files rendered or written anew, and files taken over unchanged from the previous build.
+        public var filesWritten: Int
+        public var filesReused: Int
     }
 
     /// Stages 1 and 2 only: validates the content and computes the gaps. Throws with all errors.
@@ -49,20 +59,27 @@ public enum PortalBuild {
     }
 
     public static func build(_ options: Options) throws -> Report {
+        options.progress?.phase("Inhalte prüfen")
         let theme = try Theme.load(overrides: options.templates, displayPath: options.templatesDisplay)
         let (model, gaps) = try check(content: options.content, display: options.contentDisplay, strict: options.strict)
 
+        let cache = BuildCache(output: options.output)
+        let previous = options.incremental ? cache.load() : nil
         let output = OutputFolder(target: options.output)
         try output.prepare()
         do {
-            let bytes = try write(model: model, theme: theme, to: output)
+            let result = try write(model: model, theme: theme, to: output, previous: previous, progress: options.progress)
+            // No manifest while the sites are swapped: if this is interrupted, the next build is clean.
+            cache.invalidate()
             try output.commit()
+            cache.save(result.manifest)
             let jobs = PageJob.all(for: model)
             var counts: [(String, Int)] = []
             for job in jobs {
                 if let i = counts.firstIndex(where: { $0.0 == job.kind }) { counts[i].1 += 1 } else { counts.append((job.kind, 1)) }
             }
-            return Report(pageCounts: counts.map { (kind: $0.0, count: $0.1) }, warnings: model.content.warnings, gaps: gaps, outputBytes: bytes)
+            return Report(pageCounts: counts.map { (kind: $0.0, count: $0.1) }, warnings: model.content.warnings, gaps: gaps,
+                          outputBytes: result.bytes, filesWritten: result.written, filesReused: result.reused)
         } catch {
             output.discard()
             throw error
@@ -77,71 +94,121 @@ public enum PortalBuild {
         func set() { lock.withLock { value = true } }
     }
 
-    /// Renders and writes every file into the staging folder; returns the bytes written.
-    static func write(model: SiteModel, theme: Theme, to output: OutputFolder) throws -> Int {
-        var bytes = 0
+    /// Collects the new manifest and counts while files are written by several workers.
+    final class Ledger: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var files: [String: BuildCache.Entry] = [:]
+        private(set) var bytes = 0, written = 0, reused = 0
+
+        func record(_ path: String, _ entry: BuildCache.Entry, reused wasReused: Bool) {
+            lock.withLock {
+                files[path] = entry
+                bytes += entry.size
+                if wasReused { reused += 1 } else { written += 1 }
+            }
+        }
+    }
+
+    /// Renders and writes every file into the staging folder. With a previous manifest, files
+    /// whose fingerprint did not change are hard-linked from the current site instead.
+    static func write(model: SiteModel, theme: Theme, to output: OutputFolder, previous: BuildCache.Manifest?,
+                      progress: BuildProgress?) throws -> (manifest: BuildCache.Manifest, bytes: Int, written: Int, reused: Int) {
+        let ledger = Ledger()
+        let old = previous?.files ?? [:]
+
+        /// A small file that is cheap to produce: its fingerprint is its content.
+        func emit(_ data: Data, to path: String) throws {
+            let entry = BuildCache.Entry(fingerprint: Fingerprint.of(data), size: data.count)
+            if old[path] == entry, output.reuse(path, size: entry.size) {
+                ledger.record(path, entry, reused: true)
+            } else {
+                try output.write(data, to: path)
+                ledger.record(path, entry, reused: false)
+            }
+        }
+
+        progress?.phase("Dateien schreiben")
         var assetPaths: [String: String] = [:]
         for (name, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
             let path = "assets/" + AssetNames.hashedName(name, data)
-            try output.write(data, to: path)
+            try emit(data, to: path)
             assetPaths[AssetNames.key(name)] = path
-            bytes += data.count
         }
-        let (searchPath, searchBytes) = try SearchIndex.write(model, theme: theme, to: output)
-        bytes += searchBytes
+        progress?.phase("Suchindex")
+        let search = try SearchIndex.write(model, theme: theme, to: output, previous: previous?.search,
+                                           sizes: old.mapValues(\.size))
+        for (path, size) in search.sizes {
+            ledger.record(path, BuildCache.Entry(fingerprint: "search:" + search.group.fingerprint, size: size), reused: search.reused)
+        }
 
         let placesData = FinderData.places(model)
         let placesPath = "data/orte.\(AssetNames.hash(placesData)).json"
-        try output.write(placesData, to: placesPath)
-        bytes += placesData.count
+        try emit(placesData, to: placesPath)
         var rulePaths: [String: String] = [:]
         for service in model.content.services {
             let data = FinderData.rules(model, service: service.slug)
             let path = "data/regeln/\(service.slug).\(AssetNames.hash(data)).json"
-            try output.write(data, to: path)
+            try emit(data, to: path)
             rulePaths[service.slug] = path
-            bytes += data.count
         }
         for authority in model.content.authorities.values {
-            let data = FinderData.authority(authority)
-            try output.write(data, to: "data/behoerden/\(authority.id).json")
-            bytes += data.count
+            try emit(FinderData.authority(authority), to: "data/behoerden/\(authority.id).json")
         }
 
-        let rows = GemeindeRows(model: model, theme: theme)
         let renderer = PageRenderer(model: model, theme: theme, assetPaths: assetPaths,
-                                    dataPaths: ["search": searchPath, "places": placesPath, "authorities": "data/behoerden/"],
-                                    rulePaths: rulePaths, gemeindeRows: rows)
+                                    dataPaths: ["search": search.group.main, "places": placesPath, "authorities": "data/behoerden/"],
+                                    rulePaths: rulePaths)
         let jobs = PageJob.all(for: model)
+        let rowsDigest = GemeindeRows.inputDigest(model: model)
+        // Gemeinde pages first: their fingerprints tell whether the rows must be rendered at all.
+        let gemeindePlans = jobs.filter { if case .place(let i) = $0 { return model.content.regions[i].level == .gemeinde }; return false }
+        let gemeindeFingerprints = ParallelMap.map(gemeindePlans) { job -> (String, String?) in
+            let plan = renderer.plan(job)
+            return (plan.filePath, renderer.fingerprint(plan, rowsDigest: rowsDigest))
+        }
+        let knownFingerprints = Dictionary(gemeindeFingerprints, uniquingKeysWith: { a, _ in a })
+        let needsRows = gemeindeFingerprints.contains { path, fingerprint in fingerprint == nil || old[path]?.fingerprint != fingerprint }
+        let rows: GemeindeRows? = needsRows ? GemeindeRows(model: model, theme: theme) : nil
+
+        progress?.phase("Seiten", total: jobs.count)
         // Each page is rendered and written by one worker; nothing is kept in memory after it is
         // written. After the first failed write (a full disk) the remaining pages are skipped.
         let stop = StopFlag()
-        let results = ParallelMap.map(jobs) { job -> Result<(String, Int), OutputFolder.WriteError>? in
+        let results = ParallelMap.map(jobs) { job -> Result<String, OutputFolder.WriteError>? in
             if stop.isSet { return nil }
-            let page = renderer.render(job)
-            let data = Data(page.html.utf8)
+            defer { progress?.step() }
+            let plan = renderer.plan(job)
+            let path = plan.filePath
+            let fingerprint = knownFingerprints[path] ?? renderer.fingerprint(plan, rowsDigest: rowsDigest)
+            if let fingerprint, let entry = old[path], entry.fingerprint == fingerprint, output.reuse(path, size: entry.size) {
+                ledger.record(path, entry, reused: true)
+                return .success(plan.path)
+            }
+            let data = Data(renderer.html(plan, rows: rows).utf8)
             do throws(OutputFolder.WriteError) {
-                try output.write(data, to: page.filePath)
-                return .success((page.path, data.count))
+                try output.write(data, to: path)
+                // A page that cannot be digested gets a fingerprint that never matches.
+                ledger.record(path, BuildCache.Entry(fingerprint: fingerprint ?? "-", size: data.count), reused: false)
+                return .success(plan.path)
             } catch {
                 stop.set()
                 return .failure(error)
             }
         }
-        var paths: [String] = []
         if let failure = results.lazy.compactMap({ result -> OutputFolder.WriteError? in
             if case .failure(let error)? = result { return error }
             return nil
         }).first { throw failure }
+        var paths: [String] = []
         for case let result? in results {
-            let (path, count) = try result.get()
-            bytes += count
+            let path = try result.get()
             if path.hasSuffix("/") || path.isEmpty { paths.append(path) }
         }
-        let sitemap = Data(Sitemap.xml(paths: paths.sorted(), baseURL: model.content.site.baseURL).utf8)
-        let robots = Data(Sitemap.robots(baseURL: model.content.site.baseURL).utf8)
-        try output.write(sitemap, to: "sitemap.xml")
-        try output.write(robots, to: "robots.txt")
-        return bytes + sitemap.count + robots.count
+        try emit(Data(Sitemap.xml(paths: paths.sorted(), baseURL: model.content.site.baseURL).utf8), to: "sitemap.xml")
+        try emit(Data(Sitemap.robots(baseURL: model.content.site.baseURL).utf8), to: "robots.txt")
+        progress?.finish()
+        let manifest = BuildCache.Manifest(format: BuildCache.Manifest.currentFormat, tool: BuildCache.toolDigest,
+                                           files: ledger.files, search: search.group)
+        return (manifest, ledger.bytes, ledger.written, ledger.reused)
     }
 }

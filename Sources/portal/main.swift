@@ -20,6 +20,9 @@ struct ContentOptions: ParsableArguments {
 
     @Flag(name: .shortAndLong, help: "Nur Fehler ausgeben.")
     var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Mehr ausgeben: Arbeitsschritte mit Zeiten, neu geschriebene und übernommene Dateien.")
+    var verbose = false
 }
 
 struct Build: ParsableCommand {
@@ -33,6 +36,9 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: "Ausgabeordner; wird erst ersetzt, wenn der Bau vollständig gelungen ist.")
     var output: String = "Output"
 
+    @Flag(name: .long, help: "Alles neu bauen, ohne unveränderte Seiten aus dem letzten Bau zu übernehmen.")
+    var clean = false
+
     func validate() throws {
         if let templates, !FileManager.default.fileExists(atPath: templates) {
             throw ValidationError("Vorlagenordner „\(templates)“ nicht gefunden")
@@ -45,7 +51,8 @@ struct Build: ParsableCommand {
         let buildOptions = PortalBuild.Options(
             content: URL(fileURLWithPath: options.content), contentDisplay: options.content,
             templates: templatesPath.map { URL(fileURLWithPath: $0) }, templatesDisplay: templatesPath,
-            output: URL(fileURLWithPath: output), strict: options.strict
+            output: URL(fileURLWithPath: output), strict: options.strict, incremental: !clean,
+            progress: Console.progress(quiet: options.quiet, verbose: options.verbose)
         )
         let started = Date()
         do {
@@ -54,11 +61,16 @@ struct Build: ParsableCommand {
             guard !options.quiet else { return }
             let seconds = Date().timeIntervalSince(started)
             print("Portal gebaut: \(output)/ – \(report.totalPages) Seiten, \(Console.megabytes(report.outputBytes)) in \(String(format: "%.1f", seconds)) s")
+            if options.verbose || report.filesReused > 0 {
+                print("  \(report.filesWritten) Dateien neu geschrieben, \(report.filesReused) unverändert aus dem letzten Bau übernommen")
+            }
             for (kind, count) in report.pageCounts { print("  \(kind.padding(toLength: 14, withPad: " ", startingAt: 0)) \(count)") }
             Console.printGaps(report.gaps)
         } catch let errors as ContentErrors {
+            buildOptions.progress?.abandon()
             Console.fail(errors)
         } catch let failure as OutputFolder.WriteError {
+            buildOptions.progress?.abandon()
             FileHandle.standardError.write(Data("\(output)/\(failure.path): error: Datei kann nicht geschrieben werden: \(failure.reason); die bisherige Ausgabe bleibt unverändert\n".utf8))
             throw ExitCode(1)
         } catch {
@@ -141,7 +153,15 @@ enum Console {
 
     static func printWarnings(_ warnings: [Diagnostic], quiet: Bool) {
         guard !quiet, !warnings.isEmpty else { return }
-        FileHandle.standardError.write(Data((warnings.map(\.description).joined(separator: "\n") + "\n").utf8))
+        var printer = DiagnosticPrinter()
+        Terminal.error(warnings.map { printer.format($0) }.joined())
+    }
+
+    /// A redrawn progress line on a terminal; plain phase lines elsewhere only with --verbose,
+    /// so CI logs and scripts see just the result.
+    static func progress(quiet: Bool, verbose: Bool) -> BuildProgress? {
+        guard !quiet, Terminal.stderrIsTTY || verbose else { return nil }
+        return BuildProgress(interactive: Terminal.stderrIsTTY) { Terminal.error($0) }
     }
 
     static func printGaps(_ gaps: GapReport) {
@@ -152,11 +172,17 @@ enum Console {
     }
 
     static func fail(_ errors: ContentErrors) -> Never {
-        let lines = errors.diagnostics.map(\.description).joined(separator: "\n")
+        var printer = DiagnosticPrinter()
+        let text = errors.diagnostics.map { printer.format($0) }.joined()
         let count = errors.diagnostics.filter { $0.severity == .error }.count
         let files = Set(errors.diagnostics.filter { $0.severity == .error }.map(\.path)).count
-        FileHandle.standardError.write(Data("\(lines)\n\(count) Fehler in \(files) \(files == 1 ? "Datei" : "Dateien"); nichts geschrieben.\n".utf8))
+        Terminal.error("\(text)\(summary(errors: count, files: files))\n")
         exit(1)
+    }
+
+    /// "3 Fehler in 2 Dateien; nichts geschrieben."
+    static func summary(errors: Int, files: Int) -> String {
+        "\(errors) Fehler in \(files) \(files == 1 ? "Datei" : "Dateien"); nichts geschrieben."
     }
 
     static func megabytes(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1_000_000) }

@@ -45,6 +45,11 @@ import Testing
         let unfilled = try PortalProcess.run(["check", "--content", fixture.root.path], in: fixture.root)
         #expect(unfilled.status == 1)
         #expect(unfilled.stderr.contains("kitaplatz-beantragen.md:3:8: error: „title“ ist leer"), "\(unfilled.stderr)")
+        // For people: the line is quoted under the message with a caret under the column; no
+        // colour codes when stderr is not a terminal.
+        #expect(unfilled.stderr.contains("kitaplatz-beantragen.md:3:8: error: „title“ ist leer\n3 | title: \"\"  "), "\(unfilled.stderr)")
+        #expect(unfilled.stderr.contains("\n  |        ^\n"), "\(unfilled.stderr)")
+        #expect(!unfilled.stderr.contains("\u{1B}"))
         let text = try String(contentsOf: file, encoding: .utf8)
             .replacingOccurrences(of: "title: \"\"", with: "title: Kitaplatz beantragen")
             .replacingOccurrences(of: "summary: \"\"", with: "summary: Einen Platz in einer Kindertageseinrichtung beantragen.")

@@ -7,7 +7,8 @@ the release binary's `portal check` on it:
 
 - the exit status is 0 or 1: never a signal, never 2 (usage), never a timeout;
 - stderr carries no crash text ("Fatal error", "Stack dump", "Segmentation", ...);
-- every non-empty stderr line is a diagnostic `path:line:column: error|warning: message` whose path
+- every non-empty stderr line is a diagnostic `path:line:column: error|warning: message` (or the
+  source line quoted under it, or its caret line) whose path
   exists in the mutated tree (or is the content folder) and whose line and column are positive,
   or the closing summary "N Fehler in M Dateien; nichts geschrieben."; exit 1 comes with at least
   one error and the summary, exit 0 with warnings only.
@@ -50,6 +51,9 @@ CRASH_MARKERS = ("Fatal error", "Stack dump", "Segmentation", "Illegal instructi
                  "SIGBUS", "SIGABRT", "Trace/breakpoint", "Aborted", "core dumped")
 DIAGNOSTIC = re.compile(r"^(?P<path>.+?):(?P<line>-?\d+):(?P<column>-?\d+): (?P<severity>error|warning): (?P<message>.*)$")
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # everything but tab and line feed
+# The quoted source line and the caret line under a diagnostic (see DiagnosticPrinter.swift).
+QUOTE = re.compile(r"^\d+ \| .*$")
+CARET = re.compile(r"^ +\| +\^$")
 SUMMARY = re.compile(r"^(?P<errors>\d+) Fehler in (?P<files>\d+) (Datei|Dateien); nichts geschrieben\.$")
 
 
@@ -285,6 +289,8 @@ def problems_with(result_code: int | None, stderr: str, case_dir: Path, content:
             continue
         if SUMMARY.match(line):
             summaries += 1
+            continue
+        if QUOTE.match(line) or CARET.match(line):
             continue
         m = DIAGNOSTIC.match(line)
         if not m:

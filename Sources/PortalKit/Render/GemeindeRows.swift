@@ -33,6 +33,15 @@ struct GemeindeRows: Sendable {
         }
     }
 
+    /// Everything a row is made of besides its template and its answer: for incremental builds.
+    static func inputDigest(model: SiteModel) -> String {
+        var f = Fingerprint()
+        for service in model.content.services { f.add(service.slug); f.add(service.title) }
+        for id in model.content.authorities.keys.sorted() { f.add(id); f.add(model.content.authorities[id]!.name) }
+        f.add(model.content.site.contact.email ?? "")
+        return f.hex
+    }
+
     /// The rows of one Gemeinde page, in A–Z order of the services.
     func html(for gemeinde: Region, model: SiteModel) -> String {
         var out = ""

@@ -45,11 +45,15 @@ enum PageJob: Sendable {
     }
 }
 
-/// A rendered page: where it goes below the output folder, and its HTML.
-struct RenderedPage {
+/// A page ready to render: where it goes below the output folder, its template and context.
+/// Rendering is separate so an incremental build can skip pages whose inputs did not change.
+struct PagePlan {
     /// Site path: `leistungen/x/` (written as `leistungen/x/index.html`) or a file name like `404.html`.
     var path: String
-    var html: String
+    var template: String
+    var context: [String: Any]
+    /// A Gemeinde page gets its pre-rendered rows (see `GemeindeRows`) only when it is rendered.
+    var gemeinde: Region?
 
     var filePath: String { path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path }
 }

@@ -10,11 +10,10 @@ struct PageRenderer: Sendable {
     let dataPaths: [String: String]
     /// Per service slug, the site path of its rules for the browser's finder.
     let rulePaths: [String: String]
-    let gemeindeRows: GemeindeRows
 
     var site: Site { model.content.site }
 
-    func render(_ job: PageJob) -> RenderedPage {
+    func plan(_ job: PageJob) -> PagePlan {
         switch job {
         case .home: return homePage()
         case .serviceIndex: return serviceIndexPage()
@@ -49,7 +48,9 @@ struct PageRenderer: Sendable {
         var assets: [String: Any] = [:]
         for (key, value) in assetPaths { assets[key] = root + value }
         var data: [String: Any] = [:]
-        for (key, value) in dataPaths { data[key] = root + value }
+        // The search index's name changes with every text edit; only the search page gets it, so
+        // an edit does not change every page (incremental builds).
+        for (key, value) in dataPaths where key != "search" { data[key] = root + value }
         let trail: [Crumb] = path.isEmpty ? [] : [Crumb(title: "Startseite", path: "")] + crumbs
         let breadcrumbs: [[String: Any]] = trail.enumerated().map { i, crumb in
             var item: [String: Any] = ["title": crumb.title]
@@ -102,8 +103,33 @@ struct PageRenderer: Sendable {
         return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + " …"
     }
 
-    func page(_ path: String, _ template: String, _ context: [String: Any]) -> RenderedPage {
-        RenderedPage(path: path, html: theme.render(context, template: template))
+    func page(_ path: String, _ template: String, _ context: [String: Any], gemeinde: Region? = nil) -> PagePlan {
+        PagePlan(path: path, template: template, context: context, gemeinde: gemeinde)
+    }
+
+    /// The page's HTML. `rows` must be given for Gemeinde pages.
+    func html(_ plan: PagePlan, rows: GemeindeRows?) -> String {
+        var context = plan.context
+        if let gemeinde = plan.gemeinde, let rows { context["rows"] = rows.html(for: gemeinde, model: model) }
+        return theme.render(context, template: plan.template)
+    }
+
+    /// What the page is made of: its template (with every template it includes), its context
+    /// and, for a Gemeinde page, the answer behind each row. Nil if it cannot be digested.
+    func fingerprint(_ plan: PagePlan, rowsDigest: String) -> String? {
+        var f = Fingerprint()
+        f.add(plan.template)
+        f.add(theme.templateDigests[plan.template] ?? "")
+        guard f.add(context: plan.context) else { return nil }
+        if let gemeinde = plan.gemeinde {
+            f.add(rowsDigest)
+            f.add(theme.templateDigests["gemeinde-row"] ?? "")
+            let prefixes = RegionDirectory.prefixes(of: gemeinde.ags)
+            for service in model.content.services {
+                f.add(model.index.resolve(service: service.slug, prefixes: prefixes) ?? GemeindeRows.gap)
+            }
+        }
+        return f.hex
     }
 
     // MARK: - Shared pieces

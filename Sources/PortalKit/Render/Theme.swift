@@ -10,6 +10,9 @@ public struct Theme: Sendable {
     public let assets: [String: Data]
     /// Search vocabulary files (`search/synonyms.txt`), by name.
     public let searchFiles: [String: String]
+    /// Per template name, a digest of its source and of every template it includes or extends,
+    /// so an incremental build renders again exactly the pages a template change touches.
+    let templateDigests: [String: String]
 
     /// Template names every theme provides.
     static let requiredTemplates = ["base", "home", "services", "service", "form", "form-field", "authority-card", "finder", "topic", "authority", "places", "place", "gemeinde", "gemeinde-row", "search", "page", "notfound"]
@@ -46,7 +49,29 @@ public struct Theme: Sendable {
             diagnostics.error(SourceLocation(path: displayPath ?? "Templates"), "Vorlage „\(name).mustache“ fehlt")
         }
         if diagnostics.hasErrors { throw ContentErrors(diagnostics.items) }
-        return Theme(library: library, assets: assets, searchFiles: search.compactMapValues { String(data: $0, encoding: .utf8) })
+        return Theme(library: library, assets: assets, searchFiles: search.compactMapValues { String(data: $0, encoding: .utf8) },
+                     templateDigests: digests(sources.mapValues(\.text)))
+    }
+
+    /// `{{> partial}}` and `{{< parent}}` references, followed transitively.
+    static func digests(_ sources: [String: String]) -> [String: String] {
+        let reference = try! NSRegularExpression(pattern: "\\{\\{\\s*[<>]\\s*([A-Za-z0-9_.-]+)")
+        var direct: [String: Set<String>] = [:]
+        for (name, text) in sources {
+            let ns = text as NSString
+            direct[name] = Set(reference.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range(at: 1)) })
+        }
+        var result: [String: String] = [:]
+        for name in sources.keys {
+            var seen: Set<String> = [name], stack = [name]
+            while let next = stack.popLast() {
+                for used in direct[next] ?? [] where seen.insert(used).inserted { stack.append(used) }
+            }
+            var f = Fingerprint()
+            for used in seen.sorted() { f.add(used); f.add(sources[used] ?? "") }
+            result[name] = f.hex
+        }
+        return result
     }
 
     /// Mustache parser errors in words a theme author understands.

@@ -52,6 +52,18 @@ public struct OutputFolder: Sendable {
         }
     }
 
+    /// Takes an unchanged file over from the current site by hard link (no copy, no rewrite).
+    /// False if the file is not there with the expected size or cannot be linked; the caller
+    /// then writes it anew.
+    public func reuse(_ relativePath: String, size: Int) -> Bool {
+        let old = target.appendingPathComponent(relativePath)
+        var info = stat()
+        guard lstat(old.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == size else { return false }
+        let new = staging.appendingPathComponent(relativePath)
+        try? FileManager.default.createDirectory(at: new.deletingLastPathComponent(), withIntermediateDirectories: true)
+        return link(old.path, new.path) == 0
+    }
+
     static func reason(_ error: Error) -> String {
         switch (error as? CocoaError)?.code {
         case .fileWriteOutOfSpace?: return "kein Speicherplatz mehr frei"

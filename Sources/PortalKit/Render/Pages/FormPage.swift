@@ -1,6 +1,6 @@
 extension PageRenderer {
     /// `leistungen/<slug>/antrag/`: the accessible form stub.
-    func formPage(_ service: Service) -> RenderedPage {
+    func formPage(_ service: Service) -> PagePlan {
         let path = "leistungen/\(service.slug)/antrag/"
         let form = service.form ?? DefaultForm.make(for: service)
         let title = form.title ?? "Antrag: \(service.title)"

@@ -1,5 +1,5 @@
 extension PageRenderer {
-    func freePage(_ free: Page) -> RenderedPage {
+    func freePage(_ free: Page) -> PagePlan {
         let path = "\(free.slug)/"
         var c = frame(path: path, title: free.title, description: free.description ?? String(free.text.prefix(200)),
                       crumbs: [Crumb(title: free.title, path: path)])
@@ -8,14 +8,17 @@ extension PageRenderer {
         return page(path, "page", c)
     }
 
-    func searchPage() -> RenderedPage {
+    func searchPage() -> PagePlan {
         let path = "suche/"
-        let c = frame(path: path, title: "Suche", description: "Leistungen des Portals durchsuchen.", crumbs: [Crumb(title: "Suche", path: path)])
+        var c = frame(path: path, title: "Suche", description: "Leistungen des Portals durchsuchen.", crumbs: [Crumb(title: "Suche", path: path)])
+        var data = c["data"] as? [String: Any] ?? [:]
+        data["search"] = (c["root"] as? String ?? "") + (dataPaths["search"] ?? "")
+        c["data"] = data
         return page(path, "search", c)
     }
 
     /// The 404 page is served for any missing URL at any depth, so its links start at the base path.
-    func notFoundPage() -> RenderedPage {
+    func notFoundPage() -> PagePlan {
         var c = frame(path: "404.html", title: "Seite nicht gefunden", description: "Diese Seite gibt es nicht.", crumbs: [], root: site.basePath)
         c["canonical"] = nil
         c["breadcrumbs"] = []

@@ -1,5 +1,5 @@
 extension PageRenderer {
-    func homePage() -> RenderedPage {
+    func homePage() -> PagePlan {
         var c = frame(path: "", title: site.title, description: site.description ?? "", crumbs: [])
         c["description"] = site.description ?? ""
         c["themenfelder"] = model.content.topics.themenfelder.map { t -> [String: Any] in

@@ -1,6 +1,6 @@
 extension PageRenderer {
     /// `orte/`: every Land with its Kreise.
-    func placesPage() -> RenderedPage {
+    func placesPage() -> PagePlan {
         let path = "orte/"
         var c = frame(path: path, title: "Orte", description: "Alle Orte des Portals: wählen Sie Ihren Kreis und Ihre Gemeinde, um die zuständigen Stellen zu sehen.",
                       crumbs: [Crumb(title: "Orte", path: path)])
@@ -15,7 +15,7 @@ extension PageRenderer {
     }
 
     /// `orte/<ags>/`: a Land or Kreis lists its places; a Gemeinde lists every service with its authority.
-    func placePage(_ region: Region) -> RenderedPage {
+    func placePage(_ region: Region) -> PagePlan {
         let path = "orte/\(region.ags)/"
         let ancestors = model.directory.ancestors(of: region)
         let crumbs = [Crumb(title: "Orte", path: "orte/")] + ancestors.map { Crumb(title: $0.name, path: "orte/\($0.ags)/") } + [Crumb(title: region.name, path: path)]
@@ -36,8 +36,7 @@ extension PageRenderer {
             return page(path, "place", c)
         }
         c["postal_codes"] = region.postalCodes.joined(separator: ", ")
-        // Rows are pre-rendered per (service, answer); see GemeindeRows.
-        c["rows"] = gemeindeRows.html(for: region, model: model)
-        return page(path, "gemeinde", c)
+        // Rows are pre-rendered per (service, answer) and added when the page is rendered; see GemeindeRows.
+        return page(path, "gemeinde", c, gemeinde: region)
     }
 }

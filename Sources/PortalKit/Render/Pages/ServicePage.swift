@@ -1,5 +1,5 @@
 extension PageRenderer {
-    func servicePage(_ service: Service) -> RenderedPage {
+    func servicePage(_ service: Service) -> PagePlan {
         let path = "leistungen/\(service.slug)/"
         let topic = model.themenfeldBySlug[service.topic]
         var crumbs = [Crumb(title: "Leistungen A–Z", path: "leistungen/")]

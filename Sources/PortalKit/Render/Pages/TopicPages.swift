@@ -1,5 +1,5 @@
 extension PageRenderer {
-    func themenfeldPage(_ topic: Topic) -> RenderedPage {
+    func themenfeldPage(_ topic: Topic) -> PagePlan {
         let path = "themen/\(topic.slug)/"
         var c = frame(path: path, title: topic.title, description: topic.description ?? "Leistungen im Themenfeld \(topic.title).",
                       crumbs: [Crumb(title: topic.title, path: path)])
@@ -14,7 +14,7 @@ extension PageRenderer {
         return page(path, "topic", c)
     }
 
-    func lebenslagePage(_ topic: Topic) -> RenderedPage {
+    func lebenslagePage(_ topic: Topic) -> PagePlan {
         let path = "lebenslagen/\(topic.slug)/"
         var c = frame(path: path, title: topic.title, description: topic.description ?? "Leistungen in der Lebenslage \(topic.title).",
                       crumbs: [Crumb(title: topic.title, path: path)])

@@ -1,0 +1,189 @@
+import Foundation
+import Testing
+@testable import PortalKit
+
+/// Incremental builds must produce exactly what a clean build produces, byte for byte, after any
+/// series of changes, and must not render again what did not change.
+@Suite struct IncrementalBuildTests {
+    /// Builds `content` into `output`; incremental unless `clean`.
+    @discardableResult
+    func build(_ content: URL, into output: URL, templates: URL? = nil, clean: Bool = false) throws -> PortalBuild.Report {
+        try PortalBuild.build(.init(content: content, contentDisplay: "Content", templates: templates, templatesDisplay: templates.map { _ in "Templates" },
+                                    output: output, incremental: !clean))
+    }
+
+    /// The incremental build of `output` equals a clean build of the same content, file for file.
+    func expectSameAsClean(_ content: URL, _ output: URL, templates: URL? = nil, _ step: String,
+                           sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let clean = output.deletingLastPathComponent().appendingPathComponent("clean-\(UUID().uuidString)")
+        defer {
+            try? FileManager.default.removeItem(at: clean)
+            try? FileManager.default.removeItem(at: BuildCache(output: clean).folder)
+        }
+        try build(content, into: clean, templates: templates, clean: true)
+        let incremental = folderFingerprint(output), expected = folderFingerprint(clean)
+        let differing = Set(incremental.keys).union(expected.keys).filter { incremental[$0] != expected[$0] }.sorted()
+        #expect(differing.isEmpty, "\(step): incremental and clean build differ in \(differing.prefix(10))", sourceLocation: sourceLocation)
+        #expect(!incremental.isEmpty, sourceLocation: sourceLocation)
+    }
+
+    func inode(_ url: URL) -> UInt64? {
+        var info = stat()
+        return stat(url.path, &info) == 0 ? UInt64(info.st_ino) : nil
+    }
+
+    /// Inode of every file below a folder: a file rewritten or new has a different one.
+    func inodes(_ root: URL) -> [String: UInt64] {
+        var result: [String: UInt64] = [:]
+        for path in folderFingerprint(root).keys { result[path] = inode(root.appendingPathComponent(path)) }
+        return result
+    }
+
+    @Test func seriesOfEditsMatchesCleanBuilds() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let dir = temporaryFolder("incremental")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let content = fixture.root, output = dir.appendingPathComponent("Output")
+
+        let first = try build(content, into: output)
+        #expect(first.filesReused == 0)
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(".portal-cache/Output/manifest.json").path))
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent(".portal-cache").path), "the cache is never published")
+
+        // Nothing changed: nothing is written.
+        let same = try build(content, into: output)
+        #expect(same.filesWritten == 0 && same.filesReused == first.filesWritten, "\(same.filesWritten) written")
+
+        // 1. A service's body: its page and the search index change, nothing else is rendered.
+        let inodesBefore = inodes(output)
+        let body = content.appendingPathComponent("services/personalausweis-beantragen.md")
+        try Data((try String(contentsOf: body, encoding: .utf8) + "\nNeu: Sie können den Termin online buchen.\n").utf8).write(to: body)
+        let edited = try build(content, into: output)
+        #expect(edited.filesReused > 0)
+        #expect(try String(contentsOf: output.appendingPathComponent("leistungen/personalausweis-beantragen/index.html"), encoding: .utf8)
+            .contains("Termin online buchen"))
+        let inodesAfter = inodes(output)
+        let rewritten = inodesAfter.keys.filter { inodesBefore[$0] != inodesAfter[$0] }.sorted()
+        let expected = rewritten.filter { $0 == "leistungen/personalausweis-beantragen/index.html" || $0 == "suche/index.html" || $0.hasPrefix("data/suche") }
+        #expect(rewritten == expected, "only the service page and the search index may be rewritten: \(rewritten)")
+        #expect(rewritten.contains("leistungen/personalausweis-beantragen/index.html"))
+        #expect(edited.filesWritten == rewritten.count)
+        try expectSameAsClean(content, output, "body edit")
+
+        // 2. A new service with a rule: lists, places and the finder data change.
+        try fixture.write("services/kitaplatz-beantragen.md", Data("""
+            ---
+            title: Kitaplatz beantragen
+            summary: Einen Platz in einer Kindertageseinrichtung beantragen.
+            topic: familie-und-kind
+            lebenslagen: [geburt]
+            ---
+            Beantragen Sie den Platz rechtzeitig.
+
+            """.utf8))
+        let rules = content.appendingPathComponent("responsibilities.csv")
+        try Data((try String(contentsOf: rules, encoding: .utf8) + "kitaplatz-beantragen,14612000,buergeramt-dresden\n").utf8).write(to: rules)
+        try build(content, into: output)
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("leistungen/kitaplatz-beantragen/index.html").path))
+        try expectSameAsClean(content, output, "addition")
+
+        // 3. A rename: the old page disappears, the new one appears.
+        try FileManager.default.moveItem(at: content.appendingPathComponent("services/kitaplatz-beantragen.md"),
+                                         to: content.appendingPathComponent("services/kita-platz-beantragen.md"))
+        try Data((try String(contentsOf: rules, encoding: .utf8).replacingOccurrences(of: "kitaplatz-beantragen", with: "kita-platz-beantragen")).utf8).write(to: rules)
+        try build(content, into: output)
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("leistungen/kitaplatz-beantragen").path))
+        try expectSameAsClean(content, output, "rename")
+
+        // 4. A deletion, with the link to it removed.
+        try FileManager.default.removeItem(at: content.appendingPathComponent("services/kita-platz-beantragen.md"))
+        try Data((try String(contentsOf: rules, encoding: .utf8).replacingOccurrences(of: "kita-platz-beantragen,14612000,buergeramt-dresden\n", with: "")).utf8).write(to: rules)
+        try build(content, into: output)
+        try expectSameAsClean(content, output, "deletion")
+
+        // 5. An authority's name: its page, the service pages and the Gemeinde rows that show it.
+        let authority = content.appendingPathComponent("authorities/buergeramt-dresden.yml")
+        try Data((try String(contentsOf: authority, encoding: .utf8).replacingOccurrences(of: "name: Bürgeramt Dresden", with: "name: Bürgerbüro Dresden-Altstadt")).utf8).write(to: authority)
+        try build(content, into: output)
+        #expect(try String(contentsOf: output.appendingPathComponent("orte/14612000/index.html"), encoding: .utf8).contains("Bürgerbüro Dresden-Altstadt"))
+        try expectSameAsClean(content, output, "authority")
+
+        // 6. A place's postal codes and a free page.
+        let regions = content.appendingPathComponent("regions.csv")
+        try Data((try String(contentsOf: regions, encoding: .utf8).replacingOccurrences(of: "Kamenz,01917", with: "Kamenz,\"01917 01920\"")).utf8).write(to: regions)
+        try fixture.write("pages/impressum.md", Data("---\ntitle: Impressum\n---\nBetreiber: das Land.\n".utf8))
+        try build(content, into: output)
+        try expectSameAsClean(content, output, "places and pages")
+
+        // 7. A template: the pages that use it are rendered again, the others are taken over.
+        let templates = dir.appendingPathComponent("Templates")
+        try FileManager.default.createDirectory(at: templates.appendingPathComponent("layouts"), withIntermediateDirectories: true)
+        try build(content, into: output, templates: templates)
+        let before = try build(content, into: output, templates: templates)
+        let source = try String(contentsOf: repositoryRoot.appendingPathComponent("Templates/layouts/authority.mustache"), encoding: .utf8)
+        try Data(source.replacingOccurrences(of: "</h1>", with: "</h1><p class=\"neu\">Neu gestaltet</p>").utf8)
+            .write(to: templates.appendingPathComponent("layouts/authority.mustache"))
+        let themed = try build(content, into: output, templates: templates)
+        #expect(themed.filesWritten == 3, "three authority pages use authority.mustache; \(themed.filesWritten) files were written")
+        #expect(themed.filesReused == before.filesReused + before.filesWritten - 3)
+        try expectSameAsClean(content, output, templates: templates, "template")
+    }
+
+    @Test func missingOrChangedOutputFilesAreWrittenAgain() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let dir = temporaryFolder("incremental-damage")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let output = dir.appendingPathComponent("Output")
+        try build(fixture.root, into: output)
+        // Someone deleted a page and truncated another in the published folder.
+        try FileManager.default.removeItem(at: output.appendingPathComponent("behoerden/landratsamt-bautzen/index.html"))
+        try Data("kaputt".utf8).write(to: output.appendingPathComponent("leistungen/index.html"))
+        let repaired = try build(fixture.root, into: output)
+        #expect(repaired.filesWritten == 2)
+        try expectSameAsClean(fixture.root, output, "repair")
+    }
+
+    @Test func interruptedSwapLeavesNoManifest() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let dir = temporaryFolder("incremental-manifest")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let output = dir.appendingPathComponent("Output")
+        try build(fixture.root, into: output)
+        let cache = BuildCache(output: output)
+        #expect(cache.load() != nil)
+        // Without a manifest (as after an interruption between swap and save) the build is clean.
+        cache.invalidate()
+        let rebuilt = try build(fixture.root, into: output)
+        #expect(rebuilt.filesReused == 0)
+        // A failed build keeps the previous site and its manifest.
+        try fixture.write("services/elterngeld-beantragen.md", Data("---\ntitle: [\n---\n".utf8))
+        #expect(throws: ContentErrors.self) { try build(fixture.root, into: output) }
+        #expect(cache.load() != nil)
+    }
+
+    /// The same on the real sample (557 services, 432 places): a body edit and a new service.
+    @Test func sampleContentEditMatchesCleanBuild() throws {
+        let dir = temporaryFolder("incremental-sample")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let content = dir.appendingPathComponent("Content"), output = dir.appendingPathComponent("Output")
+        try copyFolder(repositoryRoot.appendingPathComponent("Content"), to: content)
+        let first = try build(content, into: output)
+        let service = content.appendingPathComponent("services/personalausweis-beantragen.md")
+        try Data((try String(contentsOf: service, encoding: .utf8) + "\nHinweis: Bringen Sie ein aktuelles Lichtbild mit.\n").utf8).write(to: service)
+        try Data("""
+            ---
+            title: Anwohnerparkausweis beantragen
+            summary: Einen Parkausweis für Bewohnerinnen und Bewohner beantragen.
+            topic: mobilitaet-und-reisen
+            ---
+            Mit dem Ausweis parken Sie in Ihrem Wohngebiet.
+
+            """.utf8).write(to: content.appendingPathComponent("services/anwohnerparkausweis-beantragen.md"))
+        let second = try build(content, into: output)
+        #expect(second.filesReused > first.filesWritten / 2, "\(second.filesReused) of \(first.filesWritten) taken over")
+        try expectSameAsClean(content, output, "sample edit")
+    }
+}
