@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        // `portal serve`: a small HTTP server on plain sockets, no SwiftNIO (builds in seconds).
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // cmark-gfm from Debian (libcmark-gfm-dev, libcmark-gfm-extensions-dev), found through pkg-config.
@@ -34,7 +36,7 @@ let package = Package(
             name: "PortalTheme",
             path: "Templates",
             sources: ["PortalTheme.swift"],
-            resources: [.copy("layouts"), .copy("assets"), .copy("search")]
+            resources: [.copy("layouts"), .copy("assets"), .copy("search"), .copy("preview")]
         ),
         .target(
             name: "PortalKit",
@@ -47,10 +49,20 @@ let package = Package(
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]
         ),
+        // The editor's preview: serves the site, rebuilds on change, reloads the browser.
+        .target(
+            name: "PortalPreview",
+            dependencies: [
+                "PortalKit",
+                "PortalTheme",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "portal",
             dependencies: [
                 "PortalKit",
+                "PortalPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

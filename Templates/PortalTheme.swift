@@ -8,4 +8,6 @@ public enum PortalTheme {
     public static var assetsDirectory: URL? { Bundle.module.url(forResource: "assets", withExtension: nil) }
     /// The folder holding the search vocabulary (synonyms).
     public static var searchDirectory: URL? { Bundle.module.url(forResource: "search", withExtension: nil) }
+    /// The folder holding what only `portal serve` adds to pages (reload script, error overlay).
+    public static var previewDirectory: URL? { Bundle.module.url(forResource: "preview", withExtension: nil) }
 }

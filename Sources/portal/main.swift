@@ -1,13 +1,14 @@
 import ArgumentParser
 import Foundation
 import PortalKit
+import PortalPreview
 
 /// `portal`: builds and checks citizen service portals. Exit status: 0 success, 1 content errors, 2 usage.
 struct Portal: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "portal",
         abstract: "Baut ein statisches Serviceportal aus Markdown-, YAML- und CSV-Inhalten.",
-        subcommands: [Build.self, Check.self, New.self]
+        subcommands: [Build.self, Check.self, New.self, Serve.self]
     )
 }
 
@@ -113,6 +114,67 @@ struct Check: ParsableCommand {
         } catch {
             Console.fail(error)
         }
+    }
+}
+
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Vorschau: baut das Portal, zeigt es unter http://127.0.0.1:<Port>/ und baut bei jeder Änderung neu.",
+        discussion: "Beobachtet den Inhalts- und den Vorlagenordner. Geöffnete Seiten laden nach jedem Bau neu; bei Fehlern in den Inhalten zeigt der Browser die Fehlermeldungen über dem letzten fehlerfreien Stand. Die Vorschau schreibt nicht in den Ausgabeordner."
+    )
+
+    @Option(name: .long, help: "Inhaltsordner.")
+    var content: String = "Content"
+
+    @Option(name: .long, help: "Eigene Vorlagen; fehlende Dateien kommen aus dem eingebauten Theme.")
+    var templates: String?
+
+    @Option(name: .long, help: "Port auf 127.0.0.1 (0 wählt einen freien).")
+    var port: UInt16 = 8080
+
+    func validate() throws {
+        if let templates, !FileManager.default.fileExists(atPath: templates) {
+            throw ValidationError("Vorlagenordner „\(templates)“ nicht gefunden")
+        }
+        if !FileManager.default.fileExists(atPath: content) {
+            throw ValidationError("Inhaltsordner „\(content)“ nicht gefunden")
+        }
+    }
+
+    func run() throws {
+        let templatesPath = templates ?? (FileManager.default.fileExists(atPath: "Templates") ? "Templates" : nil)
+        let build = PortalBuild.Options(
+            content: URL(fileURLWithPath: content), contentDisplay: content,
+            templates: templatesPath.map { URL(fileURLWithPath: $0) }, templatesDisplay: templatesPath,
+            output: URL(fileURLWithPath: "Output"))
+        let server = PreviewServer(.init(build: build, port: port),
+                                   log: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) },
+                                   report: { diagnostics in
+                                       var printer = DiagnosticPrinter()
+                                       Terminal.error(diagnostics.map { printer.format($0) }.joined())
+                                   })
+        // Ctrl+C ends the preview and removes its private build folder.
+        let signals = [SIGINT, SIGTERM].map { (number: Int32) -> DispatchSourceSignal in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .main)
+            source.setEventHandler {
+                server.cleanUp()
+                Foundation.exit(0)
+            }
+            source.resume()
+            return source
+        }
+        let port = self.port
+        Task {
+            do {
+                try await server.run()
+            } catch {
+                Terminal.error("error: Vorschau kann nicht starten (Port \(port) belegt?): \(error)\n")
+                server.cleanUp()
+                Foundation.exit(1)
+            }
+        }
+        withExtendedLifetime(signals) { dispatchMain() }
     }
 }
 
