@@ -58,6 +58,10 @@ import Testing
         let build = try PortalProcess.run(["build", "--content", fixture.root.path, "--output", fixture.root.appendingPathComponent("Out").path], in: fixture.root)
         #expect(build.status == 0, "\(build.stderr)")
         #expect(FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("Out/leistungen/kitaplatz-beantragen/antrag/index.html").path))
+        // The headings the editor left empty are not shown as empty sections.
+        let page = try String(contentsOf: fixture.root.appendingPathComponent("Out/leistungen/kitaplatz-beantragen/index.html"), encoding: .utf8)
+        #expect(page.contains("Beschreibung: was die Leistung ist"))
+        #expect(!page.contains("id=\"voraussetzungen\"") && !page.contains("id=\"kosten\""))
         let bad = try PortalProcess.run(["new", "authority", "Bürgeramt", "--content", fixture.root.path], in: fixture.root)
         #expect(bad.status == 1)
     }

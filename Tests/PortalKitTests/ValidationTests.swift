@@ -133,6 +133,16 @@ import Testing
         #expect(service.sections.map(\.title) == ["Beschreibung", "Voraussetzungen", "Erforderliche Unterlagen", "Kosten"])
     }
 
+    /// What `portal new authority` and `portal new page` write must not pass unfilled.
+    @Test func emptyRequiredAuthorityAndPageFieldsAreErrors() throws {
+        try Self.expectError(["authorities/landratsamt-bautzen.yml": "name: \"\"\naddress: {street: B, postal_code: \"02625\", city: Bautzen}\n"],
+                             "Content/authorities/landratsamt-bautzen.yml:1:7: error: „name“ ist leer")
+        try Self.expectError(["authorities/landratsamt-bautzen.yml": "name: Landratsamt\naddress:\n  street: \"\"\n  postal_code: \"02625\"\n  city: Bautzen\n"],
+                             "Content/authorities/landratsamt-bautzen.yml:3:11: error: „street“ ist leer")
+        try Self.expectError(["pages/impressum.md": "---\ntitle: \"  \"\n---\nText.\n"],
+                             "Content/pages/impressum.md:2:8: error: „title“ ist leer")
+    }
+
     @Test func messagesStayOnOneLineWithoutControlCharacters() throws {
         try Self.expectError(["authorities/landratsamt-bautzen.yml": "name: Landratsamt Bautzen\naddress: {street: B, postal_code: \"02625\", city: Bautzen}\nemail: \"a\\nb\\u001b[2J\"\n"],
                              "Content/authorities/landratsamt-bautzen.yml:3:8: error: „email“ ist keine gültige E-Mail-Adresse: „a\\nb\\u{1b}[2J“")

@@ -17,9 +17,16 @@ enum AuthorityLoader {
             guard let n = dict[key], !n.isNull else { return nil }
             return n.string(key, into: &diagnostics)?.trimmingCharacters(in: .whitespacesAndNewlines)
         }
+        /// A required value: present (checked by the key checker) and not empty or null.
+        func filled(_ key: String, in dict: [String: YAMLNode]) -> String {
+            let value = text(key, in: dict) ?? ""
+            if value.isEmpty, let n = dict[key] { diagnostics.error(n.location, "„\(key)“ ist leer") }
+            return value
+        }
+        let name = filled("name", in: values)
         var address = Authority.Address(street: "", postalCode: "", city: "")
         if let node = values["address"], !node.isNull, let a = addressKeys.check(node, into: &diagnostics) {
-            address = Authority.Address(street: text("street", in: a) ?? "", postalCode: text("postal_code", in: a) ?? "", city: text("city", in: a) ?? "")
+            address = Authority.Address(street: filled("street", in: a), postalCode: filled("postal_code", in: a), city: filled("city", in: a))
             if let n = a["postal_code"], !address.postalCode.isEmpty, !Validators.isDigits(address.postalCode, count: 5) {
                 diagnostics.error(n.location, "„postal_code“ muss eine fünfstellige Postleitzahl sein, nicht „\(address.postalCode)“")
             }
@@ -35,7 +42,7 @@ enum AuthorityLoader {
         var hours: [String] = []
         if let n = values["opening_hours"], !n.isNull { hours = n.stringList("opening_hours", into: &diagnostics) ?? [] }
         guard diagnostics.errors.count == before else { return nil }
-        return Authority(id: id, name: text("name", in: values) ?? "", address: address, phone: text("phone", in: values),
+        return Authority(id: id, name: name, address: address, phone: text("phone", in: values),
                          email: email, website: website, openingHours: hours,
                          accessibility: text("accessibility", in: values), sourcePath: file.path)
     }

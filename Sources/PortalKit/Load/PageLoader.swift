@@ -11,7 +11,8 @@ enum PageLoader {
               let root = YAMLDocument.parse(parts.yaml, path: file.path, firstLine: parts.yamlFirstLine, into: &diagnostics),
               let values = keys.check(root, into: &diagnostics) else { return nil }
         let before = diagnostics.errors.count
-        let title = values["title"].flatMap { $0.isNull ? nil : $0.string("title", into: &diagnostics) } ?? ""
+        let title = (values["title"].flatMap { $0.isNull ? nil : $0.string("title", into: &diagnostics) } ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if title.isEmpty, let n = values["title"] { diagnostics.error(n.location, "„title“ ist leer") }
         let description = values["description"].flatMap { $0.isNull ? nil : $0.string("description", into: &diagnostics) }
         var extra: TemplateValue?
         if let node = values["extra"], !node.isNull {

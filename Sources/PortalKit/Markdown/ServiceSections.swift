@@ -13,7 +13,9 @@ enum ServiceSections {
         // out of a dictionary would copy the whole text each time (quadratic on large files).
         var known: [String: (html: [String], text: [String])] = [:]
         var others: [Section] = []
-        for part in raw {
+        // A heading without text (as `portal new service` leaves the ones an editor does not fill
+        // in) has nothing to show.
+        for part in raw where !part.html.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             let title = part.title.isEmpty ? "Beschreibung" : part.title
             if let fim = fimOrder.first(where: { $0.caseInsensitiveCompare(title) == .orderedSame }) {
                 known[fim, default: ([], [])].html.append(part.html)
