@@ -141,6 +141,7 @@ public enum PortalBuild {
             ledger.record(path, BuildCache.Entry(fingerprint: "search:" + search.group.fingerprint, size: size), reused: search.reused)
         }
 
+        progress?.phase("Daten für den Zuständigkeitsfinder")
         let placesData = FinderData.places(model)
         let placesPath = "data/orte.\(AssetNames.hash(placesData)).json"
         try emit(placesData, to: placesPath)
@@ -159,6 +160,7 @@ public enum PortalBuild {
                                     dataPaths: ["search": search.group.main, "places": placesPath, "authorities": "data/behoerden/"],
                                     rulePaths: rulePaths)
         let jobs = PageJob.all(for: model)
+        progress?.phase("Gemeindeseiten vorbereiten")
         let rowsDigest = GemeindeRows.inputDigest(model: model)
         // Gemeinde pages first: their fingerprints tell whether the rows must be rendered at all.
         let gemeindePlans = jobs.filter { if case .place(let i) = $0 { return model.content.regions[i].level == .gemeinde }; return false }
