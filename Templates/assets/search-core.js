@@ -649,8 +649,10 @@
     participle: 0.8,       // "geerbt" → erb
     synonym: 0.9,
     synonymExtra: 0.3,     // share of further synonym terms added to the best one
+    synonymPart: 0.8,      // a synonym's word found only as the start of compounds ("Heimtier" → heimtierausweis)
     pagePenalty: 0.5,
     coverage: 1,           // exponent of the share of query words (slots) a doc matches
+    light: 0.2,            // weight of a light query word (LIGHT_STEMS) in the score and the share
     maxPrefix: 40,
   };
 
@@ -668,7 +670,7 @@
     (index.syn || []).forEach(function (e) {
       var lhs = e[0].split(" ").filter(function (t) { return !isStopword(t); }).map(stem);
       if (!lhs.length) return;
-      (syn[lhs[0]] || (syn[lhs[0]] = [])).push({ lhs: lhs, rhs: uniqueTerms(e[1]) });
+      (syn[lhs[0]] || (syn[lhs[0]] = [])).push({ lhs: lhs, rhs: rhsWords(e[1]) });
     });
     var p = {
       index: index, vocab: vocab, list: list, n: n, avg: avg, syn: syn,
@@ -710,9 +712,14 @@
     return keys;
   }
 
-  function uniqueTerms(text) {
+  /** Right side of a synonym: its words (folded, no stop words) with their stems, one per stem. */
+  function rhsWords(text) {
     var seen = Object.create(null), out = [];
-    terms(text).forEach(function (t) { if (!seen[t]) { seen[t] = true; out.push(t); } });
+    tokenize(text).forEach(function (w) {
+      if (isStopword(w)) return;
+      var t = stem(w);
+      if (!seen[t]) { seen[t] = true; out.push({ w: w, t: t }); }
+    });
     return out;
   }
 
@@ -797,10 +804,19 @@
     return out;
   }
 
+  // Light query words: general verbs and question words that say nothing about the topic
+  // ("elternzeit nehmen", "wann muss ich …", "wo gibt es …"). Query side only: they are still
+  // searched, but count `light` in a doc's score and in the share of query words it matches, so
+  // that "nehmen" inside "Arbeitnehmer" cannot outweigh a topic word. Matched by stem.
+  var LIGHT_STEMS = Object.create(null);
+  ("nehmen nimmt geben gibt gehen geht kommen kommt lassen lasst bringen bringt durfen darf " +
+   "mussen wann warum wieso weshalb wer wen wem wohin woher womit")
+    .split(" ").forEach(function (w) { LIGHT_STEMS[stem(w)] = true; });
+
   var PARTICIPLE = /^(ab|an|auf|aus|bei|ein|fest|fort|frei|her|hin|los|mit|nach|vor|weg|zu|zuruck|zusammen)?ge([a-z]{3,}?)(et|t|en)$/;
 
   /** Per-doc scores for one query word (folded token): the best of all ways it can match. */
-  function scoreWord(p, o, w, isLast, matched) {
+  function scoreWord(p, o, w, isLast, matched, rhs) {
     var acc = newAcc();
     var s = stem(w);
     var exact = scoreTerm(p, o, s, 1, acc, matched);
@@ -809,7 +825,7 @@
     var open = isLast && o.prefix;
     var minPrefix = open ? 3 : 4;
     if (w.length >= minPrefix) {
-      var factor = open ? o.prefixLast : o.prefixOther;
+      var factor = rhs ? o.synonymPart : open ? o.prefixLast : o.prefixOther;
       var seen = Object.create(null);
       seen[s] = true;
       [w, s].forEach(function (pre) {
@@ -817,17 +833,18 @@
         withPrefix(p, pre, o.maxPrefix).forEach(function (t) {
           if (seen[t]) return;
           seen[t] = true;
-          scoreTerm(p, o, t, factor * (0.5 + 0.5 * Math.min(1, w.length / t.length)), acc, matched);
+          scoreTerm(p, o, t, rhs ? factor : factor * (0.5 + 0.5 * Math.min(1, w.length / t.length)), acc, matched);
         });
       });
     }
     // The word goes on past an index stem by up to 3 letters: "familienversichert" → familienversicher.
-    for (var k = w.length - 1; k >= Math.max(MIN_PART, w.length - 3); k--) {
+    // (Not for a synonym's word, which the editor wrote in full: "Gründung" is not "Grund".)
+    for (var k = w.length - 1; !rhs && k >= Math.max(MIN_PART, w.length - 3); k--) {
       if (w.slice(0, k) !== s) scoreTerm(p, o, w.slice(0, k), o.stemPrefix, acc, matched);
     }
     if (exact) return acc;
     // Past participles: "geerbt" → erb, "angemeldet" → anmeld, "abgeschleppt" → abschlepp.
-    var pm = PARTICIPLE.exec(w);
+    var pm = rhs ? null : PARTICIPLE.exec(w);
     if (pm) scoreTerm(p, o, stem((pm[1] || "") + pm[2]), o.participle, acc, matched);
     // A compound the index does not hold as one word: split into known parts, scored as the
     // mean of the parts times the share of parts found.
@@ -844,11 +861,12 @@
       for (var dd in docs) {
         var sum = 0, hit = 0;
         for (var q = 0; q < parts.length; q++) if (parts[q].s[dd]) { sum += parts[q].s[dd]; hit++; }
+        if (rhs && hit < parts.length) continue; // a synonym's word: all parts or nothing
         keepMax(acc, dd, o.split * (sum / parts.length) * (hit / parts.length));
       }
     }
     // Typos: edit distance 1 from 5 letters, 2 from 9 letters, against the stem.
-    var maxD = w.length >= 9 ? 2 : (w.length >= 5 ? 1 : 0);
+    var maxD = rhs ? 0 : w.length >= 9 ? 2 : (w.length >= 5 ? 1 : 0);
     if (maxD > 0) {
       var list = p.list;
       for (var i = 0; i < list.length; i++) {
@@ -889,7 +907,7 @@
         if (!entry || e.lhs.length > entry.lhs.length) entry = e;
       });
       var len = entry ? entry.lhs.length : 1;
-      slots.push({ words: words.slice(i, i + len), syn: entry });
+      slots.push({ words: words.slice(i, i + len), syn: entry, weight: !entry && LIGHT_STEMS[stems[i]] ? o.light : 1 });
       i += len - 1;
     }
     var matched = Object.create(null);
@@ -904,7 +922,14 @@
       });
       if (slot.syn) {
         // Synonym: each right-hand term on its own; a doc with several of them gets a bonus.
-        var per = slot.syn.rhs.map(function (t) { var a = newAcc(); scoreTerm(p, o, t, 1, a, matched); return a; });
+        // A right-hand word the index only holds inside compounds ("Photovoltaik" →
+        // photovoltaikanlage, "Heimtier" → heimtierausweis) is matched like a query word
+        // (completions, compound parts – all of them), without typo tolerance.
+        var per = slot.syn.rhs.map(function (r) {
+          var a = newAcc();
+          if (!scoreTerm(p, o, r.t, 1, a, matched)) a = scoreWord(p, o, r.w, false, matched, true);
+          return a;
+        });
         var docs = Object.create(null);
         per.forEach(function (a) { for (var d in a.s) docs[d] = true; });
         for (var d2 in docs) {
@@ -915,15 +940,18 @@
       }
       return acc;
     });
-    // Any-word matching: the sum over slots, times the share of slots the doc matches.
-    var scores = Object.create(null), covered = Object.create(null);
-    slotAccs.forEach(function (a) {
-      for (var d in a.s) { scores[d] = (scores[d] || 0) + a.s[d]; covered[d] = (covered[d] || 0) + 1; }
+    // Any-word matching: the weighted sum over slots, times the (weighted) share of slots the
+    // doc matches.
+    var scores = Object.create(null), covered = Object.create(null), total = 0;
+    slotAccs.forEach(function (a, si) {
+      var wt = slots[si].weight;
+      total += wt;
+      for (var d in a.s) { scores[d] = (scores[d] || 0) + wt * a.s[d]; covered[d] = (covered[d] || 0) + wt; }
     });
     for (var d4 in scores) {
       if (!(scores[d4] > 0)) continue;
       var doc = index.docs[d4];
-      var sc = scores[d4] * Math.pow(covered[d4] / slots.length, o.coverage);
+      var sc = scores[d4] * Math.pow(covered[d4] / total, o.coverage);
       if (doc[5] === "page") sc *= o.pagePenalty;
       results.push({ doc: Number(d4), score: sc });
     }

@@ -73,6 +73,40 @@ test("more matched words rank higher", () => {
   assert.ok(both[0].score > only[0].score);
 });
 
+test("a synonym's word found only inside compounds", () => {
+  // "Heimtier" (katze = Heimtier) is no index term: the texts only say "EU-Heimtierausweis".
+  assert.equal(first("katze"), "leistungen/eu-heimtierausweis/");
+  assert.ok(rank("haustier", "leistungen/eu-heimtierausweis/") <= 3, urls("haustier").slice(0, 3).join(" "));
+  // The word itself still wins over its synonym.
+  assert.equal(first("hund"), "leistungen/hundesteuer-anmelden/");
+});
+
+test("synonym words: completions and whole splits, no stem prefixes", () => {
+  const doc = (url, title) => ({ url, kind: "service", title, ozg_id: "", themenfeld: "", lebenslagen: [], keywords: [], summary: "", sections: [] });
+  const mem = core.indexFromDocs({
+    docs: [doc("a/", "Solarthermieanlage"), doc("b/", "Grund und Boden"), doc("c/", "Gründungszuschuss"),
+      doc("d/", "Garten"), doc("e/", "Haus"), doc("f/", "Haus mit Garten")],
+    synonyms: ["sonne = Solarthermie\nstart = Gründung\nlaube = Gartenhaus\n"],
+  });
+  const u = (q) => core.search(mem, q).map((r) => r.url);
+  assert.deepEqual(u("sonne"), ["a/"]); // completion: solarthermie → solarthermieanlage
+  assert.deepEqual(u("start"), ["c/"]); // gründung → gründungszuschuss, not grund (Grund und Boden)
+  assert.deepEqual(u("laube"), ["f/"]); // gartenhaus → garten + haus, both or nothing
+  assert.deepEqual(u("gartenhaus").slice(0, 1), ["f/"]); // a typed word still takes one part
+  assert.equal(u("gartenhaus").length, 3);
+});
+
+test("light query words (general verbs, question words) count little", () => {
+  // "nehmen" matches the compound part of "Arbeitnehmer"; a topic word outweighs it.
+  const find = (q, url) => core.search(idx(), q).find((r) => r.url === url);
+  const topic = find("elternzeit nehmen", "leistungen/elterngeld-beantragen/");
+  const verb = find("elternzeit nehmen", "leistungen/arbeitnehmerueberlassung/");
+  assert.ok(topic && verb && verb.score < 0.1 * topic.score, `${verb && verb.score} vs ${topic && topic.score}`);
+  // A query of light words only still finds what they match, in the same order.
+  assert.deepEqual(urls("nehmen").slice(0, 5), urls("nehmen", { light: 1 }).slice(0, 5));
+  assert.notEqual(rank("hund ausland nehmen", "leistungen/arbeitnehmerueberlassung/"), 3);
+});
+
 test("title outranks body", () => {
   // "Arbeitslosengeld" is the title of two services and appears in the text of others.
   assert.deepEqual(urls("arbeitslosengeld").slice(0, 2).sort(), ["leistungen/arbeitslosengeld-ii/", "leistungen/arbeitslosengeld/"]);
@@ -85,7 +119,8 @@ test("stop words alone find nothing; results are deterministic", () => {
 
 test("shards: missingShards names what search needs", () => {
   const fresh = JSON.parse(JSON.stringify(idx(), (k, v) => v));
-  assert.deepEqual(core.missingShards(fresh, "hund steuer"), ["h", "s"]);
+  // "hund" also searches its synonym "Heimtier", found as heim + tier: shard t.
+  assert.deepEqual(core.missingShards(fresh, "hund steuer"), ["h", "s", "t"]);
   assert.deepEqual(core.search(fresh, "hund steuer").length, 0);
 });
 
