@@ -145,15 +145,17 @@ public enum PortalBuild {
         let placesData = FinderData.places(model)
         let placesPath = "data/orte.\(AssetNames.hash(placesData)).json"
         try emit(placesData, to: placesPath)
+        // Serialising a few thousand small JSON files is worth both cores.
         var rulePaths: [String: String] = [:]
-        for service in model.content.services {
-            let data = FinderData.rules(model, service: service.slug)
-            let path = "data/regeln/\(service.slug).\(AssetNames.hash(data)).json"
+        let rules = ParallelMap.map(model.content.services.map(\.slug)) { slug in (slug, FinderData.rules(model, service: slug)) }
+        for (slug, data) in rules {
+            let path = "data/regeln/\(slug).\(AssetNames.hash(data)).json"
             try emit(data, to: path)
-            rulePaths[service.slug] = path
+            rulePaths[slug] = path
         }
-        for authority in model.content.authorities.values {
-            try emit(FinderData.authority(authority), to: "data/behoerden/\(authority.id).json")
+        let cards = ParallelMap.map(Array(model.content.authorities.values)) { authority in (authority.id, FinderData.authority(authority)) }
+        for (id, data) in cards {
+            try emit(data, to: "data/behoerden/\(id).json")
         }
 
         let renderer = PageRenderer(model: model, theme: theme, assetPaths: assetPaths,
@@ -162,15 +164,16 @@ public enum PortalBuild {
         let jobs = PageJob.all(for: model)
         progress?.phase("Gemeindeseiten vorbereiten")
         let rowsDigest = GemeindeRows.inputDigest(model: model)
+        let answers = GemeindeAnswers(model: model)
         // Gemeinde pages first: their fingerprints tell whether the rows must be rendered at all.
         let gemeindePlans = jobs.filter { if case .place(let i) = $0 { return model.content.regions[i].level == .gemeinde }; return false }
         let gemeindeFingerprints = ParallelMap.map(gemeindePlans) { job -> (String, String?) in
             let plan = renderer.plan(job)
-            return (plan.filePath, renderer.fingerprint(plan, rowsDigest: rowsDigest))
+            return (plan.filePath, renderer.fingerprint(plan, rowsDigest: rowsDigest, answers: answers))
         }
         let knownFingerprints = Dictionary(gemeindeFingerprints, uniquingKeysWith: { a, _ in a })
         let needsRows = gemeindeFingerprints.contains { path, fingerprint in fingerprint == nil || old[path]?.fingerprint != fingerprint }
-        let rows: GemeindeRows? = needsRows ? GemeindeRows(model: model, theme: theme) : nil
+        let rows: GemeindeRows? = needsRows ? GemeindeRows(model: model, theme: theme, answers: answers) : nil
 
         progress?.phase("Seiten", total: jobs.count)
         // Each page is rendered and written by one worker; nothing is kept in memory after it is
@@ -181,7 +184,7 @@ public enum PortalBuild {
             defer { progress?.step() }
             let plan = renderer.plan(job)
             let path = plan.filePath
-            let fingerprint = knownFingerprints[path] ?? renderer.fingerprint(plan, rowsDigest: rowsDigest)
+            let fingerprint = knownFingerprints[path] ?? renderer.fingerprint(plan, rowsDigest: rowsDigest, answers: answers)
             if let fingerprint, let entry = old[path], entry.fingerprint == fingerprint, output.reuse(path, size: entry.size) {
                 ledger.record(path, entry, reused: true)
                 return .success(plan.path)

@@ -11,23 +11,35 @@ struct CSVTable {
     var rows: [Row] = []
 
     /// Parses `file` and checks its header and row widths; nil when the file cannot be used at all.
+    /// Large files are cut at line ends outside quotes and the pieces parsed in parallel.
     static func parse(_ file: SourceFile, header expected: [String], into diagnostics: inout Diagnostics) -> CSVTable? {
-        var rows: [Row] = []
-        var line = 1
-        do {
-            try CSV<Enumerated>(string: file.text, delimiter: .comma, loadColumns: false).enumerateAsArray(startAt: 0, rowLimit: nil) { fields in
-                // Blank lines come through as one empty field; skip them but count their line.
-                if !(fields.count == 1 && fields[0].isEmpty) {
-                    rows.append(Row(fields: fields, line: line))
+        let pieces = split(file.text)
+        let parsed = ParallelMap.map(pieces) { piece -> (rows: [Row], failedAt: Int?) in
+            var rows: [Row] = []
+            var line = piece.firstLine
+            do {
+                try CSV<Enumerated>(string: piece.text, delimiter: .comma, loadColumns: false).enumerateAsArray(startAt: 0, rowLimit: nil) { fields in
+                    // Blank lines come through as one empty field; skip them but count their line.
+                    if !(fields.count == 1 && fields[0].isEmpty) {
+                        rows.append(Row(fields: fields, line: line))
+                    }
+                    line += 1
+                    for field in fields where field.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+                        line += field.reduce(0) { $0 + ($1.isNewline ? 1 : 0) }
+                    }
                 }
-                line += 1 + fields.reduce(0) { $0 + $1.reduce(0) { $0 + ($1.isNewline ? 1 : 0) } }
+                return (rows, nil)
+            } catch {
+                return (rows, line)
             }
-        } catch {
+        }
+        if let line = parsed.lazy.compactMap(\.failedAt).first {
             diagnostics.error(SourceLocation(path: file.path, line: line), "CSV kann nicht gelesen werden: Anführungszeichen mitten in einem Feld (Anführungszeichen in Feldern werden verdoppelt: \"\")")
             return nil
         }
+        let rows = parsed.flatMap(\.rows)
         // SwiftCSV ends silently inside an unclosed quote; an odd number of quotes gives it away.
-        if file.text.reduce(0, { $0 + ($1 == "\"" ? 1 : 0) }) % 2 == 1 {
+        if file.text.utf8.reduce(0, { $0 + ($1 == UInt8(ascii: "\"") ? 1 : 0) }) % 2 == 1 {
             let start = rows.last(where: { row in row.fields.contains { $0.contains(where: \.isNewline) } })?.line ?? rows.last?.line ?? 1
             diagnostics.error(SourceLocation(path: file.path, line: start), "CSV: ein Anführungszeichen wird nicht geschlossen")
             return nil
@@ -36,7 +48,7 @@ struct CSVTable {
             diagnostics.error(SourceLocation(path: file.path), "CSV-Datei ist leer; erwartet wird die Kopfzeile „\(expected.joined(separator: ","))“")
             return nil
         }
-        let actual = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        let actual = header.fields.map(trimmingSpaces)
         guard actual == expected else {
             diagnostics.error(SourceLocation(path: file.path, line: header.line),
                               "falsche Kopfzeile „\(actual.joined(separator: ","))“; erwartet wird „\(expected.joined(separator: ","))“")
@@ -51,8 +63,40 @@ struct CSVTable {
                 ok = false
                 continue
             }
-            table.rows.append(Row(fields: row.fields.map { $0.trimmingCharacters(in: .whitespaces) }, line: row.line))
+            table.rows.append(Row(fields: row.fields.map(trimmingSpaces), line: row.line))
         }
         return ok ? table : nil
+    }
+
+    /// Pieces of about 256 KB that end at a line end outside quotes, each with its first line number.
+    static func split(_ text: String) -> [(text: String, firstLine: Int)] {
+        let bytes = Array(text.utf8)
+        let target = 256 << 10
+        guard bytes.count > 2 * target else { return [(text, 1)] }
+        var pieces: [(String, Int)] = []
+        var start = 0, line = 1, startLine = 1, quoted = false
+        for (i, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "\"") { quoted.toggle() }
+            guard byte == 0x0A else { continue }
+            line += 1
+            if !quoted, i + 1 - start >= target, i + 1 < bytes.count {
+                pieces.append((String(decoding: bytes[start...i], as: UTF8.self), startLine))
+                start = i + 1
+                startLine = line
+            }
+        }
+        pieces.append((String(decoding: bytes[start...], as: UTF8.self), startLine))
+        return pieces
+    }
+
+    /// `trimmingCharacters(in: .whitespaces)` (spaces, tabs, other Unicode space separators)
+    /// without Foundation's bridging, which showed up in profiles: most fields need no trimming.
+    static func trimmingSpaces(_ field: String) -> String {
+        func isSpace(_ c: Character) -> Bool {
+            c == " " || c == "\t" || (c.unicodeScalars.count == 1 && c.unicodeScalars.first!.properties.generalCategory == .spaceSeparator)
+        }
+        guard let first = field.first, let last = field.last, isSpace(first) || isSpace(last) else { return field }
+        guard let from = field.firstIndex(where: { !isSpace($0) }), let to = field.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(field[from...to])
     }
 }

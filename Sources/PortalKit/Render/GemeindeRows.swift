@@ -3,28 +3,30 @@
 /// Gemeinde page, so this turns ~233,000 row renders for Saxony (6 million for Germany) into
 /// ~12,000 (~320,000). Rows still come from the theme's `gemeinde-row` template.
 struct GemeindeRows: Sendable {
-    /// Per service (index into `content.services`): authority id → row HTML; `""` is the gap row.
-    private let rows: [[String: String]]
+    /// Per service (index into `content.services`): answer → row HTML.
+    private let rows: [[Int32: String]]
+    let answers: GemeindeAnswers
 
-    static let gap = ""
-
-    init(model: SiteModel, theme: Theme) {
+    init(model: SiteModel, theme: Theme, answers: GemeindeAnswers) {
+        self.answers = answers
         let services = model.content.services
-        let gemeinden = model.directory.gemeinden.map { RegionDirectory.prefixes(of: $0.ags) }
         let contactEmail = model.content.site.contact.email
-        rows = ParallelMap.map(Array(services.indices)) { index -> [String: String] in
+        // The distinct answers of each service over all Gemeinden.
+        var distinct = [Set<Int32>](repeating: [], count: services.count)
+        for vector in answers.byGemeinde.values {
+            for (service, answer) in vector.enumerated() { distinct[service].insert(answer) }
+        }
+        let needed = distinct
+        let table = answers.authorityIDs
+        rows = ParallelMap.map(Array(services.indices)) { index -> [Int32: String] in
             let service = services[index]
-            let rules = model.index.rules(for: service.slug)
-            var answers = Set(rules.values)
-            // A gap row is needed if some Gemeinde has no rule above it.
-            if gemeinden.contains(where: { model.index.resolve(service: service.slug, prefixes: $0) == nil }) { answers.insert(Self.gap) }
-            var result: [String: String] = [:]
-            for answer in answers {
+            var result: [Int32: String] = [:]
+            for answer in needed[index] {
                 var row: [String: Any] = ["slug": service.slug, "title": service.title, "url": "../../leistungen/\(service.slug)/"]
-                if answer == Self.gap {
+                if answer == GemeindeAnswers.gap {
                     row["gap"] = true
                     if let contactEmail { row["contact_email"] = contactEmail }
-                } else if let authority = model.content.authorities[answer] {
+                } else if let authority = model.content.authorities[table[Int(answer)]] {
                     row["authority"] = ["name": authority.name, "url": "../../behoerden/\(authority.id)/"]
                 }
                 result[answer] = theme.render(row, template: "gemeinde-row")
@@ -43,14 +45,36 @@ struct GemeindeRows: Sendable {
     }
 
     /// The rows of one Gemeinde page, in A–Z order of the services.
-    func html(for gemeinde: Region, model: SiteModel) -> String {
+    func html(for gemeinde: Region) -> String {
+        guard let vector = answers.byGemeinde[gemeinde.ags] else { return "" }
         var out = ""
         out.reserveCapacity(rows.count * 200)
-        let prefixes = RegionDirectory.prefixes(of: gemeinde.ags)
-        for (index, service) in model.content.services.enumerated() {
-            let answer = model.index.resolve(service: service.slug, prefixes: prefixes) ?? Self.gap
-            out += rows[index][answer] ?? ""
-        }
+        for (index, answer) in vector.enumerated() { out += rows[index][answer] ?? "" }
         return out
+    }
+}
+
+/// The responsible authority of every service in every Gemeinde, resolved once per build (the
+/// Gemeinde pages' fingerprints, their rows and their HTML all need it). Authorities are stored
+/// as indexes into the sorted id list: 4 bytes per pair (Germany: 6 million pairs, 24 MB).
+struct GemeindeAnswers: Sendable {
+    static let gap: Int32 = -1
+    /// Sorted authority ids; an answer is an index into this list or `gap`.
+    let authorityIDs: [String]
+    /// Gemeinde AGS → per service (index into `content.services`) its answer.
+    let byGemeinde: [String: [Int32]]
+
+    init(model: SiteModel) {
+        let ids = model.content.authorities.keys.sorted()
+        let position = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, Int32($0)) })
+        let services = model.content.services.map(\.slug)
+        let vectors = ParallelMap.map(model.directory.gemeinden) { gemeinde -> (String, [Int32]) in
+            let prefixes = RegionDirectory.prefixes(of: gemeinde.ags)
+            return (gemeinde.ags, services.map { slug in
+                model.index.resolve(service: slug, prefixes: prefixes).flatMap { position[$0] } ?? Self.gap
+            })
+        }
+        authorityIDs = ids
+        byGemeinde = Dictionary(vectors, uniquingKeysWith: { a, _ in a })
     }
 }

@@ -110,24 +110,22 @@ struct PageRenderer: Sendable {
     /// The page's HTML. `rows` must be given for Gemeinde pages.
     func html(_ plan: PagePlan, rows: GemeindeRows?) -> String {
         var context = plan.context
-        if let gemeinde = plan.gemeinde, let rows { context["rows"] = rows.html(for: gemeinde, model: model) }
+        if let gemeinde = plan.gemeinde, let rows { context["rows"] = rows.html(for: gemeinde) }
         return theme.render(context, template: plan.template)
     }
 
     /// What the page is made of: its template (with every template it includes), its context
     /// and, for a Gemeinde page, the answer behind each row. Nil if it cannot be digested.
-    func fingerprint(_ plan: PagePlan, rowsDigest: String) -> String? {
+    func fingerprint(_ plan: PagePlan, rowsDigest: String, answers: GemeindeAnswers) -> String? {
         var f = Fingerprint()
         f.add(plan.template)
         f.add(theme.templateDigests[plan.template] ?? "")
         guard f.add(context: plan.context) else { return nil }
         if let gemeinde = plan.gemeinde {
+            // The digest covers the sorted authority ids the answers index into.
             f.add(rowsDigest)
             f.add(theme.templateDigests["gemeinde-row"] ?? "")
-            let prefixes = RegionDirectory.prefixes(of: gemeinde.ags)
-            for service in model.content.services {
-                f.add(model.index.resolve(service: service.slug, prefixes: prefixes) ?? GemeindeRows.gap)
-            }
+            (answers.byGemeinde[gemeinde.ags] ?? []).withUnsafeBytes { f.add($0) }
         }
         return f.hex
     }
