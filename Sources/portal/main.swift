@@ -22,7 +22,7 @@ struct ContentOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Nur Fehler ausgeben.")
     var quiet = false
 
-    @Flag(name: .shortAndLong, help: "Mehr ausgeben: Arbeitsschritte mit Zeiten, neu geschriebene und übernommene Dateien.")
+    @Flag(name: .shortAndLong, help: "Mehr ausgeben: neu geschriebene und übernommene Dateien.")
     var verbose = false
 }
 
@@ -105,11 +105,15 @@ struct Check: ParsableCommand {
             }
             return
         }
+        let started = Date()
         do {
             let (model, gaps) = try PortalBuild.check(content: URL(fileURLWithPath: options.content), display: options.content, strict: options.strict)
             Console.printWarnings(model.content.warnings, quiet: options.quiet)
             guard !options.quiet else { return }
             print("Inhalte in Ordnung: \(model.content.services.count) Leistungen, \(model.content.authorities.count) Behörden, \(model.content.regions.count) Orte, \(model.content.responsibilities.count) Zuständigkeiten")
+            if options.verbose {
+                print("  \(model.content.pages.count) freie Seiten, \(model.content.warnings.count) Warnungen; geprüft in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+            }
             Console.printGaps(gaps)
         } catch {
             Console.fail(error)
@@ -219,10 +223,10 @@ enum Console {
         Terminal.error(warnings.map { printer.format($0) }.joined())
     }
 
-    /// A redrawn progress line on a terminal; plain phase lines elsewhere only with --verbose,
-    /// so CI logs and scripts see just the result.
+    /// A redrawn progress line on a terminal; plain phase lines with elapsed times elsewhere
+    /// (CI logs), on standard error so standard output keeps just the result.
     static func progress(quiet: Bool, verbose: Bool) -> BuildProgress? {
-        guard !quiet, Terminal.stderrIsTTY || verbose else { return nil }
+        guard !quiet else { return nil }
         return BuildProgress(interactive: Terminal.stderrIsTTY) { Terminal.error($0) }
     }
 

@@ -15,6 +15,31 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("Output/index.html").path))
     }
 
+    /// In a log (stderr not a terminal): plain phase lines, no carriage returns or escape codes;
+    /// on a terminal: one redrawn line and coloured diagnostics; --quiet: nothing.
+    @Test func progressIsPlainInLogsAndRedrawnOnTerminals() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let logged = try PortalProcess.run(["build", "--content", fixture.root.path, "--output", fixture.root.appendingPathComponent("Out").path], in: fixture.root)
+        #expect(logged.status == 0, "\(logged.stderr)")
+        #expect(logged.stderr.contains("Seiten … ("), "\(logged.stderr)")
+        #expect(!logged.stderr.contains("\r") && !logged.stderr.contains("\u{1B}"))
+        let quiet = try PortalProcess.run(["build", "-q", "--content", fixture.root.path, "--output", fixture.root.appendingPathComponent("Out").path], in: fixture.root)
+        #expect(quiet.status == 0 && quiet.stderr.isEmpty && quiet.stdout.isEmpty)
+
+        // `script` gives the binary a pseudo-terminal (util-linux, on every Debian).
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { Issue.record("/usr/bin/script missing"); return }
+        let command = "\(PortalProcess.binary.path) build --clean --content \(fixture.root.path) --output \(fixture.root.appendingPathComponent("Out").path)"
+        // A colour terminal whatever the test runner's environment says.
+        let viaScript = ["-u", "NO_COLOR", "TERM=xterm-256color", "/usr/bin/script", "-qec", command, "/dev/null"]
+        let terminal = try PortalProcess.run(viaScript, in: fixture.root, executable: URL(fileURLWithPath: "/usr/bin/env"))
+        #expect(terminal.status == 0, "\(terminal.stdout)")
+        #expect(terminal.stdout.contains("\r\u{1B}[2KSeiten"), "no redrawn progress line: \(terminal.stdout.debugDescription)")
+        try fixture.write("authorities/landratsamt-bautzen.yml", Data("name: \"\"\naddress: {street: B, postal_code: \"02625\", city: Bautzen}\n".utf8))
+        let failing = try PortalProcess.run(viaScript, in: fixture.root, executable: URL(fileURLWithPath: "/usr/bin/env"))
+        #expect(failing.stdout.contains("\u{1B}[1;31merror:\u{1B}[0m"), "errors are not red on a terminal: \(failing.stdout.debugDescription)")
+    }
+
     @Test func usageErrorExitsWith2() throws {
         let result = try PortalProcess.run(["build", "--no-such-option"], in: FileManager.default.temporaryDirectory)
         #expect(result.status == 2)

@@ -19,7 +19,11 @@ For each N in --services:
      the output folder (and Hugo's caches) deleted before each run;
   4. prints per N the median wall time, CPU time and peak RSS, pages and output bytes of
      both, the ratios portal/Hugo, the load average and the share of the CPUs that other
-     processes used during the runs (what skews the timings).
+     processes used during the runs (what skews the timings);
+  5. then (unless --no-incremental) edits one service's body --runs times, rebuilds with
+     `portal build` (incremental, using the cache of the build before), and prints the median
+     wall time, its ratio to the clean build, and whether the result equals a clean build of
+     the same tree file by file. `portal` is timed with --clean for the comparison with Hugo.
 
 Writes only below --work (default in /dev/shm: the VM's disk slows down after a few GB).
 Needs the release binary (.build/release/portal) and `hugo` (Debian: apt-get install hugo).
@@ -30,6 +34,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime
+import hashlib
 import json
 import os
 import re
@@ -979,7 +984,7 @@ def busy_cpu_seconds() -> float:
     return (sum(v[0:3]) + sum(v[5:8])) / os.sysconf("SC_CLK_TCK")
 
 
-def timed(cmd: list[str], timeout: float) -> dict:
+def timed(cmd: list[str], timeout: float, keep_stdout: bool = False) -> dict:
     """One run under /usr/bin/time -v: wall seconds, peak RSS (KiB), user and system CPU seconds,
     and the share of the machine's CPU time that other processes used meanwhile."""
     busy_before = busy_cpu_seconds()
@@ -987,7 +992,7 @@ def timed(cmd: list[str], timeout: float) -> dict:
     proc = subprocess.Popen(["/usr/bin/time", "-v", *cmd], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             start_new_session=True)
     try:
-        _, err = proc.communicate(timeout=timeout)
+        out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.communicate()
@@ -1000,8 +1005,46 @@ def timed(cmd: list[str], timeout: float) -> dict:
         return float(re.search(re.escape(name) + r": ([\d.]+)", err).group(1))
     user, system = field("User time (seconds)"), field("System time (seconds)")
     others = max(0.0, busy_cpu_seconds() - busy_before - user - system)
-    return {"wall": wall, "rss_kib": int(field("Maximum resident set size (kbytes)")), "user": user, "sys": system,
-            "others_share": others / (wall * (os.cpu_count() or 1))}
+    result = {"wall": wall, "rss_kib": int(field("Maximum resident set size (kbytes)")), "user": user, "sys": system,
+              "others_share": others / (wall * (os.cpu_count() or 1))}
+    if keep_stdout:
+        result["stdout"] = out
+    return result
+
+
+def incremental_runs(content: Path, out: Path, clean_out: Path, runs: int, timeout: float) -> dict:
+    """After the clean builds: `runs` times, append a new sentence to one service's body and
+    rebuild incrementally (the previous build's cache is beside `out`); then compare the result
+    with a clean build of the same tree, file by file. The service file is restored afterwards."""
+    service = sorted((content / "services").glob("*.md"))[0]
+    original = service.read_text(encoding="utf-8")
+    walls, written = [], []
+    try:
+        timed([str(PORTAL), "build", "--quiet", "--content", str(content), "--output", str(out)], timeout)  # cache in place
+        for i in range(runs):
+            service.write_text(original + f"\nErgänzung {i + 1}: Termine können Sie auch telefonisch vereinbaren.\n", encoding="utf-8")
+            r = timed([str(PORTAL), "build", "--content", str(content), "--output", str(out)], timeout, keep_stdout=True)
+            walls.append(r["wall"])
+            m = re.search(r"(\d+) Dateien neu geschrieben", r.get("stdout", ""))
+            written.append(int(m.group(1)) if m else -1)
+        shutil.rmtree(clean_out, ignore_errors=True)
+        timed([str(PORTAL), "build", "--quiet", "--clean", "--content", str(content), "--output", str(clean_out)], timeout)
+        identical = tree_digest(out) == tree_digest(clean_out)
+    finally:
+        service.write_text(original, encoding="utf-8")
+        shutil.rmtree(clean_out, ignore_errors=True)
+        shutil.rmtree(clean_out.parent / ".portal-cache" / clean_out.name, ignore_errors=True)
+    return {"wall_s": round(statistics.median(walls), 2), "walls": [round(w, 2) for w in walls],
+            "files_written": written, "identical": identical, "edited": service.name}
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    digests = {}
+    for dirpath, _, names in os.walk(root):
+        for name in names:
+            path = Path(dirpath) / name
+            digests[str(path.relative_to(root))] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return digests
 
 
 def tree_stats(root: Path) -> dict:
@@ -1060,6 +1103,7 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=1200, help="seconds per build before it is stopped")
     parser.add_argument("--json", help="write the figures to this file")
     parser.add_argument("--diagnose", action="store_true", help="also time `portal check` and print Hugo's template metrics")
+    parser.add_argument("--no-incremental", action="store_true", help="skip the incremental rebuild runs")
     parser.add_argument("--cached-rows", action="store_true",
                         help="Hugo renders each Gemeinde row once per (service, authority) via partialCached "
                              "(faster at 500 services, slower from 2,000 on)")
@@ -1107,7 +1151,8 @@ def main() -> None:
                 loads.append(load_average())
                 if tool == "portal":
                     shutil.rmtree(out_portal, ignore_errors=True)
-                    r = timed([str(PORTAL), "build", "--quiet", "--content", str(content), "--output", str(out_portal)], args.timeout)
+                    # --clean: a full build, not one that reuses the previous run's pages.
+                    r = timed([str(PORTAL), "build", "--quiet", "--clean", "--content", str(content), "--output", str(out_portal)], args.timeout)
                 else:
                     for d in (out_hugo, cache, site_dir / "resources"):
                         shutil.rmtree(d, ignore_errors=True)
@@ -1129,6 +1174,13 @@ def main() -> None:
         if p.get("wall_s") and h.get("wall_s"):
             entry["ratio_wall"] = round(p["wall_s"] / h["wall_s"], 2)
             entry["ratio_rss"] = round(p["rss_mib"] / h["rss_mib"], 2)
+        if p.get("wall_s") and not args.no_incremental:
+            entry["incremental"] = incremental_runs(content, out_portal, work / f"n{n}/out-clean", args.runs, args.timeout)
+            entry["incremental"]["ratio_to_clean"] = round(entry["incremental"]["wall_s"] / p["wall_s"], 3)
+            inc = entry["incremental"]
+            print(f"  incremental after a body edit: {inc['wall_s']:.2f} s median ({inc['walls']}), "
+                  f"{inc['ratio_to_clean']:.3f} × the clean build; files rewritten {inc['files_written']}; "
+                  f"identical to a clean build: {'yes' if inc['identical'] else 'NO'}", flush=True)
         if args.diagnose:
             entry["diagnose"] = diagnose(work, content, site_dir, args.hugo, work / f"n{n}/out-diagnose")
             print(f"  portal check alone: {entry['diagnose']['portal_check']['wall']:.2f} s wall, peak "
@@ -1150,10 +1202,12 @@ def main() -> None:
             print(f"| {e['services']:,} | {tool} | {wall} | {cpu} | {rss} | {t['pages']:,} | {t['bytes'] / 1e6:.1f} | "
                   f"{t['html_bytes'] / 1e6:.1f} | {t['files']:,} | {e['load_average_during']['median']:.2f}, {e['load_average_during']['max']:.2f} | "
                   f"{'–' if t.get('timeout') else format(t['others_cpu_share'], '.0%')} |")
-    print("\n| services | wall portal/Hugo | peak RSS portal/Hugo |")
-    print("| ---: | ---: | ---: |")
+    print("\n| services | wall portal/Hugo | peak RSS portal/Hugo | incremental s (body edit) | incremental/clean |")
+    print("| ---: | ---: | ---: | ---: | ---: |")
     for e in results:
-        print(f"| {e['services']:,} | {e.get('ratio_wall', '–')} | {e.get('ratio_rss', '–')} |")
+        inc = e.get("incremental", {})
+        print(f"| {e['services']:,} | {e.get('ratio_wall', '–')} | {e.get('ratio_rss', '–')} | "
+              f"{inc.get('wall_s', '–')} | {inc.get('ratio_to_clean', '–')} |")
     if args.json:
         Path(args.json).write_text(json.dumps({"load_average_at_start": round(load, 2), "hugo": hugo_version, "portal": portal_version,
                                                "hugo_rows": "partialCached" if args.cached_rows else "inline",
