@@ -9,20 +9,35 @@ struct FrontMatter {
     let bodyFirstLine: Int
 
     static func split(_ file: SourceFile, into diagnostics: inout Diagnostics) -> FrontMatter? {
-        // "\r\n" is one Character in Swift, so files saved on Windows are split on both.
-        let lines = file.text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        // Lines end at "\n" or "\r\n" (files saved on Windows). Only the front matter is cut into
+        // lines; the body is taken whole, which matters for large files.
+        let bytes = file.text.utf8
+        var lines: [Substring] = []
+        var start = bytes.startIndex
+        var closing: Int?
+        while start < bytes.endIndex, closing == nil {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex
+            var lineEnd = end
+            if lineEnd > start, bytes[bytes.index(before: lineEnd)] == 0x0D { lineEnd = bytes.index(before: lineEnd) }
+            let line = Substring(bytes[start..<lineEnd])
+            if lines.isEmpty, line.trimmingTrailingSpaces != "---" { break }
+            if !lines.isEmpty, line.trimmingTrailingSpaces == "---" || line.trimmingTrailingSpaces == "..." { closing = lines.count }
+            lines.append(line)
+            start = end < bytes.endIndex ? bytes.index(after: end) : end
+        }
         guard let first = lines.first, first.trimmingTrailingSpaces == "---" else {
             diagnostics.error(SourceLocation(path: file.path, line: 1, column: 1),
                               "Datei muss mit einer Zeile „---“ beginnen, gefolgt von den Angaben (Front Matter) und einer weiteren Zeile „---“")
             return nil
         }
-        guard let closing = lines.indices.dropFirst().first(where: { lines[$0].trimmingTrailingSpaces == "---" || lines[$0].trimmingTrailingSpaces == "..." }) else {
+        guard let closing else {
             diagnostics.error(SourceLocation(path: file.path, line: 1, column: 1),
                               "die Angaben (Front Matter) werden nicht mit einer Zeile „---“ abgeschlossen")
             return nil
         }
         let yaml = lines[1..<closing].joined(separator: "\n")
-        let body = lines[(closing + 1)...].joined(separator: "\n")
+        var body = String(Substring(bytes[start...]))
+        if body.utf8.contains(0x0D) { body = body.replacing("\r\n", with: "\n") }
         return FrontMatter(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: closing + 2)
     }
 }

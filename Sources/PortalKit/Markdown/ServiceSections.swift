@@ -8,6 +8,8 @@ enum ServiceSections {
         "Fristen", "Verfahrensablauf", "Rechtsgrundlage", "Hinweise", "Weiterführende Informationen",
     ]
 
+    static let fimByLowercase = Dictionary(uniqueKeysWithValues: fimOrder.map { ($0.lowercased(), $0) })
+
     static func ordered(_ raw: [(title: String, html: String, text: String)]) -> [Section] {
         // Parts of the same FIM module are collected and joined once: appending to a copy taken
         // out of a dictionary would copy the whole text each time (quadratic on large files).
@@ -15,9 +17,9 @@ enum ServiceSections {
         var others: [Section] = []
         // A heading without text (as `portal new service` leaves the ones an editor does not fill
         // in) has nothing to show.
-        for part in raw where !part.html.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        for part in raw where part.html.utf8.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) {
             let title = part.title.isEmpty ? "Beschreibung" : part.title
-            if let fim = fimOrder.first(where: { $0.caseInsensitiveCompare(title) == .orderedSame }) {
+            if let fim = fimByLowercase[title.lowercased()] {
                 known[fim, default: ([], [])].html.append(part.html)
                 known[fim, default: ([], [])].text.append(part.text)
             } else {

@@ -67,11 +67,15 @@ struct GemeindeAnswers: Sendable {
     init(model: SiteModel) {
         let ids = model.content.authorities.keys.sorted()
         let position = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, Int32($0)) })
-        let services = model.content.services.map(\.slug)
+        // Each service's rules as answer indexes, looked up once rather than once per Gemeinde.
+        let tables: [[String: Int32]] = model.content.services.map { service in
+            model.index.rules(for: service.slug).compactMapValues { position[$0] }
+        }
         let vectors = ParallelMap.map(model.directory.gemeinden) { gemeinde -> (String, [Int32]) in
             let prefixes = RegionDirectory.prefixes(of: gemeinde.ags)
-            return (gemeinde.ags, services.map { slug in
-                model.index.resolve(service: slug, prefixes: prefixes).flatMap { position[$0] } ?? Self.gap
+            return (gemeinde.ags, tables.map { table in
+                for prefix in prefixes { if let answer = table[prefix] { return answer } }
+                return Self.gap
             })
         }
         authorityIDs = ids

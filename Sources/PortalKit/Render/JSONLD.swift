@@ -43,8 +43,6 @@ enum JSONLD {
     }
 
     static func encode(_ object: [String: Any]) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]),
-              let json = String(data: data, encoding: .utf8) else { return "{}" }
-        return HTML.scriptSafeJSON(json)
+        HTML.scriptSafeJSON(JSONText.encode(object))
     }
 }

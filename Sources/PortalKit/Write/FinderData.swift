@@ -32,6 +32,6 @@ enum FinderData {
     }
 
     static func json(_ object: Any) -> Data {
-        (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        Data(JSONText.encode(object).utf8)
     }
 }
