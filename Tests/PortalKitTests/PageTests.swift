@@ -148,6 +148,24 @@ import Testing
         #expect(page.contains("\"name\":\"Ausweis \\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e \\\"x\\\" \\u0026 'y'\""))
     }
 
+    /// A quote or `<` followed by a combining mark is one Swift Character; it must be escaped
+    /// anyway, or a title could end an attribute value (`title="…"́ onmouseover=…`).
+    @Test func specialCharactersBeforeCombiningMarksAreEscaped() throws {
+        let evil = "Ausweis \"\u{301} data-x=1 <\u{301}b> &\u{301}"
+        let text = Fixture.files["services/personalausweis-beantragen.md"]!
+            .replacingOccurrences(of: "summary: Einen neuen Personalausweis beantragen.", with: "summary: '\(evil)'")
+        let (site, _, fixture) = try Self.build(["services/personalausweis-beantragen.md": text])
+        defer { fixture.remove() }
+        let page = site.read("leistungen/personalausweis-beantragen/index.html")
+        let combining = "\u{301}"
+        let escaped = "content=\"Ausweis &quot;" + combining + " data-x=1 &lt;" + combining + "b&gt; &amp;" + combining + "\""
+        let rawQuote = "\"" + combining + " data-x=1", rawTag = "<" + combining + "b>"
+        #expect(page.contains(escaped), "meta description not escaped")
+        // Only inside the JSON-LD string (as \" there) may the quote stay.
+        #expect(page.components(separatedBy: rawQuote).count - 1 == page.components(separatedBy: "\\" + rawQuote).count - 1)
+        #expect(!page.contains(rawTag))
+    }
+
     @Test func sitemapRobotsAndAssets() throws {
         let (site, report, fixture) = try Self.build()
         defer { fixture.remove() }

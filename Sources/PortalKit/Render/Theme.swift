@@ -35,11 +35,13 @@ public struct Theme: Sendable {
             collect(assetsIn: overrides.appendingPathComponent("search"), into: &search)
         }
         var library = MustacheLibrary()
+        _ = HTMLContent.registered
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                library.register(try MustacheTemplate(string: source.text), named: name)
+                library.register(try MustacheTemplate(string: HTMLContent.pragma + source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.error(SourceLocation(path: source.path, line: error.context.lineNumber, column: error.context.columnNumber + 1),
+                // Line numbers count the pragma line put before the source.
+                diagnostics.error(SourceLocation(path: source.path, line: error.context.lineNumber - 1, column: error.context.columnNumber + 1),
                                   "Vorlage kann nicht gelesen werden: \(Self.explain(error.error))")
             } catch {
                 diagnostics.error(SourceLocation(path: source.path), "Vorlage kann nicht gelesen werden: \(error)")
