@@ -191,6 +191,30 @@ import Testing
         #expect(site.read("leistungen/index.html").contains("<h1>Leistungen von A bis Z</h1>"))
     }
 
+    /// Gemeinde rows of a service with many authorities are filled into a stencil; the result must
+    /// equal rendering each row, with the theme's escaping, also when a theme prints names raw.
+    @Test func gemeindeRowsFromTheStencilEqualRenderedRows() throws {
+        let changes: [String: String?] = [
+            "responsibilities.csv": "service,region,authority\npersonalausweis-beantragen,14612000,buergeramt-dresden\npersonalausweis-beantragen,14625,landratsamt-bautzen\n"
+                + "elterngeld-beantragen,14,elterngeldstelle-sachsen\nelterngeld-beantragen,14612000,buergeramt-dresden\nelterngeld-beantragen,14625020,landratsamt-bautzen\n",
+            "authorities/landratsamt-bautzen.yml": "name: \"Landratsamt Bautzen & <Kreis>\"\naddress: {street: Bahnhofstraße 9, postal_code: \"02625\", city: Bautzen}\n",
+        ]
+        let (site, _, fixture) = try Self.build(changes)
+        defer { fixture.remove() }
+        let bautzen = site.read("orte/14625020/index.html"), kamenz = site.read("orte/14625240/index.html")
+        #expect(bautzen.contains("<a href=\"../../leistungen/elterngeld-beantragen/\">Elterngeld beantragen</a>: <a href=\"../../behoerden/landratsamt-bautzen/\">Landratsamt Bautzen &amp; &lt;Kreis&gt;</a>"))
+        #expect(kamenz.contains("<a href=\"../../leistungen/elterngeld-beantragen/\">Elterngeld beantragen</a>: <a href=\"../../behoerden/elterngeldstelle-sachsen/\">Elterngeldstelle Sachsen</a>"))
+
+        // A theme that prints the name unescaped gets exactly that, not the stencil's escaping.
+        let theme = temporaryFolder("theme")
+        try FileManager.default.createDirectory(at: theme.appendingPathComponent("layouts"), withIntermediateDirectories: true)
+        try Data("<li>{{title}}: {{#authority}}{{{name}}}{{/authority}}{{#gap}}–{{/gap}}</li>".utf8).write(to: theme.appendingPathComponent("layouts/gemeinde-row.mustache"))
+        let (raw, _, rawFixture) = try Self.build(changes, templates: theme)
+        defer { rawFixture.remove() }
+        #expect(raw.read("orte/14625020/index.html").contains("<li>Elterngeld beantragen: Landratsamt Bautzen & <Kreis></li>"))
+        #expect(raw.read("orte/14612000/index.html").contains("<li>Elterngeld beantragen: Bürgeramt Dresden</li>"))
+    }
+
     @Test func brokenTemplateIsReportedWithItsPosition() throws {
         let theme = temporaryFolder("theme")
         try Data("<h1>{{#title}}</h1>\n".utf8).write(to: theme.appendingPathComponent("page.mustache"))

@@ -20,17 +20,37 @@ struct GemeindeRows: Sendable {
         let table = answers.authorityIDs
         rows = ParallelMap.map(Array(services.indices)) { index -> [Int32: String] in
             let service = services[index]
-            var result: [Int32: String] = [:]
-            for answer in needed[index] {
+            func context(_ authority: [String: String]?) -> [String: Any] {
                 var row: [String: Any] = ["slug": service.slug, "title": service.title, "url": "../../leistungen/\(service.slug)/"]
-                if answer == GemeindeAnswers.gap {
+                if let authority {
+                    row["authority"] = authority
+                } else {
                     row["gap"] = true
                     if let contactEmail { row["contact_email"] = contactEmail }
-                } else if let authority = model.content.authorities[table[Int(answer)]] {
-                    row["authority"] = ["name": authority.name, "url": "../../behoerden/\(authority.id)/"]
                 }
-                result[answer] = theme.render(row, template: "gemeinde-row")
+                return row
             }
+            func card(_ answer: Int32) -> [String: String] {
+                let id = table[Int(answer)]
+                return ["name": model.content.authorities[id]?.name ?? id, "url": "../../behoerden/\(id)/"]
+            }
+            var result: [Int32: String] = [:]
+            var authorityAnswers = needed[index].filter { $0 != GemeindeAnswers.gap }.sorted()
+            if needed[index].contains(GemeindeAnswers.gap) { result[GemeindeAnswers.gap] = theme.render(context(nil), template: "gemeinde-row") }
+            // A service answered by many authorities (one per Gemeinde) renders the row once with
+            // placeholders and fills in each authority, if that gives exactly what rendering does.
+            if authorityAnswers.count > 2, let first = authorityAnswers.first {
+                let stencil = RowStencil(theme.render(context(RowStencil.placeholders), template: "gemeinde-row"))
+                // A probe with every character HTML escapes tells escaped from raw output.
+                let probe = ["name": "Amt <&\"'> Probe", "url": "../../behoerden/<&\"'>/"]
+                let real = theme.render(context(card(first)), template: "gemeinde-row")
+                if stencil.fill(card(first)) == real,
+                   stencil.fill(probe) == theme.render(context(probe), template: "gemeinde-row") {
+                    for answer in authorityAnswers { result[answer] = stencil.fill(card(answer)) }
+                    authorityAnswers = []
+                }
+            }
+            for answer in authorityAnswers { result[answer] = theme.render(context(card(answer)), template: "gemeinde-row") }
             return result
         }
     }
@@ -80,5 +100,41 @@ struct GemeindeAnswers: Sendable {
         }
         authorityIDs = ids
         byGemeinde = Dictionary(vectors, uniquingKeysWith: { a, _ in a })
+    }
+}
+
+/// A rendered row with placeholders where the authority's name and URL go: filling it in is
+/// string concatenation instead of a template render.
+struct RowStencil {
+    static let name = "\u{E000}portal-name\u{E001}", url = "\u{E000}portal-url\u{E001}"
+    static let placeholders = ["name": name, "url": url]
+
+    enum Piece { case text(String), name, url }
+    let pieces: [Piece]
+
+    init(_ rendered: String) {
+        var pieces: [Piece] = []
+        var rest = Substring(rendered)
+        while let next = [Self.name, Self.url].compactMap({ marker in rest.range(of: marker).map { (marker, $0) } }).min(by: { $0.1.lowerBound < $1.1.lowerBound }) {
+            pieces.append(.text(String(rest[..<next.1.lowerBound])))
+            pieces.append(next.0 == Self.name ? .name : .url)
+            rest = rest[next.1.upperBound...]
+        }
+        pieces.append(.text(String(rest)))
+        self.pieces = pieces
+    }
+
+    /// The row for one authority, its values escaped as the template would have escaped them.
+    func fill(_ card: [String: String]) -> String {
+        let escape = HTMLContent()
+        var out = ""
+        for piece in pieces {
+            switch piece {
+            case .text(let text): out += text
+            case .name: out += escape.escapeText(card["name"] ?? "")
+            case .url: out += escape.escapeText(card["url"] ?? "")
+            }
+        }
+        return out
     }
 }
