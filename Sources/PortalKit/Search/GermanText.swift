@@ -13,9 +13,10 @@ enum GermanText {
     /// NFC + lowercase; keep ASCII and äöüß, map a few letters, strip combining marks from the
     /// rest; ae/oe/ue → a/o/u unless a vowel (or q for ue) precedes; ä ö ü ß → a o u ss.
     static func fold(_ text: String) -> String {
-        let lower = text.precomposedStringWithCanonicalMapping.lowercased()
+        // ASCII text is already in NFC; skipping Foundation's normalisation matters for long texts.
+        let lower = text.utf8.allSatisfy({ $0 < 0x80 }) ? text.lowercased() : text.precomposedStringWithCanonicalMapping.lowercased()
         var pass2: [Unicode.Scalar] = []
-        pass2.reserveCapacity(lower.unicodeScalars.count)
+        pass2.reserveCapacity(lower.utf8.count)
         for s in lower.unicodeScalars {
             if s.isASCII || kept.contains(s) {
                 pass2.append(s)
@@ -25,7 +26,12 @@ enum GermanText {
                 pass2.append(contentsOf: String(s).decomposedStringWithCanonicalMapping.unicodeScalars.filter { !(0x300...0x36F).contains($0.value) })
             }
         }
-        var out = String.UnicodeScalarView()
+        // The result is built as UTF-8 bytes: appending to a String's scalar view is slow.
+        var out: [UInt8] = []
+        out.reserveCapacity(pass2.count + 8)
+        func append(_ scalar: Unicode.Scalar) {
+            if scalar.isASCII { out.append(UInt8(scalar.value)) } else { out.append(contentsOf: Array(String(scalar).utf8)) }
+        }
         var i = 0
         while i < pass2.count {
             let ch = pass2[i]
@@ -33,21 +39,21 @@ enum GermanText {
                 let previous: Unicode.Scalar? = i > 0 ? pass2[i - 1] : nil
                 let afterVowel = previous.map { foldVowels.contains($0) } ?? false
                 if !afterVowel && !(ch == "u" && previous == "q") {
-                    out.append(ch)
+                    append(ch)
                     i += 2
                     continue
                 }
             }
             switch ch {
-            case "ä": out.append("a")
-            case "ö": out.append("o")
-            case "ü": out.append("u")
-            case "ß": out.append("s"); out.append("s")
-            default: out.append(ch)
+            case "ä": out.append(UInt8(ascii: "a"))
+            case "ö": out.append(UInt8(ascii: "o"))
+            case "ü": out.append(UInt8(ascii: "u"))
+            case "ß": out.append(UInt8(ascii: "s")); out.append(UInt8(ascii: "s"))
+            default: append(ch)
             }
             i += 1
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func isTokenByte(_ b: UInt8) -> Bool { (0x61...0x7A).contains(b) || (0x30...0x39).contains(b) }
