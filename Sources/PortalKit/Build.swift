@@ -15,6 +15,8 @@ public enum PortalBuild {
         public var incremental: Bool
         /// Told about each phase and each finished page; nil for silence.
         public var progress: BuildProgress?
+        /// Parse results of earlier builds in the same process (`portal serve`).
+        public var memo: ParseMemo?
 
         public init(content: URL, contentDisplay: String, templates: URL?, templatesDisplay: String?, output: URL,
                     strict: Bool = false, incremental: Bool = true, progress: BuildProgress? = nil) {
@@ -42,8 +44,8 @@ public enum PortalBuild {
     }
 
     /// Stages 1 and 2 only: validates the content and computes the gaps. Throws with all errors.
-    public static func check(content: URL, display: String, strict: Bool) throws(ContentErrors) -> (SiteModel, GapReport) {
-        let loaded = try ContentLoader(root: content, displayRoot: display).load()
+    public static func check(content: URL, display: String, strict: Bool, memo: ParseMemo? = nil) throws(ContentErrors) -> (SiteModel, GapReport) {
+        let loaded = try ContentLoader(root: content, displayRoot: display, memo: memo).load()
         let model = SiteModel(content: loaded)
         let gaps = GapReport(services: loaded.services, directory: model.directory, index: model.index)
         if strict, !gaps.entries.isEmpty {
@@ -61,14 +63,14 @@ public enum PortalBuild {
     public static func build(_ options: Options) throws -> Report {
         options.progress?.phase("Inhalte prüfen")
         let theme = try Theme.load(overrides: options.templates, displayPath: options.templatesDisplay)
-        let (model, gaps) = try check(content: options.content, display: options.contentDisplay, strict: options.strict)
+        let (model, gaps) = try check(content: options.content, display: options.contentDisplay, strict: options.strict, memo: options.memo)
 
         let cache = BuildCache(output: options.output)
         let previous = options.incremental ? cache.load() : nil
         let output = OutputFolder(target: options.output)
         try output.prepare()
         do {
-            let result = try write(model: model, theme: theme, to: output, previous: previous, progress: options.progress)
+            let result = try write(model: model, theme: theme, to: output, previous: previous, progress: options.progress, memo: options.memo)
             // No manifest while the sites are swapped: if this is interrupted, the next build is clean.
             cache.invalidate()
             try output.commit()
@@ -112,7 +114,7 @@ public enum PortalBuild {
     /// Renders and writes every file into the staging folder. With a previous manifest, files
     /// whose fingerprint did not change are hard-linked from the current site instead.
     static func write(model: SiteModel, theme: Theme, to output: OutputFolder, previous: BuildCache.Manifest?,
-                      progress: BuildProgress?) throws -> (manifest: BuildCache.Manifest, bytes: Int, written: Int, reused: Int) {
+                      progress: BuildProgress?, memo: ParseMemo? = nil) throws -> (manifest: BuildCache.Manifest, bytes: Int, written: Int, reused: Int) {
         let ledger = Ledger()
         let old = previous?.files ?? [:]
 
@@ -136,7 +138,7 @@ public enum PortalBuild {
         }
         progress?.phase("Suchindex")
         let search = try SearchIndex.write(model, theme: theme, to: output, previous: previous?.search,
-                                           sizes: old.mapValues(\.size))
+                                           sizes: old.mapValues(\.size), memo: memo)
         for (path, size) in search.sizes {
             ledger.record(path, BuildCache.Entry(fingerprint: "search:" + search.group.fingerprint, size: size), reused: search.reused)
         }

@@ -37,6 +37,7 @@ public final class PreviewServer: Sendable {
         build.output = site
         build.incremental = true
         build.progress = nil
+        build.memo = ParseMemo()
         self.options = Options(build: build, port: options.port)
         self.log = log
         self.report = report

@@ -7,9 +7,11 @@ import Testing
 @Suite struct IncrementalBuildTests {
     /// Builds `content` into `output`; incremental unless `clean`.
     @discardableResult
-    func build(_ content: URL, into output: URL, templates: URL? = nil, clean: Bool = false) throws -> PortalBuild.Report {
-        try PortalBuild.build(.init(content: content, contentDisplay: "Content", templates: templates, templatesDisplay: templates.map { _ in "Templates" },
-                                    output: output, incremental: !clean))
+    func build(_ content: URL, into output: URL, templates: URL? = nil, clean: Bool = false, memo: ParseMemo? = nil) throws -> PortalBuild.Report {
+        var options = PortalBuild.Options(content: content, contentDisplay: "Content", templates: templates, templatesDisplay: templates.map { _ in "Templates" },
+                                          output: output, incremental: !clean)
+        options.memo = memo
+        return try PortalBuild.build(options)
     }
 
     /// The incremental build of `output` equals a clean build of the same content, file for file.
@@ -39,12 +41,17 @@ import Testing
         return result
     }
 
-    @Test func seriesOfEditsMatchesCleanBuilds() throws {
+    /// Also with the parse memo `portal serve` keeps between builds (files parsed once per text).
+    @Test(arguments: [false, true]) func seriesOfEditsMatchesCleanBuilds(keepingParses: Bool) throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
         let dir = temporaryFolder("incremental")
         defer { try? FileManager.default.removeItem(at: dir) }
         let content = fixture.root, output = dir.appendingPathComponent("Output")
+        let memo = keepingParses ? ParseMemo() : nil
+        @discardableResult func build(_ content: URL, into output: URL, templates: URL? = nil) throws -> PortalBuild.Report {
+            try self.build(content, into: output, templates: templates, memo: memo)
+        }
 
         let first = try build(content, into: output)
         #expect(first.filesReused == 0)

@@ -12,6 +12,16 @@ struct CSVTable {
 
     /// Parses `file` and checks its header and row widths; nil when the file cannot be used at all.
     /// Large files are cut at line ends outside quotes and the pieces parsed in parallel.
+    static func parse(_ file: SourceFile, header expected: [String], memo: ParseMemo?, into diagnostics: inout Diagnostics) -> CSVTable? {
+        guard let memo else { return parse(file, header: expected, into: &diagnostics) }
+        let (table, local) = memo.value("csv:" + file.path + ":" + expected.joined(separator: ","), input: file.text) { () -> (CSVTable?, Diagnostics) in
+            var local = Diagnostics()
+            return (parse(file, header: expected, into: &local), local)
+        }
+        diagnostics.append(contentsOf: local)
+        return table
+    }
+
     static func parse(_ file: SourceFile, header expected: [String], into diagnostics: inout Diagnostics) -> CSVTable? {
         let pieces = split(file.text)
         let parsed = ParallelMap.map(pieces) { piece -> (rows: [Row], failedAt: Int?) in

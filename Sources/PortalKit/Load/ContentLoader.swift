@@ -6,10 +6,13 @@ public struct ContentLoader: Sendable {
     public let root: URL
     /// How paths are shown in messages (the folder as the user named it, e.g. `Content`).
     public let displayRoot: String
+    /// Parse results of earlier builds in this process, if any (`portal serve`).
+    public let memo: ParseMemo?
 
-    public init(root: URL, displayRoot: String) {
+    public init(root: URL, displayRoot: String, memo: ParseMemo? = nil) {
         self.root = root
         self.displayRoot = displayRoot.hasSuffix("/") ? String(displayRoot.dropLast()) : displayRoot
+        self.memo = memo
     }
 
     /// URL prefixes the portal itself uses; a free page cannot take one of them.
@@ -38,9 +41,15 @@ public struct ContentLoader: Sendable {
         // services/*.md, in parallel: each file is independent.
         let serviceFiles = listFiles(in: "services", extension: "md", into: &diagnostics)
         let loadedServices = ParallelMap.map(serviceFiles) { entry -> (ServiceLoader.Loaded?, Diagnostics) in
-            var local = Diagnostics()
-            guard let file = SourceFile.read(entry.url, displayPath: entry.display, into: &local) else { return (nil, local) }
-            return (ServiceLoader.load(file, slug: entry.slug, into: &local), local)
+            var read = Diagnostics()
+            guard let file = SourceFile.read(entry.url, displayPath: entry.display, into: &read) else { return (nil, read) }
+            let parse = { () -> (ServiceLoader.Loaded?, Diagnostics) in
+                var local = Diagnostics()
+                return (ServiceLoader.load(file, slug: entry.slug, into: &local), local)
+            }
+            let (loaded, local) = memo?.value("service:" + file.path + ":" + entry.slug, input: file.text, make: parse) ?? parse()
+            read.append(contentsOf: local)
+            return (loaded, read)
         }
         var services: [ServiceLoader.Loaded] = []
         for (loaded, local) in loadedServices {
@@ -56,7 +65,13 @@ public struct ContentLoader: Sendable {
         let authorityFiles = listFiles(in: "authorities", extension: "yml", into: &diagnostics)
         for entry in authorityFiles {
             guard let file = SourceFile.read(entry.url, displayPath: entry.display, into: &diagnostics) else { continue }
-            if let authority = AuthorityLoader.load(file, id: entry.slug, into: &diagnostics) { authorities[entry.slug] = authority }
+            let parse = { () -> (Authority?, Diagnostics) in
+                var local = Diagnostics()
+                return (AuthorityLoader.load(file, id: entry.slug, into: &local), local)
+            }
+            let (authority, local) = memo?.value("authority:" + file.path + ":" + entry.slug, input: file.text, make: parse) ?? parse()
+            diagnostics.append(contentsOf: local)
+            if let authority { authorities[entry.slug] = authority }
         }
 
         // pages/*.md (optional folder)
@@ -80,7 +95,7 @@ public struct ContentLoader: Sendable {
         var regions: [Region] = []
         var regionsReadable = false
         if let file = readRequired("regions.csv", into: &diagnostics) {
-            if let loaded = RegionsLoader.load(file, state: site?.state, into: &diagnostics) {
+            if let loaded = RegionsLoader.load(file, state: site?.state, memo: memo, into: &diagnostics) {
                 regions = loaded
                 regionsReadable = true
             }
@@ -91,7 +106,7 @@ public struct ContentLoader: Sendable {
             // Checked against the files that exist, loaded or not: one broken file is one error, not one per rule.
             // An unreadable regions.csv leaves nothing to check regions against.
             rules = ResponsibilitiesLoader.load(file, services: serviceSlugs, regions: regionsReadable ? Set(regions.map(\.ags)) : nil,
-                                                authorities: Set(authorityFiles.map(\.slug)), into: &diagnostics) ?? []
+                                                authorities: Set(authorityFiles.map(\.slug)), memo: memo, into: &diagnostics) ?? []
         }
 
         // Cross references between files.

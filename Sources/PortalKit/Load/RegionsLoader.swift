@@ -2,8 +2,8 @@ import Foundation
 
 /// Reads `regions.csv` and checks the AGS structure.
 enum RegionsLoader {
-    static func load(_ file: SourceFile, state: String?, into diagnostics: inout Diagnostics) -> [Region]? {
-        guard let table = CSVTable.parse(file, header: ["ags", "name", "postal_codes"], into: &diagnostics) else { return nil }
+    static func load(_ file: SourceFile, state: String?, memo: ParseMemo? = nil, into diagnostics: inout Diagnostics) -> [Region]? {
+        guard let table = CSVTable.parse(file, header: ["ags", "name", "postal_codes"], memo: memo, into: &diagnostics) else { return nil }
         let before = diagnostics.errors.count
         var regions: [Region] = []
         var lineOf: [String: Int] = [:]

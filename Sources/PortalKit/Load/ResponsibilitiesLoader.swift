@@ -3,8 +3,8 @@ import Foundation
 /// Reads `responsibilities.csv` and checks every reference and conflict.
 enum ResponsibilitiesLoader {
     static func load(_ file: SourceFile, services: Set<String>, regions: Set<String>?, authorities: Set<String>,
-                     into diagnostics: inout Diagnostics) -> [Responsibility]? {
-        guard let table = CSVTable.parse(file, header: ["service", "region", "authority"], into: &diagnostics) else { return nil }
+                     memo: ParseMemo? = nil, into diagnostics: inout Diagnostics) -> [Responsibility]? {
+        guard let table = CSVTable.parse(file, header: ["service", "region", "authority"], memo: memo, into: &diagnostics) else { return nil }
         let before = diagnostics.errors.count
         var seen: [String: Int] = [:]
         var rules: [Responsibility] = []

@@ -49,11 +49,16 @@ struct SearchIndexBuilder {
         ]
     }
 
-    static func build(_ input: Input) -> Files {
+    /// - Parameter memo: tokens of documents whose texts are unchanged since an earlier build in this process.
+    static func build(_ input: Input, memo: ParseMemo? = nil) -> Files {
         let stemmer = GermanStemmer()
         let texts = input.docs.map(fieldTexts)
         // Folding and tokenising is over half of the work and pure: both cores.
-        let tokens = ParallelMap.map(texts) { fields in fields.map { GermanText.tokenize($0).filter { !GermanText.stopwords.contains($0) } } }
+        let urls = input.docs.map(\.url)
+        let tokens = ParallelMap.map(Array(texts.indices)) { d -> [[String]] in
+            let tokenize = { texts[d].map { GermanText.tokenize($0).filter { !GermanText.stopwords.contains($0) } } }
+            return memo?.value("search:" + urls[d], input: texts[d].joined(separator: "\u{1}"), make: tokenize) ?? tokenize()
+        }
         var known: Set<String> = []
         for fields in tokens { for field in fields { for t in field where t.utf8.count >= Compounds.minPart { known.insert(stemmer.stem(t)) } } }
         let compounds = Compounds(known: known, stemmer: stemmer)

@@ -36,7 +36,7 @@ enum SearchIndex {
     /// Writes `data/suche.<hash>.json` and its shards beside it, or takes them over from the
     /// previous site if nothing they are made from changed. Returns what was written.
     static func write(_ model: SiteModel, theme: Theme, to output: OutputFolder,
-                      previous: BuildCache.SearchGroup?, sizes: [String: Int]) throws -> (group: BuildCache.SearchGroup, sizes: [String: Int], reused: Bool) {
+                      previous: BuildCache.SearchGroup?, sizes: [String: Int], memo: ParseMemo? = nil) throws -> (group: BuildCache.SearchGroup, sizes: [String: Int], reused: Bool) {
         var synonyms: [String] = []
         if let shipped = theme.searchFiles["synonyms.txt"] { synonyms.append(shipped) }
         if let own = model.content.synonyms { synonyms.append(own) }
@@ -46,7 +46,7 @@ enum SearchIndex {
            previous.files.allSatisfy({ path in sizes[path].map { output.reuse(path, size: $0) } ?? false }) {
             return (previous, sizes.filter { previous.files.contains($0.key) }, true)
         }
-        let files = SearchIndexBuilder.build(input)
+        let files = SearchIndexBuilder.build(input, memo: memo)
         var written: [String: Int] = [:]
         for shard in files.shards {
             try output.write(shard.data, to: "data/" + shard.name)
