@@ -13,26 +13,10 @@ enum ErrorOverlay {
             <ol>
             """
         for d in diagnostics.prefix(200) {
-            out += "<li class=\"\(d.severity.rawValue)\"><code>\(escape(d.path)):\(d.line):\(d.column): \(d.severity.rawValue):</code> \(escape(d.message))</li>\n"
+            out += "<li class=\"\(d.severity.rawValue)\"><code>\(HTML.escape(d.path)):\(d.line):\(d.column): \(d.severity.rawValue):</code> \(HTML.escape(d.message))</li>\n"
         }
         if diagnostics.count > 200 { out += "<li>… und \(diagnostics.count - 200) weitere</li>\n" }
         return out + "</ol>\n</section>\n"
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 
     /// A page for when no build has succeeded yet: there is no last good site to show.

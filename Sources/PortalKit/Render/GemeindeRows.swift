@@ -126,13 +126,12 @@ struct RowStencil {
 
     /// The row for one authority, its values escaped as the template would have escaped them.
     func fill(_ card: [String: String]) -> String {
-        let escape = HTMLContent()
         var out = ""
         for piece in pieces {
             switch piece {
             case .text(let text): out += text
-            case .name: out += escape.escapeText(card["name"] ?? "")
-            case .url: out += escape.escapeText(card["url"] ?? "")
+            case .name: out += HTML.escape(card["name"] ?? "")
+            case .url: out += HTML.escape(card["url"] ?? "")
             }
         }
         return out

@@ -1,19 +1,23 @@
-/// Escaping for the contexts the renderer writes into outside of Mustache's own escaping.
-enum HTML {
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(ch)
+/// Escaping for the contexts the renderer writes into outside of Mustache's own escaping, and
+/// (through `HTMLContent`) inside it: the five bytes `& < > " '` wherever they occur in the
+/// UTF-8, also before a combining mark; text without them is returned as it is.
+public enum HTML {
+    public static func escape(_ s: String) -> String {
+        let special: (UInt8) -> Bool = { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
+        guard s.utf8.contains(where: special) else { return s }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 32)
+        for byte in s.utf8 {
+            switch byte {
+            case 0x26: out.append(contentsOf: "&amp;".utf8)
+            case 0x3C: out.append(contentsOf: "&lt;".utf8)
+            case 0x3E: out.append(contentsOf: "&gt;".utf8)
+            case 0x22: out.append(contentsOf: "&quot;".utf8)
+            case 0x27: out.append(contentsOf: "&#39;".utf8)
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// JSON that is safe inside `<script>`: no `</script>`, no `<!--`, no U+2028/2029 surprises.
