@@ -30,6 +30,11 @@ let package = Package(
             path: "Sources/CStemmer",
             providers: [.apt(["libstemmer-dev"])]
         ),
+        // renameat2(RENAME_EXCHANGE): the finished site and the published one swap in one step.
+        .systemLibrary(
+            name: "CFileSwap",
+            path: "Sources/CFileSwap"
+        ),
         // The default theme: Mustache layouts, CSS and JavaScript, shipped inside the tool so that a
         // user's own --templates folder only needs the files it overrides.
         .target(
@@ -43,6 +48,7 @@ let package = Package(
             dependencies: [
                 "CCmarkGFM",
                 "CStemmer",
+                "CFileSwap",
                 "PortalTheme",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),

@@ -4,9 +4,9 @@ import Foundation
 /// (phase, pages done of all, elapsed seconds), at most ten times a second. Elsewhere (CI logs):
 /// one plain line per phase with the elapsed time, never a carriage return.
 public final class BuildProgress: @unchecked Sendable {
-    fileprivate let lock = NSLock()
-    fileprivate let interactive: Bool
-    fileprivate let write: @Sendable (String) -> Void
+    private let lock = NSLock()
+    private let interactive: Bool
+    private let write: @Sendable (String) -> Void
     private let start = Date()
     private var phaseName = ""
     private var done = 0
@@ -45,6 +45,11 @@ public final class BuildProgress: @unchecked Sendable {
         }
     }
 
+    /// Clears the terminal line before error messages are printed; prints nothing elsewhere.
+    public func abandon() {
+        lock.withLock { if interactive { write("\r\u{1B}[2K") } }
+    }
+
     private func draw(force: Bool) {
         let now = Date()
         guard force || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
@@ -54,9 +59,3 @@ public final class BuildProgress: @unchecked Sendable {
     }
 }
 
-extension BuildProgress {
-    /// Clears the terminal line before error messages are printed; prints nothing elsewhere.
-    public func abandon() {
-        lock.withLock { if interactive { write("\r\u{1B}[2K") } }
-    }
-}

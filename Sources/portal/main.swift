@@ -53,7 +53,7 @@ struct Build: ParsableCommand {
             content: URL(fileURLWithPath: options.content), contentDisplay: options.content,
             templates: templatesPath.map { URL(fileURLWithPath: $0) }, templatesDisplay: templatesPath,
             output: URL(fileURLWithPath: output), strict: options.strict, incremental: !clean,
-            progress: Console.progress(quiet: options.quiet, verbose: options.verbose)
+            progress: Console.progress(quiet: options.quiet)
         )
         let started = Date()
         do {
@@ -225,7 +225,7 @@ enum Console {
 
     /// A redrawn progress line on a terminal; plain phase lines with elapsed times elsewhere
     /// (CI logs), on standard error so standard output keeps just the result.
-    static func progress(quiet: Bool, verbose: Bool) -> BuildProgress? {
+    static func progress(quiet: Bool) -> BuildProgress? {
         guard !quiet else { return nil }
         return BuildProgress(interactive: Terminal.stderrIsTTY) { Terminal.error($0) }
     }

@@ -41,29 +41,19 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from conftest import CRASH_MARKERS, REPO, portal_bin
+
 CORPUS = Path(__file__).resolve().parent / "corpus" / "tree"
 FAILURES = Path("/dev/shm/fuzz-failures") if os.access("/dev/shm", os.W_OK) else Path(tempfile.gettempdir()) / "fuzz-failures"
 CASE_TIMEOUT = 20  # seconds; a check of the corpus tree takes well under 0.1 s
 SLOW = 2.0  # seconds; slower cases are listed (not failed)
 MEMORY_LIMIT = 4 << 30  # address space per case; a normal check needs far less than 1 GiB
-CRASH_MARKERS = ("Fatal error", "Stack dump", "Segmentation", "Illegal instruction", "SIGILL", "SIGSEGV",
-                 "SIGBUS", "SIGABRT", "Trace/breakpoint", "Aborted", "core dumped")
 DIAGNOSTIC = re.compile(r"^(?P<path>.+?):(?P<line>-?\d+):(?P<column>-?\d+): (?P<severity>error|warning): (?P<message>.*)$")
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # everything but tab and line feed
 # The quoted source line and the caret line under a diagnostic (see DiagnosticPrinter.swift).
 QUOTE = re.compile(r"^\d+ \| .*$")
 CARET = re.compile(r"^ +\| +\^$")
 SUMMARY = re.compile(r"^(?P<errors>\d+) Fehler in (?P<files>\d+) (Datei|Dateien); nichts geschrieben\.$")
-
-
-def portal_bin() -> Path:
-    env = os.environ.get("PORTAL_BIN")
-    if env:
-        path = Path(env)
-        return path if path.is_absolute() else REPO / path
-    release = REPO / ".build/release/portal"
-    return release if release.exists() else REPO / ".build/debug/portal"
 
 
 # --- mutations ---------------------------------------------------------------------------------

@@ -24,18 +24,9 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from conftest import CRASH_MARKERS, REPO, portal_bin
+
 BUILD_TIMEOUT = 120  # seconds; a normal release build of the sample takes 5-10 s
-CRASH_MARKERS = ("Fatal error", "Stack dump", "Segmentation", "Illegal instruction", "SIGILL", "SIGSEGV", "Trace/breakpoint")
-
-
-def portal_bin() -> Path:
-    env = os.environ.get("PORTAL_BIN")
-    if env:
-        path = Path(env)
-        return path if path.is_absolute() else REPO / path
-    release = REPO / ".build/release/portal"
-    return release if release.exists() else REPO / ".build/debug/portal"
 
 
 def scratch_dir(prefix: str) -> Path:
@@ -135,7 +126,9 @@ def test_interrupted_build_keeps_previous_output_and_next_build_recovers(site, s
     had_gitkeep = ".gitkeep" in before
 
     with open(root / "stdout.txt", "wb") as out, open(root / "stderr.txt", "wb") as err:
-        proc = subprocess.Popen([str(portal_bin()), "build", "--content", "Content", "--output", "Output"],
+        # --clean: render every page, so one second in the build is writing pages. A build that
+        # reuses the previous site's pages can finish within that second.
+        proc = subprocess.Popen([str(portal_bin()), "build", "--clean", "--content", "Content", "--output", "Output"],
                                 cwd=root, stdout=out, stderr=err, start_new_session=True)
         try:
             staging = wait_for_staging(proc, root)
@@ -256,3 +249,42 @@ def test_two_builds_at_once_keep_each_others_staging_folders(site):
     after.pop(".gitkeep", None)
     if site["reference"] is not None:
         assert after == site["reference"], "the Output after two concurrent builds differs from a normal build"
+
+
+def test_kill_at_any_moment_of_an_incremental_build_leaves_a_whole_site(site):
+    """Incremental builds are fast, so a kill can land on the swap itself. At seven moments
+    spread over such a build, SIGKILL must leave either the whole previous site or the whole new
+    one (never a missing or mixed Output), and the next build must produce the new site."""
+    root = site["root"]
+    run_build(root)  # a manifest for the current content
+    service = root / "Content/services/wohngeld-beantragen.md"
+    original = service.read_text(encoding="utf-8")
+    cmd = [str(portal_bin()), "build", "--content", "Content", "--output", "Output"]
+    try:
+        duration = 0.0
+        for k in range(8):
+            previous = fingerprint(root / "Output")
+            service.write_text(original + f"\nErgänzung {k}.\n", encoding="utf-8")
+            started = time.monotonic()
+            proc = subprocess.Popen(cmd, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+            if k == 0:
+                proc.wait(timeout=BUILD_TIMEOUT)  # how long such a build takes
+                duration = time.monotonic() - started
+                continue
+            time.sleep(duration * k / 8)
+            proc.kill()
+            proc.wait()
+            killed = fingerprint(root / "Output")
+            assert killed, f"Output missing after a kill at {k}/8 of the build"
+            result = run_build(root)
+            assert result.returncode == 0, result.stderr[-3000:]
+            assert killed in (previous, fingerprint(root / "Output")), f"kill at {k}/8: Output is neither the previous nor the new site"
+            assert not leftovers(root), f"left behind after the next build: {leftovers(root)}"
+        print(f"incremental build: {duration:.2f} s; killed at 1/8 … 7/8 of it")
+    finally:
+        service.write_text(original, encoding="utf-8")
+    result = run_build(root)
+    after = assert_complete_build(root, result)
+    after.pop(".gitkeep", None)
+    if site["reference"] is not None:
+        assert after == site["reference"], "after the kills the Output differs from a normal build"

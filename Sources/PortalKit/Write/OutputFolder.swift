@@ -1,3 +1,4 @@
+import CFileSwap
 import Foundation
 
 /// Stage 4: the site is written into a temporary folder beside the output and swapped in only
@@ -14,15 +15,20 @@ public struct OutputFolder: Sendable {
         staging = parent.appendingPathComponent(".\(self.target.lastPathComponent)\(Self.stagingMarker)\(getpid())")
     }
 
-    /// Removes staging folders left by builds that were killed; a running build's folder stays.
+    static let oldMarker = ".old-"
+
+    /// Removes staging and swapped-out folders left by builds that were killed; a running
+    /// build's folders stay.
     public func removeStaleStagingFolders() {
         let parent = target.deletingLastPathComponent()
-        let prefix = ".\(target.lastPathComponent)\(Self.stagingMarker)"
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
-        for name in names where name.hasPrefix(prefix) {
-            let pid = Int32(name.dropFirst(prefix.count)) ?? 0
-            if pid == getpid() || pid <= 0 || kill(pid, 0) != 0 {
-                try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+        for marker in [Self.stagingMarker, Self.oldMarker] {
+            let prefix = ".\(target.lastPathComponent)\(marker)"
+            for name in names where name.hasPrefix(prefix) {
+                let pid = Int32(name.dropFirst(prefix.count)) ?? 0
+                if pid == getpid() || pid <= 0 || kill(pid, 0) != 0 {
+                    try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+                }
             }
         }
     }
@@ -82,7 +88,14 @@ public struct OutputFolder: Sendable {
             try? fm.copyItem(at: keep, to: staging.appendingPathComponent(".gitkeep"))
         }
         if fm.fileExists(atPath: target.path) {
-            let old = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).old-\(getpid())")
+            // One step: the published folder is never missing, and a build killed right after
+            // the swap leaves the old site in its staging folder, which the next build removes.
+            if portal_exchange_paths(staging.path, target.path) == 0 {
+                try? fm.removeItem(at: staging)
+                return
+            }
+            // A file system without the exchange: two renames, with a short gap.
+            let old = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent)\(Self.oldMarker)\(getpid())")
             try? fm.removeItem(at: old)
             try fm.moveItem(at: target, to: old)
             do {
