@@ -162,7 +162,7 @@ public enum PortalBuild {
 
         let renderer = PageRenderer(model: model, theme: theme, assetPaths: assetPaths,
                                     dataPaths: ["search": search.group.main, "places": placesPath, "authorities": "data/behoerden/"],
-                                    rulePaths: rulePaths)
+                                    rulePaths: rulePaths, stencils: PageStencils(theme: theme))
         let jobs = PageJob.all(for: model)
         progress?.phase("Gemeindeseiten vorbereiten")
         let rowsDigest = GemeindeRows.inputDigest(model: model)
@@ -171,7 +171,7 @@ public enum PortalBuild {
         let gemeindePlans = jobs.filter { if case .place(let i) = $0 { return model.content.regions[i].level == .gemeinde }; return false }
         let gemeindeFingerprints = ParallelMap.map(gemeindePlans) { job -> (String, String?) in
             let plan = renderer.plan(job)
-            return (plan.filePath, renderer.fingerprint(plan, rowsDigest: rowsDigest, answers: answers))
+            return (plan.filePath, renderer.fingerprint(plan, shape: Shape(plan.context, template: plan.template), rowsDigest: rowsDigest, answers: answers))
         }
         let knownFingerprints = Dictionary(gemeindeFingerprints, uniquingKeysWith: { a, _ in a })
         let needsRows = gemeindeFingerprints.contains { path, fingerprint in fingerprint == nil || old[path]?.fingerprint != fingerprint }
@@ -186,12 +186,13 @@ public enum PortalBuild {
             defer { progress?.step() }
             let plan = renderer.plan(job)
             let path = plan.filePath
-            let fingerprint = knownFingerprints[path] ?? renderer.fingerprint(plan, rowsDigest: rowsDigest, answers: answers)
+            let shape = plan.gemeinde == nil ? Shape(plan.context, template: plan.template) : nil
+            let fingerprint = knownFingerprints[path] ?? renderer.fingerprint(plan, shape: shape, rowsDigest: rowsDigest, answers: answers)
             if let fingerprint, let entry = old[path], entry.fingerprint == fingerprint, output.reuse(path, size: entry.size) {
                 ledger.record(path, entry, reused: true)
                 return .success(plan.path)
             }
-            let data = Data(renderer.html(plan, rows: rows).utf8)
+            let data = Data(renderer.html(plan, shape: shape, rows: rows).utf8)
             do throws(OutputFolder.WriteError) {
                 try output.write(data, to: path)
                 // A page that cannot be digested gets a fingerprint that never matches.

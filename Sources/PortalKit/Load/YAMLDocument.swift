@@ -11,7 +11,9 @@ enum YAMLDocument {
     /// - Parameter firstLine: the file line on which `yaml` starts (2 for front matter).
     static func parse(_ yaml: String, path: String, firstLine: Int, into diagnostics: inout Diagnostics) -> YAMLNode? {
         do {
-            guard let node = try Yams.compose(yaml: yaml) else {
+            // No implicit typing (every scalar is text to us, the loaders convert) and UTF-8 named
+            // explicitly: Yams' defaults match regexes per scalar and read the environment per parse.
+            guard let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else {
                 diagnostics.error(SourceLocation(path: path, line: firstLine), "keine Angaben gefunden (leeres YAML)")
                 return nil
             }

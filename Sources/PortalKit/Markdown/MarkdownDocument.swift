@@ -255,7 +255,8 @@ struct MarkdownDocument {
 
     /// Wide fee tables scroll inside their own focusable region instead of the whole page (WCAG 1.4.10).
     static func wrapTables(_ html: String) -> String {
-        guard html.contains("<table>") else { return html }
+        // strstr: Foundation's `contains` (CFString) and the generic `firstRange(of:)` both showed in profiles.
+        guard html.withCString({ strstr($0, "<table>") != nil }) else { return html }
         return html
             .replacingOccurrences(of: "<table>", with: "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Tabelle\"><table>")
             .replacingOccurrences(of: "</table>", with: "</table></div>")

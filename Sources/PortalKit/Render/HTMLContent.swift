@@ -18,3 +18,31 @@ struct HTMLContent: MustacheContentType {
 
     func escapeText(_ text: String) -> String { HTML.escape(text) }
 }
+
+/// The escaping of stencil renders (`PageStencils`): a value that is exactly one leaf marker comes
+/// out as the escaped form of that marker, so filling knows to escape the leaf there. Any other
+/// value is escaped as `HTMLContent` does; if it contains marker characters anyway (a list printed
+/// whole), it becomes a poison character and the stencil is refused.
+struct StencilContent: MustacheContentType {
+    static let name = "PORTAL_STENCIL"
+    static let pragma = "{{% CONTENT_TYPE: \(name) }}\n"
+
+    static let registered: Bool = {
+        MustacheContentTypes.register(StencilContent(), named: name)
+        return true
+    }()
+
+    func escapeText(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        if scalars.first == PageStencils.rawOpen, scalars.last == PageStencils.rawClose,
+           !scalars.dropFirst().dropLast().contains(where: { $0 == PageStencils.rawOpen || $0 == PageStencils.rawClose }) {
+            var out = String.UnicodeScalarView()
+            out.append(PageStencils.escapedOpen)
+            out.append(contentsOf: scalars.dropFirst().dropLast())
+            out.append(PageStencils.escapedClose)
+            return String(out)
+        }
+        if scalars.contains(where: { (0xE000...0xE003).contains($0.value) }) { return "\u{E004}" }
+        return HTML.escape(text)
+    }
+}

@@ -10,6 +10,8 @@ struct PageRenderer: Sendable {
     let dataPaths: [String: String]
     /// Per service slug, the site path of its rules for the browser's finder.
     let rulePaths: [String: String]
+    /// Pages of one shape are rendered once and filled in after (see `PageStencils`).
+    let stencils: PageStencils
 
     var site: Site { model.content.site }
 
@@ -107,20 +109,27 @@ struct PageRenderer: Sendable {
         PagePlan(path: path, template: template, context: context, gemeinde: gemeinde)
     }
 
-    /// The page's HTML. `rows` must be given for Gemeinde pages.
-    func html(_ plan: PagePlan, rows: GemeindeRows?) -> String {
-        var context = plan.context
-        if let gemeinde = plan.gemeinde, let rows { context["rows"] = rows.html(for: gemeinde) }
-        return theme.render(context, template: plan.template)
+    /// The page's HTML. `rows` must be given for Gemeinde pages; `shape` is the plan's, if known.
+    func html(_ plan: PagePlan, shape: Shape? = nil, rows: GemeindeRows?) -> String {
+        if let gemeinde = plan.gemeinde, let rows {
+            var context = plan.context
+            context["rows"] = rows.html(for: gemeinde)
+            return stencils.render(context, template: plan.template)
+        }
+        return stencils.render(plan.context, template: plan.template, shape: shape)
     }
 
     /// What the page is made of: its template (with every template it includes), its context
-    /// and, for a Gemeinde page, the answer behind each row. Nil if it cannot be digested.
-    func fingerprint(_ plan: PagePlan, rowsDigest: String, answers: GemeindeAnswers) -> String? {
+    /// (as shape and leaves, see `PageStencils`) and, for a Gemeinde page, the answer behind each
+    /// row. Nil if the context cannot be digested.
+    func fingerprint(_ plan: PagePlan, shape: Shape?, rowsDigest: String, answers: GemeindeAnswers) -> String? {
+        guard let shape else { return nil }
         var f = Fingerprint()
         f.add(plan.template)
         f.add(theme.templateDigests[plan.template] ?? "")
-        guard f.add(context: plan.context) else { return nil }
+        f.add(shape.key)
+        f.add(shape.leaves.count)
+        for leaf in shape.leaves { f.add(leaf) }
         if let gemeinde = plan.gemeinde {
             // The digest covers the sorted authority ids the answers index into.
             f.add(rowsDigest)

@@ -6,6 +6,10 @@ import PortalTheme
 /// `--templates` folder taking the place of the built-in file of the same name.
 public struct Theme: Sendable {
     public let library: MustacheLibrary
+    /// The same templates with `StencilContent` escaping, for `PageStencils`.
+    let stencilLibrary: MustacheLibrary
+    /// Whether no template looks into a value (see `PageStencils`); otherwise every page is rendered.
+    let stencilsAllowed: Bool
     /// Asset file name → file contents, e.g. `portal.css`.
     public let assets: [String: Data]
     /// Search vocabulary files (`search/synonyms.txt`), by name.
@@ -34,11 +38,13 @@ public struct Theme: Sendable {
             collect(assetsIn: overrides.appendingPathComponent("assets"), into: &assets)
             collect(assetsIn: overrides.appendingPathComponent("search"), into: &search)
         }
-        var library = MustacheLibrary()
+        var library = MustacheLibrary(), stencilLibrary = MustacheLibrary()
         _ = HTMLContent.registered
+        _ = StencilContent.registered
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
                 library.register(try MustacheTemplate(string: HTMLContent.pragma + source.text), named: name)
+                stencilLibrary.register(try MustacheTemplate(string: StencilContent.pragma + source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 // Line numbers count the pragma line put before the source.
                 diagnostics.error(SourceLocation(path: source.path, line: error.context.lineNumber - 1, column: error.context.columnNumber + 1),
@@ -51,8 +57,18 @@ public struct Theme: Sendable {
             diagnostics.error(SourceLocation(path: displayPath ?? "Templates"), "Vorlage „\(name).mustache“ fehlt")
         }
         if diagnostics.hasErrors { throw ContentErrors(diagnostics.items) }
-        return Theme(library: library, assets: assets, searchFiles: search.compactMapValues { String(data: $0, encoding: .utf8) },
+        return Theme(library: library, stencilLibrary: stencilLibrary, stencilsAllowed: allowsStencils(sources.values.map(\.text)), assets: assets, searchFiles: search.compactMapValues { String(data: $0, encoding: .utf8) },
                      templateDigests: digests(sources.mapValues(\.text)))
+    }
+
+    /// Stencils fill leaves in as they are; templates must not transform them (`{{f(x)}}`), pick
+    /// partials by a value (`{{>*x}}`), switch escaping (`{{% CONTENT_TYPE …}}`), change the
+    /// delimiters (`{{=…=}}`, which would hide all of these) or contain marker characters.
+    static func allowsStencils(_ sources: [String]) -> Bool {
+        let looksInside = try! NSRegularExpression(pattern: "\\{\\{[^}]*\\(|\\{\\{\\s*[<>$]\\s*\\*|\\{\\{\\s*=|\\{\\{\\s*%|[\u{E000}-\u{E004}]")
+        return sources.allSatisfy { text in
+            looksInside.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) == nil
+        }
     }
 
     /// `{{> partial}}` and `{{< parent}}` references, followed transitively.
@@ -105,5 +121,9 @@ public struct Theme: Sendable {
 
     public func render(_ context: [String: Any], template: String) -> String {
         library.render(context, withTemplate: template) ?? ""
+    }
+
+    func renderStencil(_ context: [String: Any], template: String) -> String {
+        stencilLibrary.render(context, withTemplate: template) ?? ""
     }
 }

@@ -64,8 +64,14 @@ public struct RegionDirectory: Sendable {
     /// Children of each place, sorted by name.
     public let children: [String: [Region]]
 
+    /// The places by level, kept because pages ask for them thousands of times.
+    public let gemeinden: [Region], kreise: [Region], laender: [Region]
+
     public init(_ regions: [Region]) {
         all = regions
+        gemeinden = regions.filter { $0.level == .gemeinde }
+        kreise = regions.filter { $0.level == .kreis }
+        laender = regions.filter { $0.level == .land }
         byAGS = Dictionary(regions.map { ($0.ags, $0) }, uniquingKeysWith: { a, _ in a })
         var children: [String: [Region]] = [:]
         for region in regions where region.level != .land {
@@ -77,14 +83,11 @@ public struct RegionDirectory: Sendable {
         self.children = children.mapValues { GermanCollation.sorted($0) { $0.name } }
     }
 
-    public var gemeinden: [Region] { all.filter { $0.level == .gemeinde } }
 
     /// A place's own AGS and its prefixes at the Kreis and Land levels, longest first.
     public static func prefixes(of ags: String) -> [String] {
         ResponsibilityIndex.levels.filter { $0 <= ags.count }.map { String(ags.prefix($0)) }
     }
-    public var kreise: [Region] { all.filter { $0.level == .kreis } }
-    public var laender: [Region] { all.filter { $0.level == .land } }
 
     /// The chain from the Land down to this place (Land, Kreis, Gemeinde).
     public func ancestors(of region: Region) -> [Region] {
