@@ -127,7 +127,8 @@ struct PageRenderer: Sendable {
         var f = Fingerprint()
         f.add(plan.template)
         f.add(theme.templateDigests[plan.template] ?? "")
-        f.add(shape.key)
+        shape.key.withUnsafeBytes { f.add($0) }
+        f.add(tag: 0xFF)
         f.add(shape.leaves.count)
         for leaf in shape.leaves { f.add(leaf) }
         if let gemeinde = plan.gemeinde {

@@ -20,7 +20,7 @@ import Foundation
 final class PageStencils: @unchecked Sendable {
     private let theme: Theme
     private let lock = NSLock()
-    private var shapes: [String: State] = [:]
+    private var shapes: [[UInt8]: State] = [:]
     /// How many pages were filled from a stencil, for the verbose summary and the tests.
     private(set) var filled = 0
 
@@ -76,49 +76,52 @@ final class PageStencils: @unchecked Sendable {
 }
 
 /// The shape key and the leaves of one context, in a fixed walk order (dictionary keys sorted).
+/// The key is bytes, not a digest: two shapes must never share a stencil, whatever editors write.
 struct Shape {
-    var key: String
+    var key: [UInt8]
     var leaves: [String]
 
     init?(_ context: [String: Any], template: String) {
-        var key = template
-        key.unicodeScalars.append("\u{0}")
+        var key: [UInt8] = []
+        key.reserveCapacity(1024)
+        key.append(contentsOf: template.utf8)
+        key.append(0)
         var leaves: [String] = []
         guard Self.walk(context, key: &key, leaves: &leaves) else { return nil }
         self.key = key
         self.leaves = leaves
     }
 
-    private static func leaf(_ text: String, key: inout String, leaves: inout [String]) {
+    private static func leaf(_ text: String, key: inout [UInt8], leaves: inout [String]) {
         // Empty and ending in a line break change how Mustache indents partials: part of the shape.
-        key += text.isEmpty ? "e" : text.utf8.last == 0x0A ? "n" : "s"
+        key.append(text.isEmpty ? UInt8(ascii: "e") : text.utf8.last == 0x0A ? UInt8(ascii: "n") : UInt8(ascii: "s"))
         leaves.append(text)
     }
 
-    private static func walk(_ value: Any, key: inout String, leaves: inout [String]) -> Bool {
+    private static func walk(_ value: Any, key: inout [UInt8], leaves: inout [String]) -> Bool {
         switch value {
         case let s as String:
             leaf(s, key: &key, leaves: &leaves)
         case let b as Bool:
-            key += b ? "T" : "F"
+            key.append(b ? UInt8(ascii: "T") : UInt8(ascii: "F"))
         case let i as Int:
             // Mustache prints an Int as String(describing:) gives it.
             leaf(String(i), key: &key, leaves: &leaves)
         case let dict as [String: Any]:
-            key += "{"
-            for k in dict.keys.sorted() {
+            key.append(UInt8(ascii: "{"))
+            for (k, v) in dict.sorted(by: { $0.key < $1.key }) {
                 // Length-prefixed: keys come from editors too (`extra:`), and `{a:{b:` must not
                 // read the same as a key that contains those characters.
-                key += String(k.utf8.count)
-                key += ":"
-                key += k
-                guard walk(dict[k]!, key: &key, leaves: &leaves) else { return false }
+                let count = k.utf8.count
+                for shift in [24, 16, 8, 0] { key.append(UInt8(truncatingIfNeeded: count >> shift)) }
+                key.append(contentsOf: k.utf8)
+                guard walk(v, key: &key, leaves: &leaves) else { return false }
             }
-            key += "}"
+            key.append(UInt8(ascii: "}"))
         case let list as [Any]:
-            key += "["
+            key.append(UInt8(ascii: "["))
             for item in list { guard walk(item, key: &key, leaves: &leaves) else { return false } }
-            key += "]"
+            key.append(UInt8(ascii: "]"))
         default:
             return false
         }
