@@ -41,6 +41,9 @@ public enum PortalBuild {
         /// Files rendered or written anew, and files taken over unchanged from the previous build.
         public var filesWritten: Int
         public var filesReused: Int
+        /// Pages filled into the stencil of their shape, and the number of shapes (`PageStencils`).
+        public var pagesFilled: Int
+        public var pageShapes: Int
     }
 
     /// Stages 1 and 2 only: validates the content and computes the gaps. Throws with all errors.
@@ -81,7 +84,8 @@ public enum PortalBuild {
                 if let i = counts.firstIndex(where: { $0.0 == job.kind }) { counts[i].1 += 1 } else { counts.append((job.kind, 1)) }
             }
             return Report(pageCounts: counts.map { (kind: $0.0, count: $0.1) }, warnings: model.content.warnings, gaps: gaps,
-                          outputBytes: result.bytes, filesWritten: result.written, filesReused: result.reused)
+                          outputBytes: result.bytes, filesWritten: result.written, filesReused: result.reused,
+                          pagesFilled: result.filled, pageShapes: result.shapes)
         } catch {
             output.discard()
             throw error
@@ -114,7 +118,7 @@ public enum PortalBuild {
     /// Renders and writes every file into the staging folder. With a previous manifest, files
     /// whose fingerprint did not change are hard-linked from the current site instead.
     static func write(model: SiteModel, theme: Theme, to output: OutputFolder, previous: BuildCache.Manifest?,
-                      progress: BuildProgress?, memo: ParseMemo? = nil) throws -> (manifest: BuildCache.Manifest, bytes: Int, written: Int, reused: Int) {
+                      progress: BuildProgress?, memo: ParseMemo? = nil) throws -> (manifest: BuildCache.Manifest, bytes: Int, written: Int, reused: Int, filled: Int, shapes: Int) {
         let ledger = Ledger()
         let old = previous?.files ?? [:]
 
@@ -160,9 +164,10 @@ public enum PortalBuild {
             try emit(data, to: "data/behoerden/\(id).json")
         }
 
+        let stencils = PageStencils(theme: theme)
         let renderer = PageRenderer(model: model, theme: theme, assetPaths: assetPaths,
                                     dataPaths: ["search": search.group.main, "places": placesPath, "authorities": "data/behoerden/"],
-                                    rulePaths: rulePaths, stencils: PageStencils(theme: theme))
+                                    rulePaths: rulePaths, stencils: stencils)
         let jobs = PageJob.all(for: model)
         progress?.phase("Gemeindeseiten vorbereiten")
         let rowsDigest = GemeindeRows.inputDigest(model: model)
@@ -217,6 +222,6 @@ public enum PortalBuild {
         progress?.finish()
         let manifest = BuildCache.Manifest(format: BuildCache.Manifest.currentFormat, tool: BuildCache.toolDigest,
                                            files: ledger.files, search: search.group)
-        return (manifest, ledger.bytes, ledger.written, ledger.reused)
+        return (manifest, ledger.bytes, ledger.written, ledger.reused, stencils.filled, stencils.shapeCount)
     }
 }

@@ -65,6 +65,9 @@ struct Build: ParsableCommand {
             if options.verbose || report.filesReused > 0 {
                 print("  \(report.filesWritten) Dateien neu geschrieben, \(report.filesReused) unverändert aus dem letzten Bau übernommen")
             }
+            if options.verbose {
+                print("  \(report.pagesFilled) Seiten in die Schablone ihrer Form gefüllt (\(report.pageShapes) Seitenformen), die übrigen mit Mustache gerendert")
+            }
             for (kind, count) in report.pageCounts { print("  \(kind.padding(toLength: 14, withPad: " ", startingAt: 0)) \(count)") }
             Console.printGaps(report.gaps)
         } catch let errors as ContentErrors {

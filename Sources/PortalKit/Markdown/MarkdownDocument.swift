@@ -42,17 +42,22 @@ struct MarkdownDocument {
         }
         // cmark-gfm keeps the inline parser's table of special characters in a global that
         // attaching and freeing extensions change: parsers running at the same time made the
-        // autolink extension miss links now and then (3 builds in 10 differed). One at a time.
-        Self.lock.lock()
-        defer { Self.lock.unlock() }
+        // autolink extension miss links now and then (3 builds in 10 differed). So parsing and
+        // freeing a parser happen one at a time; walking and rendering the tree do not use the
+        // table and run in parallel.
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE
-        guard let parser = cmark_parser_new(options) else { return }
-        defer { cmark_parser_free(parser) }
-        for name in ["table", "autolink", "strikethrough", "tasklist"] {
-            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        let parsed: (parser: OpaquePointer, document: OpaquePointer?)? = Self.lock.withLock {
+            guard let parser = cmark_parser_new(options) else { return nil }
+            for name in ["table", "autolink", "strikethrough", "tasklist"] {
+                if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+            }
+            markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+            return (parser, cmark_parser_finish(parser))
         }
-        markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
-        guard let document = cmark_parser_finish(parser) else { return }
+        guard let parsed else { return }
+        let parser = parsed.parser
+        defer { Self.lock.withLock { cmark_parser_free(parser) } }
+        guard let document = parsed.document else { return }
         defer { cmark_node_free(document) }
         let extensions = cmark_parser_get_syntax_extensions(parser)
 

@@ -23,6 +23,8 @@ final class PageStencils: @unchecked Sendable {
     private var shapes: [[UInt8]: State] = [:]
     /// How many pages were filled from a stencil, for the verbose summary and the tests.
     private(set) var filled = 0
+    /// Distinct shapes seen.
+    var shapeCount: Int { lock.withLock { shapes.count } }
 
     private enum State {
         /// Seen once: the digest of that page's HTML and its leaves, to check a stencil against.
