@@ -17,13 +17,19 @@ enum GermanText {
         let lower = text.utf8.allSatisfy({ $0 < 0x80 }) ? text.lowercased() : text.precomposedStringWithCanonicalMapping.lowercased()
         var pass2: [Unicode.Scalar] = []
         pass2.reserveCapacity(lower.utf8.count)
+        // Foundation's decomposition per scalar is slow, and a text repeats its few „“–§€ é.
+        var stripped: [Unicode.Scalar: [Unicode.Scalar]] = [:]
         for s in lower.unicodeScalars {
             if s.isASCII || kept.contains(s) {
                 pass2.append(s)
             } else if let special = foldSpecial[s] {
                 pass2.append(contentsOf: special.unicodeScalars)
+            } else if let known = stripped[s] {
+                pass2.append(contentsOf: known)
             } else {
-                pass2.append(contentsOf: String(s).decomposedStringWithCanonicalMapping.unicodeScalars.filter { !(0x300...0x36F).contains($0.value) })
+                let parts = Array(String(s).decomposedStringWithCanonicalMapping.unicodeScalars.filter { !(0x300...0x36F).contains($0.value) })
+                stripped[s] = parts
+                pass2.append(contentsOf: parts)
             }
         }
         // The result is built as UTF-8 bytes: appending to a String's scalar view is slow.
