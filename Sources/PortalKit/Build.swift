@@ -197,11 +197,11 @@ public enum PortalBuild {
                 ledger.record(path, entry, reused: true)
                 return .success(plan.path)
             }
-            let data = Data(renderer.html(plan, shape: shape, rows: rows).utf8)
+            let html = renderer.html(plan, shape: shape, rows: rows)
             do throws(OutputFolder.WriteError) {
-                try output.write(data, to: path)
+                try output.write(html, to: path)
                 // A page that cannot be digested gets a fingerprint that never matches.
-                ledger.record(path, BuildCache.Entry(fingerprint: fingerprint ?? "-", size: data.count), reused: false)
+                ledger.record(path, BuildCache.Entry(fingerprint: fingerprint ?? "-", size: html.utf8.count), reused: false)
                 return .success(plan.path)
             } catch {
                 stop.set()

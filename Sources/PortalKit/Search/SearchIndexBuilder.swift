@@ -63,10 +63,11 @@ struct SearchIndexBuilder {
         for fields in tokens { for field in fields { for t in field where t.utf8.count >= Compounds.minPart { known.insert(stemmer.stem(t)) } } }
         let compounds = Compounds(known: known, stemmer: stemmer)
 
-        // term → doc → half-counts per field
-        var postings: [String: [Int: [Int]]] = [:]
+        // term → per document (in document order, as documents are added in order) its
+        // half-counts per field
+        var postings: [String: [Posting]] = [:]
         func add(_ term: String, _ d: Int, _ f: Int, _ amount: Int) {
-            postings[term, default: [:]][d, default: [0, 0, 0, 0, 0]][f] += amount
+            postings[term, default: []].add(doc: d, field: f, amount: amount)
         }
         var compoundCache: [String: [String]] = [:]
         var lens: [[Int]] = []
@@ -87,19 +88,18 @@ struct SearchIndexBuilder {
 
         var vocab: [String] = []
         var shards: [(key: String, entries: [(String, [Int])])] = []
-        for term in postings.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
-            let perDoc = postings[term]!
-            let ids = perDoc.keys.sorted()
-            let common = ids.count * commonDivisor > input.docs.count
+        for (term, perDoc) in postings.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            let common = perDoc.count * commonDivisor > input.docs.count
             var list: [Int] = []
             var last = 0
-            for id in ids {
-                let h = perDoc[id]!
+            for posting in perDoc {
+                let h = posting.counts
                 if common && h[0] == 0 && h[1] == 0 { continue }
-                let code = h.reduce(0) { $0 * (fieldMax + 1) + min($1, fieldMax) }
-                list.append(id - last)
+                var code = 0
+                for f in 0..<5 { code = code * (fieldMax + 1) + min(h[f], fieldMax) }
+                list.append(posting.doc - last)
                 list.append(code)
-                last = id
+                last = posting.doc
             }
             if list.isEmpty { continue }
             let key = String(term.prefix(1))
@@ -147,7 +147,7 @@ struct SearchIndexBuilder {
                 map[key] = value.isEmpty ? nil : value
             }
         }
-        return map.sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }.map { ($0.key, $0.value) }
+        return map.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, $0.value) }
     }
 
     /// Front-coded terms: a capital letter for the shared prefix length (A = 0 … Z = 25), then the rest.
@@ -179,5 +179,24 @@ struct SearchIndexBuilder {
             }
         }
         return out + "\""
+    }
+}
+
+/// One document's half-counts of a term in the five fields.
+struct Posting {
+    var doc: Int
+    var counts = SIMD8<Int>()
+}
+
+extension Array where Element == Posting {
+    /// Adds to the last posting if it is this document's, else starts one: documents come in order.
+    mutating func add(doc: Int, field: Int, amount: Int) {
+        if let i = indices.last, self[i].doc == doc {
+            self[i].counts[field] += amount
+        } else {
+            var posting = Posting(doc: doc)
+            posting.counts[field] = amount
+            append(posting)
+        }
     }
 }

@@ -58,6 +58,21 @@ public struct OutputFolder: Sendable {
         }
     }
 
+    /// Writes text as UTF-8 without copying it into a `Data` first (Gemeinde pages are large).
+    public func write(_ text: String, to relativePath: String) throws(WriteError) {
+        var text = text
+        var failure: WriteError?
+        text.withUTF8 { buffer in
+            do throws(WriteError) {
+                guard let base = buffer.baseAddress, buffer.count > 0 else { return try write(Data(), to: relativePath) }
+                try write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none), to: relativePath)
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+    }
+
     /// Takes an unchanged file over from the current site by hard link (no copy, no rewrite).
     /// False if the file is not there with the expected size or cannot be linked; the caller
     /// then writes it anew.
