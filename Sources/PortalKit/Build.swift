@@ -48,9 +48,17 @@ public enum PortalBuild {
 
     /// Stages 1 and 2 only: validates the content and computes the gaps. Throws with all errors.
     public static func check(content: URL, display: String, strict: Bool, memo: ParseMemo? = nil) throws(ContentErrors) -> (SiteModel, GapReport) {
+        let (model, gaps, _) = try checked(content: content, display: display, strict: strict, memo: memo)
+        return (model, gaps)
+    }
+
+    /// `check`, also giving the answer of every service in every Gemeinde (the gaps are counted
+    /// from them, and the Gemeinde pages need them).
+    static func checked(content: URL, display: String, strict: Bool, memo: ParseMemo?) throws(ContentErrors) -> (SiteModel, GapReport, GemeindeAnswers) {
         let loaded = try ContentLoader(root: content, displayRoot: display, memo: memo).load()
         let model = SiteModel(content: loaded)
-        let gaps = GapReport(services: loaded.services, directory: model.directory, index: model.index)
+        let answers = GemeindeAnswers(model: model)
+        let gaps = GapReport(services: loaded.services, answers: answers)
         if strict, !gaps.entries.isEmpty {
             let rules = "\(display)/responsibilities.csv"
             var errors = loaded.warnings
@@ -60,20 +68,20 @@ public enum PortalBuild {
             }
             throw ContentErrors(errors)
         }
-        return (model, gaps)
+        return (model, gaps, answers)
     }
 
     public static func build(_ options: Options) throws -> Report {
         options.progress?.phase("Inhalte prüfen")
         let theme = try Theme.load(overrides: options.templates, displayPath: options.templatesDisplay)
-        let (model, gaps) = try check(content: options.content, display: options.contentDisplay, strict: options.strict, memo: options.memo)
+        let (model, gaps, answers) = try checked(content: options.content, display: options.contentDisplay, strict: options.strict, memo: options.memo)
 
         let cache = BuildCache(output: options.output)
         let previous = options.incremental ? cache.load() : nil
         let output = OutputFolder(target: options.output)
         try output.prepare()
         do {
-            let result = try write(model: model, theme: theme, to: output, previous: previous, progress: options.progress, memo: options.memo)
+            let result = try write(model: model, answers: answers, theme: theme, to: output, previous: previous, progress: options.progress, memo: options.memo)
             // No manifest while the sites are swapped: if this is interrupted, the next build is clean.
             cache.invalidate()
             try output.commit()
@@ -117,7 +125,7 @@ public enum PortalBuild {
 
     /// Renders and writes every file into the staging folder. With a previous manifest, files
     /// whose fingerprint did not change are hard-linked from the current site instead.
-    static func write(model: SiteModel, theme: Theme, to output: OutputFolder, previous: BuildCache.Manifest?,
+    static func write(model: SiteModel, answers: GemeindeAnswers, theme: Theme, to output: OutputFolder, previous: BuildCache.Manifest?,
                       progress: BuildProgress?, memo: ParseMemo? = nil) throws -> (manifest: BuildCache.Manifest, bytes: Int, written: Int, reused: Int, filled: Int, shapes: Int) {
         let ledger = Ledger()
         let old = previous?.files ?? [:]
@@ -171,7 +179,6 @@ public enum PortalBuild {
         let jobs = PageJob.all(for: model)
         progress?.phase("Gemeindeseiten vorbereiten")
         let rowsDigest = GemeindeRows.inputDigest(model: model)
-        let answers = GemeindeAnswers(model: model)
         // Gemeinde pages first: their fingerprints tell whether the rows must be rendered at all.
         let gemeindePlans = jobs.filter { if case .place(let i) = $0 { return model.content.regions[i].level == .gemeinde }; return false }
         let gemeindeFingerprints = ParallelMap.map(gemeindePlans) { job -> (String, String?) in

@@ -37,6 +37,10 @@ import Testing
         #expect(gaps.entries.map(\.service) == ["elterngeld-beantragen", "personalausweis-beantragen"])
         #expect(gaps.entries.map(\.gemeinden) == [4, 3])
         #expect(gaps.totalPairs == 7)
+        // The build counts the same gaps from the resolved answers of the Gemeinde pages.
+        let fromAnswers = GapReport(services: content.services, answers: GemeindeAnswers(model: model))
+        #expect(fromAnswers.entries.map(\.service) == gaps.entries.map(\.service))
+        #expect(fromAnswers.entries.map(\.gemeinden) == gaps.entries.map(\.gemeinden))
     }
 
     @Test func kreisAnswerIsPerGemeindeOnlyWhereADeeperRuleExists() throws {

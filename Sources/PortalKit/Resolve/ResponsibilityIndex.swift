@@ -124,4 +124,14 @@ public struct GapReport: Sendable {
         }.compactMap { $0 }
         self.entries = entries.sorted { ($0.gemeinden, $1.service) > ($1.gemeinden, $0.service) }
     }
+
+    /// The same report from answers already resolved (`GemeindeAnswers`).
+    init(services: [Service], answers: GemeindeAnswers) {
+        var missing = [Int](repeating: 0, count: services.count)
+        for vector in answers.byGemeinde.values {
+            for (service, answer) in vector.enumerated() where answer == GemeindeAnswers.gap { missing[service] += 1 }
+        }
+        entries = zip(services, missing).compactMap { $1 > 0 ? Entry(service: $0.slug, gemeinden: $1) : nil }
+            .sorted { ($0.gemeinden, $1.service) > ($1.gemeinden, $0.service) }
+    }
 }
