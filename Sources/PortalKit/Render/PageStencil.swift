@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 
 /// Renders each distinct *shape* of page once through Mustache and fills in the values of every
 /// further page of that shape by concatenation. Rendering a Mustache tag costs about 3 µs in
@@ -211,5 +212,27 @@ struct Stencil {
             }
         }
         return out
+    }
+}
+
+/// The escaping of stencil renders (`PageStencils`): a value that is exactly one leaf marker comes
+/// out as the escaped form of that marker, so filling knows to escape the leaf there. Any other
+/// value is escaped as `HTMLContent` does; if it contains marker characters anyway (a list printed
+/// whole), it becomes a poison character and the stencil is refused.
+struct StencilContent: PortalContentType {
+    static let name = "PORTAL_STENCIL"
+
+    func escapeText(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        if scalars.first == PageStencils.rawOpen, scalars.last == PageStencils.rawClose,
+           !scalars.dropFirst().dropLast().contains(where: { $0 == PageStencils.rawOpen || $0 == PageStencils.rawClose }) {
+            var out = String.UnicodeScalarView()
+            out.append(PageStencils.escapedOpen)
+            out.append(contentsOf: scalars.dropFirst().dropLast())
+            out.append(PageStencils.escapedClose)
+            return String(out)
+        }
+        if scalars.contains(where: { (0xE000...0xE003).contains($0.value) }) { return "\u{E004}" }
+        return HTML.escape(text)
     }
 }

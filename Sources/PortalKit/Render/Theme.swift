@@ -39,8 +39,7 @@ public struct Theme: Sendable {
             collect(assetsIn: overrides.appendingPathComponent("search"), into: &search)
         }
         var library = MustacheLibrary(), stencilLibrary = MustacheLibrary()
-        _ = HTMLContent.registered
-        _ = StencilContent.registered
+        _ = PortalContentTypes.registered
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
                 library.register(try MustacheTemplate(string: HTMLContent.pragma + source.text), named: name)
