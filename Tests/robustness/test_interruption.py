@@ -128,8 +128,11 @@ def test_interrupted_build_keeps_previous_output_and_next_build_recovers(site, s
     with open(root / "stdout.txt", "wb") as out, open(root / "stderr.txt", "wb") as err:
         # --clean: render every page, so one second in the build is writing pages. A build that
         # reuses the previous site's pages can finish within that second.
+        # SIGINT back to its default in the child: a shell that starts the tests as a background
+        # job ignores it for them, and the build would inherit that and never be interrupted.
         proc = subprocess.Popen([str(portal_bin()), "build", "--clean", "--content", "Content", "--output", "Output"],
-                                cwd=root, stdout=out, stderr=err, start_new_session=True)
+                                cwd=root, stdout=out, stderr=err, start_new_session=True,
+                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         try:
             staging = wait_for_staging(proc, root)
             time.sleep(1.0)  # well into writing pages; a whole build takes several seconds
