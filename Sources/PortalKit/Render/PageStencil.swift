@@ -22,8 +22,9 @@ final class PageStencils: @unchecked Sendable {
     private let theme: Theme
     private let lock = NSLock()
     private var shapes: [[UInt8]: State] = [:]
+    private var filledCount = 0
     /// How many pages were filled from a stencil, for the verbose summary and the tests.
-    private(set) var filled = 0
+    var filled: Int { lock.withLock { filledCount } }
     /// Distinct shapes seen.
     var shapeCount: Int { lock.withLock { shapes.count } }
 
@@ -50,15 +51,15 @@ final class PageStencils: @unchecked Sendable {
             lock.withLock { if shapes[shape.key] == nil { shapes[shape.key] = .seen(digest: Self.digest(html), leaves: shape.leaves) } }
             return html
         case .seen(let digest, let firstLeaves):
-            let stencil = Stencil(theme.renderStencil(Shape.markers(context).value as! [String: Any], template: template), leafCount: shape.leaves.count)
+            let stencil = Stencil(theme.renderStencil(Shape.markers(context), template: template), leafCount: shape.leaves.count)
             guard let stencil, Self.digest(stencil.fill(firstLeaves)) == digest else {
                 lock.withLock { shapes[shape.key] = .direct }
                 return theme.render(context, template: template)
             }
-            lock.withLock { shapes[shape.key] = .stencil(stencil); filled += 1 }
+            lock.withLock { shapes[shape.key] = .stencil(stencil); filledCount += 1 }
             return stencil.fill(shape.leaves)
         case .stencil(let stencil):
-            lock.withLock { filled += 1 }
+            lock.withLock { filledCount += 1 }
             return stencil.fill(shape.leaves)
         case .direct:
             return theme.render(context, template: template)
@@ -132,15 +133,13 @@ struct Shape {
     }
 
     /// The context with each leaf replaced by its marker (same walk order as `init`).
-    static func markers(_ context: [String: Any]) -> (value: Any, count: Int) {
+    static func markers(_ context: [String: Any]) -> [String: Any] {
         var k = 0
         func replace(_ value: Any) -> Any {
             switch value {
             case is String, is Int:
                 defer { k += 1 }
                 return PageStencils.marker(k)
-            case let b as Bool:
-                return b
             case let dict as [String: Any]:
                 var out: [String: Any] = [:]
                 for key in dict.keys.sorted() { out[key] = replace(dict[key]!) }
@@ -151,8 +150,9 @@ struct Shape {
                 return value
             }
         }
-        let value = replace(context)
-        return (value, k)
+        var out: [String: Any] = [:]
+        for key in context.keys.sorted() { out[key] = replace(context[key]!) }
+        return out
     }
 }
 
