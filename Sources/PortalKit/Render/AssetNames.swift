@@ -6,9 +6,12 @@ enum AssetNames {
     /// FNV-1a, 64 bit: enough to tell versions of a file apart; this is cache busting, not security.
     static func hash(_ data: Data) -> String {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data {
-            h ^= UInt64(byte)
-            h = h &* 0x0000_0100_0000_01B3
+        // Through the raw bytes: iterating `Data` itself costs a call per byte.
+        data.withUnsafeBytes { raw in
+            for byte in raw {
+                h ^= UInt64(byte)
+                h = h &* 0x0000_0100_0000_01B3
+            }
         }
         let hex = String(h, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex

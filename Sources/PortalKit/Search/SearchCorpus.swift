@@ -1,0 +1,400 @@
+import Foundation
+
+/// The search index's documents as tokens, and what each document adds to the postings. Kept in
+/// the build cache: after a body edit only that document is tokenised again (`updateBody`), and
+/// other documents only where one of their words is now split into different compound parts.
+///
+/// Compound parts depend on the set of *known* stems (stems of all tokens of at least
+/// `Compounds.minPart` letters). When an edit adds or removes a known stem `k`, only words that
+/// contain `k` can split differently: every test in `Compounds` asks whether the stem of a piece
+/// of the word is known, and a German Snowball stem of a folded ASCII word is a prefix of that
+/// word (Tests/vectors/stemmer-de.tsv; `SearchCorpusTests` checks it), so the piece contains `k`.
+struct SearchCorpus {
+    struct Doc {
+        var url: String
+        /// Digests of everything but the body, and of the body (`fingerprint`).
+        var headDigest: String
+        var bodyDigest: String
+        /// This document's entry in the index's `docs` list, as JSON.
+        var meta: String
+        /// Title and keywords as written: elided compounds ("Organ- und Gewebespende") are
+        /// completed from them.
+        var heads: [String]
+        /// The heads folded, to find the ones an edit changes (their stop words are no tokens).
+        var foldedHeads: [UInt8]
+        /// Tokens per field (stop words left out): the index's `lens`.
+        var lens: [Int32] = []
+        /// Per field, its distinct token ids, each followed by how often it occurs. The order of
+        /// tokens does not matter to the index, and this is half the size to keep.
+        var fields: [[Int32]]
+        /// What the document adds to the postings: term ids, ascending, with five half-counts each.
+        var terms: [Int32] = []
+        var counts: [Int32] = []
+    }
+
+    private(set) var docs: [Doc] = []
+    private(set) var tokens: [String] = []
+    private var tokenIDs: [String: Int32] = [:]
+    private(set) var terms: [String] = []
+    private var termIDs: [String: Int32] = [:]
+    /// Term ids in the order of their UTF-8 bytes, the index's order; kept, as sorting all terms
+    /// again took longer than a body edit's whole search update.
+    private var order: [Int32] = []
+    /// Known stem → number of documents with a token of that stem.
+    private var known: [String: Int] = [:]
+    private var synonyms: [(String, String)] = []
+    private var synonymsDigest = ""
+
+    static let fieldCount = 5
+
+    /// Tokenises and analyses every document.
+    /// - Parameter memo: tokens of documents whose texts are unchanged since an earlier build in this process.
+    init(_ input: SearchIndexBuilder.Input, memo: ParseMemo? = nil) {
+        let texts = input.docs.map(SearchIndexBuilder.fieldTexts)
+        // Folding and tokenising is over half of the work and pure: both cores.
+        let urls = input.docs.map(\.url)
+        let tokenized = ParallelMap.map(Array(texts.indices)) { d -> [[String]] in
+            let tokenize = { texts[d].map(Self.tokenize) }
+            return memo?.value("search:" + urls[d], input: texts[d].joined(separator: "\u{1}"), make: tokenize) ?? tokenize()
+        }
+        let stemmer = GermanStemmer()
+        for (d, doc) in input.docs.enumerated() {
+            let digests = Self.digests(doc)
+            var entry = Doc(url: doc.url, headDigest: digests.head, bodyDigest: digests.body, meta: Self.meta(doc), heads: [texts[d][0], texts[d][1]], foldedHeads: Self.fold(texts[d][0], texts[d][1]), fields: [])
+            entry.lens = tokenized[d].map { Int32($0.count) }
+            entry.fields = tokenized[d].map { field in Self.bag(field.map { tokenID($0) }) }
+            for stem in knownStems(entry.fields, stemmer) { known[stem, default: 0] += 1 }
+            docs.append(entry)
+        }
+        synonyms = SearchIndexBuilder.mergeSynonyms(input.synonyms)
+        synonymsDigest = Self.digest(synonyms: input.synonyms)
+        analyse(Array(docs.indices), stemmer: stemmer)
+    }
+
+    /// Everything the index is made from, for incremental builds: per document a digest of its
+    /// body and one of the rest, so a body edit can update it without the other documents' texts.
+    var fingerprint: String {
+        Self.fingerprint(docs.map { ($0.headDigest, $0.bodyDigest) }, synonyms: synonymsDigest)
+    }
+
+    static func fingerprint(_ input: SearchIndexBuilder.Input) -> String {
+        fingerprint(input.docs.map(digests), synonyms: digest(synonyms: input.synonyms))
+    }
+
+    private static func fingerprint(_ docs: [(head: String, body: String)], synonyms: String) -> String {
+        var f = Fingerprint()
+        f.add(SearchIndexBuilder.version)
+        f.add(docs.count)
+        for doc in docs { f.add(doc.head); f.add(doc.body) }
+        f.add(synonyms)
+        return f.hex
+    }
+
+    static func digests(_ doc: SearchIndexBuilder.Doc) -> (head: String, body: String) {
+        var f = Fingerprint()
+        for value in [doc.url, doc.kind, doc.title, doc.ozg_id, doc.themenfeld, doc.summary] { f.add(value) }
+        f.add(doc.lebenslagen.count); doc.lebenslagen.forEach { f.add($0) }
+        f.add(doc.keywords.count); doc.keywords.forEach { f.add($0) }
+        return (f.hex, bodyDigest(doc.sections))
+    }
+
+    static func bodyDigest(_ sections: [SearchIndexBuilder.Doc.Part]) -> String {
+        var f = Fingerprint()
+        f.add(sections.count); sections.forEach { f.add($0.title); f.add($0.text) }
+        return f.hex
+    }
+
+    private static func digest(synonyms: [String]) -> String {
+        var f = Fingerprint()
+        f.add(synonyms.count); synonyms.forEach { f.add($0) }
+        return f.hex
+    }
+
+    /// The document with this URL (`leistungen/<slug>/`).
+    func index(of url: String) -> Int? { docs.firstIndex { $0.url == url } }
+
+    static func fold(_ title: String, _ keywords: String) -> [UInt8] {
+        Array(GermanText.fold(title + "\n" + keywords).utf8)
+    }
+
+    /// Distinct ids with their counts, by id.
+    static func bag(_ ids: [Int32]) -> [Int32] {
+        var counts: [Int32: Int32] = [:]
+        for id in ids { counts[id, default: 0] += 1 }
+        return counts.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] }
+    }
+
+    static func tokenize(_ text: String) -> [String] {
+        GermanText.tokenize(text).filter { !GermanText.stopwords.contains($0) }
+    }
+
+    static func meta(_ doc: SearchIndexBuilder.Doc) -> String {
+        let values = [doc.url, doc.title, doc.themenfeld, SearchIndexBuilder.snippet(doc.summary), doc.ozg_id, doc.kind == "page" ? "page" : "service"]
+        return "[" + values.map(SearchIndexBuilder.jsonString).joined(separator: ",") + "]"
+    }
+
+    private mutating func tokenID(_ token: String) -> Int32 {
+        if let id = tokenIDs[token] { return id }
+        let id = Int32(tokens.count)
+        tokens.append(token)
+        tokenIDs[token] = id
+        return id
+    }
+
+    private mutating func termID(_ term: String) -> Int32 {
+        if let id = termIDs[term] { return id }
+        let id = Int32(terms.count)
+        terms.append(term)
+        termIDs[term] = id
+        return id
+    }
+
+    private func knownStems(_ fields: [[Int32]], _ stemmer: GermanStemmer) -> Set<String> {
+        var stems: Set<String> = []
+        for field in fields {
+            for k in stride(from: 0, to: field.count, by: 2) where tokens[Int(field[k])].utf8.count >= Compounds.minPart {
+                stems.insert(stemmer.stem(tokens[Int(field[k])]))
+            }
+        }
+        return stems
+    }
+
+    /// Recomputes what the given documents add to the postings, with the current known stems.
+    private mutating func analyse(_ indices: [Int], stemmer: GermanStemmer) {
+        let compounds = Compounds(known: Set(known.keys), stemmer: stemmer)
+        // Per token: its stem's term id, then its compound parts' term ids.
+        var analysis: [Int32: [Int32]] = [:]
+        for d in indices {
+            var sums: [Int32: SIMD8<Int32>] = [:]
+            for f in 0..<Self.fieldCount {
+                let field = docs[d].fields[f]
+                for k in stride(from: 0, to: field.count, by: 2) {
+                    let token = field[k], occurrences = field[k + 1]
+                    let ids: [Int32]
+                    if let known = analysis[token] {
+                        ids = known
+                    } else {
+                        let t = tokens[Int(token)]
+                        ids = [termID(stemmer.stem(t))] + compounds.compoundTerms(Array(t.utf8)).map { termID($0) }
+                        analysis[token] = ids
+                    }
+                    sums[ids[0], default: .zero][f] += 2 * occurrences
+                    for part in ids.dropFirst() { sums[part, default: .zero][f] += occurrences }
+                }
+                guard f <= 1 else { continue }
+                for word in compounds.ellipsisWords(docs[d].heads[f]) where !GermanText.stopwords.contains(word) {
+                    sums[termID(stemmer.stem(word)), default: .zero][f] += 1
+                }
+            }
+            let sorted = sums.sorted { $0.key < $1.key }
+            docs[d].terms = sorted.map(\.key)
+            docs[d].counts = sorted.flatMap { pair in (0..<Self.fieldCount).map { pair.value[$0] } }
+        }
+        sortNewTerms()
+    }
+
+    private mutating func sortNewTerms() {
+        guard order.count < terms.count else { return }
+        func precedes(_ a: Int32, _ b: Int32) -> Bool { terms[Int(a)].utf8.lexicographicallyPrecedes(terms[Int(b)].utf8) }
+        if terms.count - order.count > 64 {
+            order = terms.indices.map { Int32($0) }.sorted(by: precedes)
+            return
+        }
+        for id in Int32(order.count)..<Int32(terms.count) {
+            var low = 0, high = order.count
+            while low < high {
+                let mid = (low + high) / 2
+                if precedes(order[mid], id) { low = mid + 1 } else { high = mid }
+            }
+            order.insert(id, at: low)
+        }
+    }
+
+    /// Replaces the body (sections) of document `d`, the only field a body edit changes.
+    mutating func updateBody(_ d: Int, sections: [SearchIndexBuilder.Doc.Part]) {
+        let stemmer = GermanStemmer()
+        docs[d].bodyDigest = Self.bodyDigest(sections)
+        let before = knownStems(docs[d].fields, stemmer)
+        let body = Self.tokenize(SearchIndexBuilder.bodyText(sections)).map { tokenID($0) }
+        docs[d].fields[4] = Self.bag(body)
+        docs[d].lens[4] = Int32(body.count)
+        let after = knownStems(docs[d].fields, stemmer)
+        var changed: [String] = []
+        for stem in before.subtracting(after) {
+            known[stem]! -= 1
+            if known[stem] == 0 { known[stem] = nil; changed.append(stem) }
+        }
+        for stem in after.subtracting(before) {
+            if known[stem] == nil { changed.append(stem) }
+            known[stem, default: 0] += 1
+        }
+        var affected: Set<Int> = [d]
+        if !changed.isEmpty {
+            let needles = changed.map { Array($0.utf8) }
+            var splitsDifferently = [Bool](repeating: false, count: tokens.count)
+            for (id, token) in tokens.enumerated() {
+                let bytes = Array(token.utf8)
+                splitsDifferently[id] = needles.contains { needle in bytes.count > needle.count && Self.contains(bytes, needle) }
+            }
+            for (i, doc) in docs.enumerated() {
+                if doc.fields.contains(where: { field in stride(from: 0, to: field.count, by: 2).contains { splitsDifferently[Int(field[$0])] } })
+                    || needles.contains(where: { Self.contains(doc.foldedHeads, $0) }) {
+                    affected.insert(i)
+                }
+            }
+        }
+        analyse(affected.sorted(), stemmer: stemmer)
+    }
+
+    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<start + needle.count].elementsEqual(needle) { return true }
+        }
+        return false
+    }
+
+    /// The index files (format version 2, Tools/search/docs-input.schema.md).
+    func files() -> SearchIndexBuilder.Files {
+        // Postings by term as one flat list (counting sort): per term its (document, position of
+        // the term in that document's `terms`) pairs, documents ascending.
+        var start = [Int](repeating: 0, count: terms.count + 1)
+        for doc in docs { for term in doc.terms { start[Int(term) + 1] += 1 } }
+        for i in 0..<terms.count { start[i + 1] += start[i] }
+        var fill = start
+        var flatDoc = [Int32](repeating: 0, count: start[terms.count]), flatAt = flatDoc
+        for (d, doc) in docs.enumerated() {
+            for (i, term) in doc.terms.enumerated() {
+                let slot = fill[Int(term)]
+                flatDoc[slot] = Int32(d)
+                flatAt[slot] = Int32(i)
+                fill[Int(term)] = slot + 1
+            }
+        }
+        var vocab: [String] = []
+        // Shards are written as bytes: building a megabyte of JSON from small strings was the
+        // larger part of a body edit's search update.
+        var shards: [(key: String, text: [UInt8])] = []
+        let fieldMax = Int32(SearchIndexBuilder.fieldMax)
+        var list: [Int] = []
+        for id in order {
+            let range = start[Int(id)]..<start[Int(id) + 1]
+            let common = range.count * SearchIndexBuilder.commonDivisor > docs.count
+            list.removeAll(keepingCapacity: true)
+            var last = 0
+            for slot in range {
+                let d = Int(flatDoc[slot]), at = Int(flatAt[slot]) * Self.fieldCount
+                let code: Int? = docs[d].counts.withUnsafeBufferPointer { h in
+                    if common && h[at] == 0 && h[at + 1] == 0 { return nil }
+                    var code = 0
+                    for f in 0..<Self.fieldCount { code = code * Int(fieldMax + 1) + Int(min(h[at + f], fieldMax)) }
+                    return code
+                }
+                guard let code else { continue }
+                list.append(d - last)
+                list.append(code)
+                last = d
+            }
+            if list.isEmpty { continue }
+            let term = terms[Int(id)]
+            let key = String(term.prefix(1))
+            if shards.last?.key != key {
+                if !shards.isEmpty { shards[shards.count - 1].text.append(UInt8(ascii: "}")) }
+                shards.append((key, [UInt8(ascii: "{")]))
+            } else {
+                shards[shards.count - 1].text.append(UInt8(ascii: ","))
+            }
+            shards[shards.count - 1].text.append(contentsOf: SearchIndexBuilder.jsonString(term).utf8)
+            shards[shards.count - 1].text.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: "[")])
+            for (i, n) in list.enumerated() {
+                if i > 0 { shards[shards.count - 1].text.append(UInt8(ascii: ",")) }
+                Self.appendDecimal(n, to: &shards[shards.count - 1].text)
+            }
+            shards[shards.count - 1].text.append(UInt8(ascii: "]"))
+            vocab.append(term)
+        }
+        if !shards.isEmpty { shards[shards.count - 1].text.append(UInt8(ascii: "}")) }
+
+        let jsonString = SearchIndexBuilder.jsonString
+        let shardFiles = shards.map { shard -> (key: String, name: String, data: Data) in
+            let data = Data(shard.text)
+            return (shard.key, "suche-\(shard.key).\(AssetNames.hash(data)).json", data)
+        }
+        var main = "{\"v\":\(SearchIndexBuilder.version)"
+        main += ",\"docs\":[" + docs.map(\.meta).joined(separator: ",") + "]"
+        main += ",\"lens\":[" + docs.map { "[" + $0.lens.map { String($0) }.joined(separator: ",") + "]" }.joined(separator: ",") + "]"
+        main += ",\"syn\":[" + synonyms.map { "[" + jsonString($0.0) + "," + jsonString($0.1) + "]" }.joined(separator: ",") + "]"
+        main += ",\"vocab\":" + jsonString(SearchIndexBuilder.encodeVocab(vocab))
+        main += ",\"shards\":{" + shardFiles.map { jsonString($0.key) + ":" + jsonString($0.name) }.joined(separator: ",") + "}}"
+        return SearchIndexBuilder.Files(main: Data(main.utf8), shards: shardFiles.map { ($0.name, $0.data) })
+    }
+
+    private static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")); appendDecimal(-value, to: &out); return }
+        if value >= 10 { appendDecimal(value / 10, to: &out) }
+        out.append(UInt8(ascii: "0") + UInt8(value % 10))
+    }
+}
+
+extension SearchCorpus {
+    func write(into w: inout BinaryWriter) {
+        w.strings(tokens)
+        w.strings(terms)
+        w.int32s(order)
+        w.int(known.count)
+        for (stem, n) in known { w.string(stem); w.int(n) }
+        w.int(synonyms.count)
+        for (a, b) in synonyms { w.string(a); w.string(b) }
+        w.string(synonymsDigest)
+        w.int(docs.count)
+        for doc in docs {
+            w.string(doc.url); w.string(doc.headDigest); w.string(doc.bodyDigest)
+            w.string(doc.meta)
+            w.strings(doc.heads)
+            w.bytes(doc.foldedHeads)
+            w.int32s(doc.lens)
+            for field in doc.fields { w.int32s(field) }
+            w.int32s(doc.terms)
+            w.int32s(doc.counts)
+        }
+    }
+
+    init(from r: inout BinaryReader) throws(BinaryReader.Corrupt) {
+        tokens = try r.strings()
+        terms = try r.strings()
+        order = try r.int32s()
+        guard order.count == terms.count, order.allSatisfy({ $0 >= 0 && Int($0) < terms.count }) else { throw BinaryReader.Corrupt() }
+        tokenIDs.reserveCapacity(tokens.count)
+        for (i, t) in tokens.enumerated() { tokenIDs[t] = Int32(i) }
+        termIDs.reserveCapacity(terms.count)
+        for (i, t) in terms.enumerated() { termIDs[t] = Int32(i) }
+        let knownCount = try r.count()
+        known.reserveCapacity(knownCount)
+        for _ in 0..<knownCount { known[try r.string()] = try r.int() }
+        for _ in 0..<(try r.count()) { synonyms.append((try r.string(), try r.string())) }
+        synonymsDigest = try r.string()
+        let docCount = try r.count()
+        docs.reserveCapacity(docCount)
+        func ids(_ values: [Int32], below limit: Int) throws(BinaryReader.Corrupt) -> [Int32] {
+            guard values.allSatisfy({ $0 >= 0 && Int($0) < limit }) else { throw BinaryReader.Corrupt() }
+            return values
+        }
+        for _ in 0..<docCount {
+            var doc = Doc(url: try r.string(), headDigest: try r.string(), bodyDigest: try r.string(), meta: try r.string(), heads: try r.strings(), foldedHeads: try r.bytes(), fields: [])
+            guard doc.heads.count == 2 else { throw BinaryReader.Corrupt() }
+            doc.lens = try r.int32s()
+            guard doc.lens.count == Self.fieldCount else { throw BinaryReader.Corrupt() }
+            for _ in 0..<Self.fieldCount {
+                let field = try r.int32s()
+                guard field.count % 2 == 0, stride(from: 0, to: field.count, by: 2).allSatisfy({ field[$0] >= 0 && Int(field[$0]) < tokens.count }) else {
+                    throw BinaryReader.Corrupt()
+                }
+                doc.fields.append(field)
+            }
+            doc.terms = try ids(try r.int32s(), below: terms.count)
+            doc.counts = try r.int32s()
+            guard doc.counts.count == doc.terms.count * Self.fieldCount else { throw BinaryReader.Corrupt() }
+            docs.append(doc)
+        }
+    }
+}

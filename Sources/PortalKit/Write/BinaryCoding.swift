@@ -1,0 +1,186 @@
+import Foundation
+
+/// The build cache's file format: integers as variable-length (LEB128, zigzag) numbers, texts
+/// as length and UTF-8. The cache is read on every incremental build, and decoding its tens of
+/// thousands of entries from JSON took longer than the quickest rebuild may take altogether.
+struct BinaryWriter {
+    private(set) var bytes: [UInt8] = []
+    /// With a file: the bytes go to it whenever a chunk has gathered, so a large cache file is
+    /// never held whole in memory.
+    private let fd: Int32?
+    private let chunk: Int
+    private var failed = false
+
+    init(capacity: Int = 1 << 16) {
+        bytes.reserveCapacity(capacity)
+        fd = nil
+        chunk = .max
+    }
+
+    /// Writes to an open file descriptor; call `finish` at the end.
+    init(fd: Int32, chunk: Int = 1 << 20) {
+        bytes.reserveCapacity(chunk + 4096)
+        self.fd = fd
+        self.chunk = chunk
+    }
+
+    private mutating func spill(force: Bool = false) {
+        guard let fd, bytes.count >= chunk || force, !bytes.isEmpty else { return }
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n <= 0 { failed = true; return }
+                offset += n
+            }
+        }
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes what is left; false if any write failed.
+    mutating func finish() -> Bool {
+        spill(force: true)
+        return !failed
+    }
+
+    mutating func int(_ value: Int) {
+        var v = UInt64(bitPattern: Int64(value) << 1 ^ Int64(value) >> 63)
+        while v >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
+            v >>= 7
+        }
+        bytes.append(UInt8(v))
+    }
+
+    mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func string(_ value: String) {
+        var s = value
+        s.withUTF8 { utf8 in
+            int(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
+        spill()
+    }
+
+    mutating func bytes(_ value: [UInt8]) {
+        int(value.count)
+        bytes.append(contentsOf: value)
+        spill()
+    }
+
+    mutating func strings(_ values: [String]) {
+        int(values.count)
+        for v in values { string(v) }
+    }
+
+    mutating func ints(_ values: [Int]) {
+        int(values.count)
+        for v in values { int(v) }
+        spill()
+    }
+
+    /// Count, then the values as 4 little-endian bytes each: read back with one copy.
+    mutating func int32s(_ values: [Int32]) {
+        int(values.count)
+        values.withUnsafeBytes { raw in
+            if Int32(1).littleEndian == 1 {
+                bytes.append(contentsOf: raw)
+            } else {
+                for v in values { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+            }
+        }
+        spill()
+    }
+
+    mutating func optional<T>(_ value: T?, _ write: (inout BinaryWriter, T) -> Void) {
+        bool(value != nil)
+        if let value { write(&self, value) }
+    }
+}
+
+/// Reads what `BinaryWriter` wrote. A truncated or foreign file throws `Corrupt`; the caller
+/// then builds without the cache.
+struct BinaryReader {
+    struct Corrupt: Error {}
+
+    private let data: [UInt8]
+    private var at = 0
+
+    init(_ bytes: [UInt8]) { data = bytes }
+
+    var isAtEnd: Bool { at == data.count }
+
+    mutating func int() throws(Corrupt) -> Int {
+        var result: UInt64 = 0, shift: UInt64 = 0
+        while true {
+            guard at < data.count, shift < 64 else { throw Corrupt() }
+            let byte = data[at]
+            at += 1
+            result |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { break }
+            shift += 7
+        }
+        return Int(Int64(bitPattern: result >> 1) ^ -Int64(bitPattern: result & 1))
+    }
+
+    mutating func count() throws(Corrupt) -> Int {
+        let n = try int()
+        // Every item takes at least one byte.
+        guard n >= 0, n <= data.count - at else { throw Corrupt() }
+        return n
+    }
+
+    mutating func bool() throws(Corrupt) -> Bool {
+        guard at < data.count, data[at] <= 1 else { throw Corrupt() }
+        defer { at += 1 }
+        return data[at] == 1
+    }
+
+    mutating func string() throws(Corrupt) -> String {
+        let n = try int()
+        guard n >= 0, n <= data.count - at else { throw Corrupt() }
+        defer { at += n }
+        return data.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[at..<at + n]), as: UTF8.self) }
+    }
+
+    mutating func bytes() throws(Corrupt) -> [UInt8] {
+        let n = try int()
+        guard n >= 0, n <= data.count - at else { throw Corrupt() }
+        defer { at += n }
+        return Array(data[at..<at + n])
+    }
+
+    mutating func strings() throws(Corrupt) -> [String] {
+        let n = try count()
+        var out: [String] = []
+        out.reserveCapacity(n)
+        for _ in 0..<n { out.append(try string()) }
+        return out
+    }
+
+    mutating func ints() throws(Corrupt) -> [Int] {
+        let n = try count()
+        var out: [Int] = []
+        out.reserveCapacity(n)
+        for _ in 0..<n { out.append(try int()) }
+        return out
+    }
+
+    mutating func int32s() throws(Corrupt) -> [Int32] {
+        let n = try int()
+        guard n >= 0, n <= (data.count - at) / 4 else { throw Corrupt() }
+        var out = [Int32](repeating: 0, count: n)
+        out.withUnsafeMutableBytes { target in
+            data.withUnsafeBytes { source in
+                target.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[at..<at + 4 * n]))
+            }
+        }
+        at += 4 * n
+        return Int32(1).littleEndian == 1 ? out : out.map { Int32(littleEndian: $0) }
+    }
+
+    mutating func optional<T>(_ read: (inout BinaryReader) throws(Corrupt) -> T) throws(Corrupt) -> T? {
+        try bool() ? try read(&self) : nil
+    }
+}
