@@ -44,6 +44,8 @@ public enum PortalBuild {
         /// Pages filled into the stencil of their shape, and the number of shapes (`PageStencils`).
         public var pagesFilled: Int
         public var pageShapes: Int
+        /// Only service bodies had changed, and only the files they feed were rebuilt (`BodyEditBuild`).
+        public var onlyBodiesRebuilt = false
     }
 
     /// Stages 1 and 2 only: validates the content and computes the gaps. Throws with all errors.
@@ -73,25 +75,35 @@ public enum PortalBuild {
 
     public static func build(_ options: Options) throws -> Report {
         options.progress?.phase("Inhalte prüfen")
+        // Stamped before anything is read: a file changed while this build reads it counts as
+        // changed for the next one.
+        let snapshot = SourceSnapshot.take(options.content)
         let theme = try Theme.load(overrides: options.templates, displayPath: options.templatesDisplay)
-        let (model, gaps, answers) = try checked(content: options.content, display: options.contentDisplay, strict: options.strict, memo: options.memo)
-
         let cache = BuildCache(output: options.output)
         let previous = options.incremental ? cache.load() : nil
+        if let previous, let report = try BodyEditBuild.run(options, theme: theme, snapshot: snapshot, previous: previous, cache: cache) {
+            return report
+        }
+        let (model, gaps, answers) = try checked(content: options.content, display: options.contentDisplay, strict: options.strict, memo: options.memo)
+
         let output = OutputFolder(target: options.output)
         try output.prepare()
         do {
-            let result = try write(model: model, answers: answers, theme: theme, to: output, previous: previous, progress: options.progress, memo: options.memo)
+            let result = try write(model: model, answers: answers, theme: theme, to: output, previous: previous, cacheFolder: cache.folder,
+                                   progress: options.progress, memo: options.memo)
+            let jobs = PageJob.all(for: model)
+            var counts: [(kind: String, count: Int)] = []
+            for job in jobs {
+                if let i = counts.firstIndex(where: { $0.kind == job.kind }) { counts[i].count += 1 } else { counts.append((job.kind, 1)) }
+            }
+            var manifest = result.manifest
+            manifest.bodyEdits = result.recorder.record(options: options, theme: theme, snapshot: snapshot, model: model, gaps: gaps,
+                                                        pageCounts: counts, corpus: result.corpus)
             // No manifest while the sites are swapped: if this is interrupted, the next build is clean.
             cache.invalidate()
             try output.commit()
-            cache.save(result.manifest)
-            let jobs = PageJob.all(for: model)
-            var counts: [(String, Int)] = []
-            for job in jobs {
-                if let i = counts.firstIndex(where: { $0.0 == job.kind }) { counts[i].1 += 1 } else { counts.append((job.kind, 1)) }
-            }
-            return Report(pageCounts: counts.map { (kind: $0.0, count: $0.1) }, warnings: model.content.warnings, gaps: gaps,
+            cache.save(manifest)
+            return Report(pageCounts: counts, warnings: model.content.warnings, gaps: gaps,
                           outputBytes: result.bytes, filesWritten: result.written, filesReused: result.reused,
                           pagesFilled: result.filled, pageShapes: result.shapes)
         } catch {
@@ -126,8 +138,10 @@ public enum PortalBuild {
     /// Renders and writes every file into the staging folder. With a previous manifest, files
     /// whose fingerprint did not change are hard-linked from the current site instead.
     static func write(model: SiteModel, answers: GemeindeAnswers, theme: Theme, to output: OutputFolder, previous: BuildCache.Manifest?,
-                      progress: BuildProgress?, memo: ParseMemo? = nil) throws -> (manifest: BuildCache.Manifest, bytes: Int, written: Int, reused: Int, filled: Int, shapes: Int) {
+                      cacheFolder: URL, progress: BuildProgress?, memo: ParseMemo? = nil) throws
+        -> (manifest: BuildCache.Manifest, bytes: Int, written: Int, reused: Int, filled: Int, shapes: Int, recorder: BodyEditBuild.Recorder, corpus: SearchCorpus) {
         let ledger = Ledger()
+        let recorder = BodyEditBuild.Recorder(cacheFolder: cacheFolder)
         let old = previous?.files ?? [:]
 
         /// A small file that is cheap to produce: its fingerprint is its content.
@@ -149,7 +163,7 @@ public enum PortalBuild {
             assetPaths[AssetNames.key(name)] = path
         }
         progress?.phase("Suchindex")
-        let search = try SearchIndex.write(model, theme: theme, to: output, previous: previous?.search,
+        let search = try SearchIndex.write(model, theme: theme, to: output, previous: previous?.search, previousCorpus: previous?.bodyEdits?.corpus,
                                            sizes: old.mapValues(\.size), memo: memo)
         for (path, size) in search.sizes {
             ledger.record(path, BuildCache.Entry(fingerprint: "search:" + search.group.fingerprint, size: size), reused: search.reused)
@@ -199,6 +213,7 @@ public enum PortalBuild {
             if stop.isSet { return nil }
             defer { progress?.step() }
             let plan = renderer.plan(job)
+            recorder.record(job, plan, model: model)
             let path = plan.filePath
             let shape = plan.gemeinde == nil ? Shape(plan.context, template: plan.template) : nil
             let fingerprint = knownFingerprints[path] ?? renderer.fingerprint(plan, shape: shape, rowsDigest: rowsDigest, answers: answers)
@@ -230,7 +245,7 @@ public enum PortalBuild {
         try emit(Data(Sitemap.robots(baseURL: model.content.site.baseURL).utf8), to: "robots.txt")
         progress?.finish()
         let manifest = BuildCache.Manifest(format: BuildCache.Manifest.currentFormat, tool: BuildCache.toolDigest,
-                                           files: ledger.files, search: search.group)
-        return (manifest, ledger.bytes, ledger.written, ledger.reused, stencils.filled, stencils.shapeCount)
+                                           files: ledger.files, search: search.group, bodyEdits: nil)
+        return (manifest, ledger.bytes, ledger.written, ledger.reused, stencils.filled, stencils.shapeCount, recorder, search.corpus)
     }
 }

@@ -65,6 +65,9 @@ struct Build: ParsableCommand {
             if options.verbose || report.filesReused > 0 {
                 print("  \(report.filesWritten) Dateien neu geschrieben, \(report.filesReused) unverändert aus dem letzten Bau übernommen")
             }
+            if options.verbose && report.onlyBodiesRebuilt {
+                print("  nur Leistungstexte geändert: nur deren Seiten, Antragsseiten und der Suchindex neu gebaut")
+            }
             if options.verbose {
                 print("  \(report.pagesFilled) Seiten in die Schablone ihrer Form gefüllt (\(report.pageShapes) Seitenformen), die übrigen mit Mustache gerendert")
             }

@@ -55,7 +55,7 @@ import Testing
 
         let first = try build(content, into: output)
         #expect(first.filesReused == 0)
-        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(".portal-cache/Output/manifest.json").path))
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(".portal-cache/Output/manifest.bin").path))
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent(".portal-cache").path), "the cache is never published")
 
         // Nothing changed: nothing is written.

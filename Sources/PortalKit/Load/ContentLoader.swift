@@ -52,9 +52,14 @@ public struct ContentLoader: Sendable {
             return (loaded, read)
         }
         var services: [ServiceLoader.Loaded] = []
-        for (loaded, local) in loadedServices {
+        var sources = ContentSources()
+        for ((loaded, local), entry) in zip(loadedServices, serviceFiles) {
             diagnostics.append(contentsOf: local)
-            if let loaded { services.append(loaded) }
+            if let loaded {
+                services.append(loaded)
+                sources.services.append(.init(slug: entry.slug, relativePath: "services/\(entry.url.lastPathComponent)", display: entry.display,
+                                              digests: loaded.digests, links: loaded.internalLinks, warnings: local.warnings))
+            }
         }
         if serviceFiles.isEmpty {
             diagnostics.error(SourceLocation(path: display("services")), "keine Leistungen gefunden (services/<slug>.md)")
@@ -120,20 +125,14 @@ public struct ContentLoader: Sendable {
                 diagnostics.error(at, "unbekannte Lebenslage „\(slug)“ (nicht in topics.yml)\(Suggestion.hint(for: slug, in: lebenslagen.sorted()))")
             }
         }
-        var anchors: [String: Set<String>] = [:]
-        for loaded in services { anchors["leistungen/\(loaded.service.slug)"] = Set(loaded.service.sections.map(\.id) + ["zustaendige-stelle", "inhalt"]) }
-        for page in pages { anchors[page.slug] = Set(SiteHTML.ids(in: page.html) + ["inhalt"]) }
-        let known = KnownURLs(services: serviceSlugs, topics: topics, pages: Set(pages.map(\.slug)), regions: Set(regions.map(\.ags)),
-                              authorities: Set(authorities.keys), anchors: anchors)
-        for link in services.flatMap(\.internalLinks) + pageLinks {
-            switch known.check(link.url) {
-            case .ok: break
-            case .missingPage:
-                diagnostics.error(link.location, "Link auf „\(link.url)“ führt ins Leere: diese Seite gibt es im Portal nicht")
-            case .missingAnchor(let anchor):
-                diagnostics.error(link.location, "Link auf „\(link.url)“: die Seite hat keinen Abschnitt „#\(anchor)“")
-            }
-        }
+        var anchors: [String: [String]] = [:]
+        for loaded in services { anchors["leistungen/\(loaded.service.slug)"] = KnownURLs.anchors(of: loaded.service) }
+        for page in pages { anchors[page.slug] = SiteHTML.ids(in: page.html) + ["inhalt"] }
+        let known = KnownURLs(services: serviceSlugs, themenfelder: themenfelder, lebenslagen: lebenslagen, pages: Set(pages.map(\.slug)),
+                              regions: Set(regions.map(\.ags)), authorities: Set(authorities.keys), anchors: anchors)
+        known.check(services.flatMap(\.internalLinks) + pageLinks, into: &diagnostics)
+        sources.known = known
+        sources.pageLinks = pageLinks
 
         // synonyms.txt (optional): free text lines for the search, read as UTF-8.
         var synonyms: String?
@@ -143,8 +142,13 @@ public struct ContentLoader: Sendable {
 
         guard !diagnostics.hasErrors, let site else { throw ContentErrors(diagnostics.items) }
         let sortedServices = GermanCollation.sorted(services.map(\.service)) { $0.title }
-        return Content(site: site, topics: topics, services: sortedServices, authorities: authorities, regions: regions,
-                       responsibilities: rules, pages: pages.sorted { $0.slug < $1.slug }, synonyms: synonyms, warnings: diagnostics.warnings)
+        let warnings = diagnostics.warnings.sorted(by: Diagnostic.reportOrder)
+        let serviceWarnings = Set(sources.services.flatMap(\.warnings).map(\.description))
+        sources.otherWarnings = warnings.filter { !serviceWarnings.contains($0.description) }
+        var content = Content(site: site, topics: topics, services: sortedServices, authorities: authorities, regions: regions,
+                              responsibilities: rules, pages: pages.sorted { $0.slug < $1.slug }, synonyms: synonyms, warnings: warnings)
+        content.sources = sources
+        return content
     }
 
     private func readRequired(_ name: String, into diagnostics: inout Diagnostics) -> SourceFile? {
@@ -188,18 +192,37 @@ public struct ContentLoader: Sendable {
 }
 
 /// The root-relative URLs a content tree produces, for checking editors' links.
-struct KnownURLs {
-    let services: Set<String>
-    let topics: Topics
-    let pages: Set<String>
-    let regions: Set<String>
-    let authorities: Set<String>
+struct KnownURLs: Sendable {
+    var services: Set<String>
+    var themenfelder: Set<String>
+    var lebenslagen: Set<String>
+    var pages: Set<String>
+    var regions: Set<String>
+    var authorities: Set<String>
     /// Anchor ids of service and free pages, keyed by their path without slashes at the ends.
-    let anchors: [String: Set<String>]
+    /// Lists, not sets: a page has a handful, and thousands of sets are slow to restore from the cache.
+    var anchors: [String: [String]]
 
     enum Result: Equatable {
         case ok, missingPage
         case missingAnchor(String)
+    }
+
+    static func anchors(of service: Service) -> [String] {
+        service.sections.map(\.id) + ["zustaendige-stelle", "inhalt"]
+    }
+
+    /// Reports every link that leads nowhere.
+    func check(_ links: [MarkdownDocument.Link], into diagnostics: inout Diagnostics) {
+        for link in links {
+            switch check(link.url) {
+            case .ok: break
+            case .missingPage:
+                diagnostics.error(link.location, "Link auf „\(link.url)“ führt ins Leere: diese Seite gibt es im Portal nicht")
+            case .missingAnchor(let anchor):
+                diagnostics.error(link.location, "Link auf „\(link.url)“: die Seite hat keinen Abschnitt „#\(anchor)“")
+            }
+        }
     }
 
     func check(_ url: String) -> Result {
@@ -222,8 +245,8 @@ struct KnownURLs {
         case 2:
             switch parts[0] {
             case "leistungen": return services.contains(parts[1])
-            case "themen": return topics.themenfelder.contains { $0.slug == parts[1] }
-            case "lebenslagen": return topics.lebenslagen.contains { $0.slug == parts[1] }
+            case "themen": return themenfelder.contains(parts[1])
+            case "lebenslagen": return lebenslagen.contains(parts[1])
             case "behoerden": return authorities.contains(parts[1])
             case "orte": return regions.contains(parts[1])
             default: return false

@@ -8,6 +8,28 @@ struct ServiceLoader {
         var topicLocation: SourceLocation
         var lebenslageLocations: [SourceLocation]
         var internalLinks: [MarkdownDocument.Link]
+        var digests: Digests
+    }
+
+    /// The front matter (with the line the body starts on) and the body, each digested: when only
+    /// the body changed, only the service's own pages and the search index change.
+    struct Digests: Sendable, Equatable {
+        var frontMatter: String
+        var body: String
+
+        init(frontMatter: String, body: String) {
+            self.frontMatter = frontMatter
+            self.body = body
+        }
+
+        init(_ parts: FrontMatter) {
+            var f = Fingerprint()
+            f.add(parts.yaml)
+            f.add(parts.bodyFirstLine)
+            var b = Fingerprint()
+            b.add(parts.body)
+            self.init(frontMatter: f.hex, body: b.hex)
+        }
     }
 
     static let keys = KeyChecker(
@@ -88,6 +110,6 @@ struct ServiceLoader {
             sections: ServiceSections.ordered(markdown.sections), sourcePath: file.path
         )
         return Loaded(service: service, topicLocation: values["topic"]?.location ?? root.location,
-                      lebenslageLocations: lebenslageLocations, internalLinks: markdown.internalLinks)
+                      lebenslageLocations: lebenslageLocations, internalLinks: markdown.internalLinks, digests: Digests(parts))
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 /// portal: raw HTML becomes visible text, links with foreign schemes and images are refused, and
 /// root-relative links are rewritten so they work below any base path.
 struct MarkdownDocument {
-    struct Link {
+    struct Link: Sendable {
         var url: String
         var location: SourceLocation
     }

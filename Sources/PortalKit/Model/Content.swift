@@ -11,5 +11,31 @@ public struct Content: Sendable {
     public var pages: [Page]
     /// Editor additions to the search synonyms (`Content/synonyms.txt`), if any.
     public var synonyms: String?
+    /// Sorted by file and line.
     public var warnings: [Diagnostic]
+    /// What the loader saw of each file, for `BodyEditBuild`.
+    var sources = ContentSources()
+}
+
+/// The per-file facts a later build needs to tell a body edit from other changes and to check
+/// links again without loading the other files.
+struct ContentSources: Sendable {
+    struct ServiceSource: Sendable {
+        var slug: String
+        /// Relative to the content folder: `services/<slug>.md`.
+        var relativePath: String
+        /// As shown in messages.
+        var display: String
+        var digests: ServiceLoader.Digests
+        var links: [MarkdownDocument.Link]
+        var warnings: [Diagnostic]
+    }
+
+    /// In file order.
+    var services: [ServiceSource] = []
+    var known: KnownURLs?
+    /// Links in free pages.
+    var pageLinks: [MarkdownDocument.Link] = []
+    /// Warnings about other files than services.
+    var otherWarnings: [Diagnostic] = []
 }

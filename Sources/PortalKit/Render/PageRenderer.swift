@@ -124,13 +124,7 @@ struct PageRenderer: Sendable {
     /// row. Nil if the context cannot be digested.
     func fingerprint(_ plan: PagePlan, shape: Shape?, rowsDigest: String, answers: GemeindeAnswers) -> String? {
         guard let shape else { return nil }
-        var f = Fingerprint()
-        f.add(plan.template)
-        f.add(theme.templateDigests[plan.template] ?? "")
-        shape.key.withUnsafeBytes { f.add($0) }
-        f.add(tag: 0xFF)
-        f.add(shape.leaves.count)
-        for leaf in shape.leaves { f.add(leaf) }
+        var f = Self.fingerprint(template: plan.template, shape: shape, theme: theme)
         if let gemeinde = plan.gemeinde {
             // The digest covers the sorted authority ids the answers index into.
             f.add(rowsDigest)
@@ -138,6 +132,18 @@ struct PageRenderer: Sendable {
             (answers.byGemeinde[gemeinde.ags] ?? []).withUnsafeBytes { f.add($0) }
         }
         return f.hex
+    }
+
+    /// The part of a page's fingerprint that every page has.
+    static func fingerprint(template: String, shape: Shape, theme: Theme) -> Fingerprint {
+        var f = Fingerprint()
+        f.add(template)
+        f.add(theme.templateDigests[template] ?? "")
+        shape.key.withUnsafeBytes { f.add($0) }
+        f.add(tag: 0xFF)
+        f.add(shape.leaves.count)
+        for leaf in shape.leaves { f.add(leaf) }
+        return f
     }
 
     // MARK: - Shared pieces

@@ -6,8 +6,9 @@ import PortalTheme
 /// `--templates` folder taking the place of the built-in file of the same name.
 public struct Theme: Sendable {
     public let library: MustacheLibrary
-    /// The same templates with `StencilContent` escaping, for `PageStencils`.
-    let stencilLibrary: MustacheLibrary
+    /// The same templates with `StencilContent` escaping, for `PageStencils`; parsed when first
+    /// needed (a body edit renders two pages and mostly does not need them).
+    private let stencilTemplates: StencilLibrary
     /// Whether no template looks into a value (see `PageStencils`); otherwise every page is rendered.
     let stencilsAllowed: Bool
     /// Asset file name → file contents, e.g. `portal.css`.
@@ -17,6 +18,16 @@ public struct Theme: Sendable {
     /// Per template name, a digest of its source and of every template it includes or extends,
     /// so an incremental build renders again exactly the pages a template change touches.
     let templateDigests: [String: String]
+
+    /// Everything of the theme a page can depend on, for `BodyEditBuild`.
+    var digest: String {
+        var f = Fingerprint()
+        f.add(stencilsAllowed ? 1 : 0)
+        for (name, digest) in templateDigests.sorted(by: { $0.key < $1.key }) { f.add(name); f.add(digest) }
+        for (name, data) in assets.sorted(by: { $0.key < $1.key }) { f.add(name); f.add(data) }
+        for (name, text) in searchFiles.sorted(by: { $0.key < $1.key }) { f.add(name); f.add(text) }
+        return f.hex
+    }
 
     /// Template names every theme provides.
     static let requiredTemplates = ["base", "home", "services", "service", "form", "form-field", "authority-card", "finder", "topic", "authority", "places", "place", "gemeinde", "gemeinde-row", "search", "page", "notfound"]
@@ -38,12 +49,11 @@ public struct Theme: Sendable {
             collect(assetsIn: overrides.appendingPathComponent("assets"), into: &assets)
             collect(assetsIn: overrides.appendingPathComponent("search"), into: &search)
         }
-        var library = MustacheLibrary(), stencilLibrary = MustacheLibrary()
+        var library = MustacheLibrary()
         _ = PortalContentTypes.registered
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
                 library.register(try MustacheTemplate(string: HTMLContent.pragma + source.text), named: name)
-                stencilLibrary.register(try MustacheTemplate(string: StencilContent.pragma + source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 // Line numbers count the pragma line put before the source.
                 diagnostics.error(SourceLocation(path: source.path, line: error.context.lineNumber - 1, column: error.context.columnNumber + 1),
@@ -56,7 +66,7 @@ public struct Theme: Sendable {
             diagnostics.error(SourceLocation(path: displayPath ?? "Templates"), "Vorlage „\(name).mustache“ fehlt")
         }
         if diagnostics.hasErrors { throw ContentErrors(diagnostics.items) }
-        return Theme(library: library, stencilLibrary: stencilLibrary, stencilsAllowed: allowsStencils(sources.values.map(\.text)), assets: assets, searchFiles: search.compactMapValues { String(data: $0, encoding: .utf8) },
+        return Theme(library: library, stencilTemplates: StencilLibrary(sources.mapValues(\.text)), stencilsAllowed: allowsStencils(sources.values.map(\.text)), assets: assets, searchFiles: search.compactMapValues { String(data: $0, encoding: .utf8) },
                      templateDigests: digests(sources.mapValues(\.text)))
     }
 
@@ -123,6 +133,30 @@ public struct Theme: Sendable {
     }
 
     func renderStencil(_ context: [String: Any], template: String) -> String {
-        stencilLibrary.render(context, withTemplate: template) ?? ""
+        stencilTemplates.library.render(context, withTemplate: template) ?? ""
+    }
+}
+
+/// The theme's templates parsed with the stencil escaping, once, by whoever needs them first.
+/// They parsed without errors with the other escaping, and the pragma line is all that differs.
+private final class StencilLibrary: @unchecked Sendable {
+    private let sources: [String: String]
+    private let lock = NSLock()
+    private var parsed: MustacheLibrary?
+
+    init(_ sources: [String: String]) {
+        self.sources = sources
+    }
+
+    var library: MustacheLibrary {
+        lock.withLock {
+            if let parsed { return parsed }
+            var library = MustacheLibrary()
+            for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
+                if let template = try? MustacheTemplate(string: StencilContent.pragma + text) { library.register(template, named: name) }
+            }
+            parsed = library
+            return library
+        }
     }
 }

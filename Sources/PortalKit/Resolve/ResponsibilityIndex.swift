@@ -115,6 +115,11 @@ public struct GapReport: Sendable {
     public var entries: [Entry]
     public var totalPairs: Int { entries.reduce(0) { $0 + $1.gemeinden } }
 
+    /// A report kept from an earlier build.
+    init(entries: [Entry]) {
+        self.entries = entries
+    }
+
     public init(services: [Service], directory: RegionDirectory, index: ResponsibilityIndex) {
         let gemeinden = directory.gemeinden.map { RegionDirectory.prefixes(of: $0.ags) }
         // Services × Gemeinden lookups (836,000 at 2,000 services): both cores.

@@ -9,22 +9,24 @@ import Foundation
 /// swapped in and written after, so an interrupted build leaves no manifest and the next build
 /// is a clean one.
 struct BuildCache {
-    struct Entry: Codable, Equatable {
+    struct Entry: Equatable {
         var fingerprint: String
         var size: Int
     }
 
-    struct Manifest: Codable {
-        static let currentFormat = 1
+    struct Manifest {
+        static let currentFormat = 2
         var format: Int
         /// Digest of the `portal` executable: another binary may render differently.
         var tool: String
         var files: [String: Entry]
         /// The search index's files by input fingerprint (its file names are content hashes).
         var search: SearchGroup?
+        /// For a following body edit (`BodyEditBuild`); nil if the build could not record it.
+        var bodyEdits: BodyEditRecord?
     }
 
-    struct SearchGroup: Codable, Equatable {
+    struct SearchGroup: Equatable {
         var fingerprint: String
         var main: String
         var files: [String]
@@ -36,15 +38,37 @@ struct BuildCache {
     init(output: URL) {
         let target = output.standardizedFileURL
         folder = target.deletingLastPathComponent().appendingPathComponent(".portal-cache").appendingPathComponent(target.lastPathComponent)
-        manifestURL = folder.appendingPathComponent("manifest.json")
+        manifestURL = folder.appendingPathComponent("manifest.bin")
     }
 
     /// The previous build's manifest, if it was made by this same executable; else nil (clean build).
     func load() -> Manifest? {
-        guard let data = try? Data(contentsOf: manifestURL),
-              let manifest = try? JSONDecoder().decode(Manifest.self, from: data),
+        guard let bytes = Self.read(manifestURL) else { return nil }
+        var reader = BinaryReader(bytes)
+        guard let manifest = try? Manifest(from: &reader), reader.isAtEnd,
               manifest.format == Manifest.currentFormat, manifest.tool == Self.toolDigest else { return nil }
         return manifest
+    }
+
+    /// The file's bytes, read straight into an array (no `Data` to copy from).
+    static func read(_ url: URL) -> [UInt8]? {
+        let fd = open(url.path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        let size = Int(info.st_size)
+        var bytes = [UInt8](repeating: 0, count: size)
+        let complete = bytes.withUnsafeMutableBytes { raw in
+            var at = 0
+            while at < size {
+                let n = Foundation.read(fd, raw.baseAddress! + at, size - at)
+                if n <= 0 { return false }
+                at += n
+            }
+            return true
+        }
+        return complete ? bytes : nil
     }
 
     func invalidate() {
@@ -52,15 +76,19 @@ struct BuildCache {
     }
 
     func save(_ manifest: Manifest) {
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            try encoder.encode(manifest).write(to: manifestURL, options: .atomic)
-        } catch {
-            // Without a manifest the next build is simply a clean one.
-            invalidate()
-        }
+        // Streamed into a temporary file and renamed: the manifest with the body-edit record is
+        // large (18 MB at 2,000 services), and a half-written one must never be read.
+        let temporary = folder.appendingPathComponent("manifest.bin.\(getpid())")
+        var saved = false
+        defer { if !saved { try? FileManager.default.removeItem(at: temporary); invalidate() } }
+        guard (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil else { return }
+        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { return }
+        var writer = BinaryWriter(fd: fd)
+        manifest.write(into: &writer)
+        let complete = writer.finish()
+        guard close(fd) == 0, complete else { return }
+        saved = rename(temporary.path, manifestURL.path) == 0
     }
 
     /// Identifies the running executable by path, size and modification time (a rebuilt binary
@@ -76,4 +104,29 @@ struct BuildCache {
         f.add(Int(info.st_mtim.tv_nsec))
         return f.hex
     }()
+}
+
+extension BuildCache.Manifest {
+    func write(into w: inout BinaryWriter) {
+        w.int(format)
+        w.string(tool)
+        w.int(files.count)
+        for (path, entry) in files { w.string(path); w.string(entry.fingerprint); w.int(entry.size) }
+        w.optional(search) { w, group in w.string(group.fingerprint); w.string(group.main); w.strings(group.files) }
+        w.optional(bodyEdits) { w, record in record.write(into: &w) }
+    }
+
+    init(from r: inout BinaryReader) throws(BinaryReader.Corrupt) {
+        format = try r.int()
+        guard format == Self.currentFormat else { throw BinaryReader.Corrupt() }
+        tool = try r.string()
+        let count = try r.count()
+        files = [:]
+        files.reserveCapacity(count)
+        for _ in 0..<count { files[try r.string()] = BuildCache.Entry(fingerprint: try r.string(), size: try r.int()) }
+        search = try r.optional { r throws(BinaryReader.Corrupt) in
+            BuildCache.SearchGroup(fingerprint: try r.string(), main: try r.string(), files: try r.strings())
+        }
+        bodyEdits = try r.optional { r throws(BinaryReader.Corrupt) in try BodyEditRecord(from: &r) }
+    }
 }

@@ -73,6 +73,54 @@ public struct OutputFolder: Sendable {
         if let failure { throw failure }
     }
 
+    /// Replaces files of the published site in place (`BodyEditBuild`): all are first written
+    /// beside their targets under hidden temporary names, then renamed over them one right after
+    /// the other. A reader sees each file old or new, never a part of one; a failed write (full
+    /// disk) leaves the site untouched.
+    public func replaceInPlace(_ files: [(path: String, data: Data)]) throws(WriteError) {
+        var staged: [(temporary: String, target: String)] = []
+        func removeStaged() { for file in staged { unlink(file.temporary) } }
+        for file in files {
+            let url = target.appendingPathComponent(file.path)
+            let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).portal-\(getpid())")
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try file.data.write(to: temporary)
+            } catch {
+                unlink(temporary.path)
+                removeStaged()
+                throw WriteError(path: file.path, reason: Self.reason(error))
+            }
+            staged.append((temporary.path, url.path))
+        }
+        for (i, file) in staged.enumerated() where rename(file.temporary, file.target) != 0 {
+            let reason = String(cString: strerror(errno))
+            for rest in staged[i...] { unlink(rest.temporary) }
+            throw WriteError(path: files[i].path, reason: reason)
+        }
+    }
+
+    /// Whether every file is in the published site with its size (on both cores: 7,441 files at
+    /// 2,000 services).
+    func hasFiles(_ files: [String: BuildCache.Entry]) -> Bool {
+        let all = Array(files)
+        let chunks = stride(from: 0, to: all.count, by: 512).map { all[$0..<min($0 + 512, all.count)] }
+        let root = target.path + "/"
+        return !ParallelMap.map(chunks) { chunk in
+            chunk.allSatisfy { path, entry in
+                var info = stat()
+                return lstat(root + path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) == entry.size
+            }
+        }.contains(false)
+    }
+
+    /// Size of a file of the published site; nil if it is not a regular file there.
+    public func publishedSize(of relativePath: String) -> Int? {
+        var info = stat()
+        guard lstat(target.appendingPathComponent(relativePath).path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+
     /// Takes an unchanged file over from the current site by hard link (no copy, no rewrite).
     /// False if the file is not there with the expected size or cannot be linked; the caller
     /// then writes it anew.

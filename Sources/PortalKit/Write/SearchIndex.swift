@@ -19,42 +19,37 @@ enum SearchIndex {
         return SearchIndexBuilder.Input(docs: docs, synonyms: synonyms)
     }
 
-    /// Everything the index is made from, for incremental builds.
-    static func fingerprint(_ input: SearchIndexBuilder.Input) -> String {
-        var f = Fingerprint()
-        f.add(SearchIndexBuilder.version)
-        for doc in input.docs {
-            for value in [doc.url, doc.kind, doc.title, doc.ozg_id, doc.themenfeld, doc.summary] { f.add(value) }
-            f.add(doc.lebenslagen.count); doc.lebenslagen.forEach { f.add($0) }
-            f.add(doc.keywords.count); doc.keywords.forEach { f.add($0) }
-            f.add(doc.sections.count); doc.sections.forEach { f.add($0.title); f.add($0.text) }
-        }
-        f.add(input.synonyms.count); input.synonyms.forEach { f.add($0) }
-        return f.hex
-    }
-
     /// Writes `data/suche.<hash>.json` and its shards beside it, or takes them over from the
     /// previous site if nothing they are made from changed. Returns what was written.
-    static func write(_ model: SiteModel, theme: Theme, to output: OutputFolder,
-                      previous: BuildCache.SearchGroup?, sizes: [String: Int], memo: ParseMemo? = nil) throws -> (group: BuildCache.SearchGroup, sizes: [String: Int], reused: Bool) {
+    static func write(_ model: SiteModel, theme: Theme, to output: OutputFolder, previous: BuildCache.SearchGroup?, previousCorpus: SearchCorpus?,
+                      sizes: [String: Int], memo: ParseMemo? = nil) throws -> (group: BuildCache.SearchGroup, sizes: [String: Int], reused: Bool, corpus: SearchCorpus) {
         var synonyms: [String] = []
         if let shipped = theme.searchFiles["synonyms.txt"] { synonyms.append(shipped) }
         if let own = model.content.synonyms { synonyms.append(own) }
         let input = input(for: model, synonyms: synonyms)
-        let fingerprint = fingerprint(input)
-        if let previous, previous.fingerprint == fingerprint,
+        let fingerprint = SearchCorpus.fingerprint(input)
+        if let previous, let previousCorpus, previous.fingerprint == fingerprint, previousCorpus.fingerprint == fingerprint,
            previous.files.allSatisfy({ path in sizes[path].map { output.reuse(path, size: $0) } ?? false }) {
-            return (previous, sizes.filter { previous.files.contains($0.key) }, true)
+            return (previous, sizes.filter { previous.files.contains($0.key) }, true, previousCorpus)
         }
-        let files = SearchIndexBuilder.build(input, memo: memo)
+        let corpus = SearchCorpus(input, memo: memo)
+        let (group, written) = try write(corpus.files(), fingerprint: fingerprint) { data, path throws(OutputFolder.WriteError) in
+            try output.write(data, to: path)
+        }
+        return (group, written, false, corpus)
+    }
+
+    /// Writes the index files through `write` (path relative to the site); returns their group and sizes.
+    static func write(_ files: SearchIndexBuilder.Files, fingerprint: String,
+                      _ write: (Data, String) throws(OutputFolder.WriteError) -> Void) throws(OutputFolder.WriteError) -> (BuildCache.SearchGroup, [String: Int]) {
         var written: [String: Int] = [:]
         for shard in files.shards {
-            try output.write(shard.data, to: "data/" + shard.name)
+            try write(shard.data, "data/" + shard.name)
             written["data/" + shard.name] = shard.data.count
         }
         let path = "data/suche.\(AssetNames.hash(files.main)).json"
-        try output.write(files.main, to: path)
+        try write(files.main, path)
         written[path] = files.main.count
-        return (BuildCache.SearchGroup(fingerprint: fingerprint, main: path, files: written.keys.sorted()), written, false)
+        return (BuildCache.SearchGroup(fingerprint: fingerprint, main: path, files: written.keys.sorted()), written)
     }
 }

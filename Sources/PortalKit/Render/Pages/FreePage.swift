@@ -10,11 +10,18 @@ extension PageRenderer {
 
     func searchPage() -> PagePlan {
         let path = "suche/"
-        var c = frame(path: path, title: "Suche", description: "Leistungen des Portals durchsuchen.", crumbs: [Crumb(title: "Suche", path: path)])
+        let c = frame(path: path, title: "Suche", description: "Leistungen des Portals durchsuchen.", crumbs: [Crumb(title: "Suche", path: path)])
+        return page(path, "search", Self.pointingToSearchIndex(c, at: dataPaths["search"] ?? ""))
+    }
+
+    /// The search page's context with the path of the index file (its name changes with every
+    /// text edit, see `frame`).
+    static func pointingToSearchIndex(_ context: [String: Any], at indexPath: String) -> [String: Any] {
+        var c = context
         var data = c["data"] as? [String: Any] ?? [:]
-        data["search"] = (c["root"] as? String ?? "") + (dataPaths["search"] ?? "")
+        data["search"] = (c["root"] as? String ?? "") + indexPath
         c["data"] = data
-        return page(path, "search", c)
+        return c
     }
 
     /// The 404 page is served for any missing URL at any depth, so its links start at the base path.

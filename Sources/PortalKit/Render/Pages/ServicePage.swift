@@ -10,8 +10,7 @@ extension PageRenderer {
         c["summary"] = service.summary
         if let topic { c["topic"] = ["title": topic.title, "url": root + "themen/\(topic.slug)/"] }
         c["lebenslagen"] = service.lebenslagen.compactMap { model.lebenslageBySlug[$0] }.map { ["title": $0.title, "url": root + "lebenslagen/\($0.slug)/"] }
-        c["sections"] = service.sections.map { ["title": $0.title, "id": $0.id, "html": $0.html] }
-        c["has_toc"] = service.sections.count > 2
+        c.merge(Self.serviceBodyKeys(service)) { _, body in body }
         var facts: [[String: Any]] = []
         if let fees = service.fees { facts.append(["label": "Kosten", "value": fees]) }
         if let time = service.processingTime { facts.append(["label": "Bearbeitungsdauer", "value": time]) }
@@ -26,6 +25,15 @@ extension PageRenderer {
         c["responsibility"] = responsibility(for: service, root: root)
         c["jsonld"] = JSONLD.governmentService(service, site: site, topic: topic?.title, provider: model.uniformAuthority(service: service.slug).flatMap { model.content.authorities[$0] }, areaServed: model.stateRegion?.name)
         return page(path, "service", c)
+    }
+
+    /// The keys made from the service's body alone; the rest of the context is made from its
+    /// front matter and other files (a body edit renders the page from the cached rest, `BodyEditBuild`).
+    static let serviceBodyKeyNames: Set<String> = ["sections", "has_toc"]
+
+    static func serviceBodyKeys(_ service: Service) -> [String: Any] {
+        ["sections": service.sections.map { ["title": $0.title, "id": $0.id, "html": $0.html] },
+         "has_toc": service.sections.count > 2]
     }
 
     /// The "Zuständige Stelle" block: one authority for everyone, a gap, or an answer per Kreis

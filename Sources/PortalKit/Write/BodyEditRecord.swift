@@ -1,0 +1,132 @@
+import Foundation
+
+/// What a build leaves in the build cache so that the next one can handle an edit to service
+/// bodies alone without loading the other files (`BodyEditBuild`): how the content looked, what
+/// the loader found in each service file, the contexts of the pages a body feeds, and the search
+/// index's tokenised documents.
+struct BodyEditRecord {
+    /// The content folder (absolute) and how the build named it in messages.
+    var contentRoot: String
+    var contentDisplay: String
+    var strict: Bool
+    var themeDigest: String
+    var snapshot: SourceSnapshot
+    var sources: ContentSources
+    var known: KnownURLs
+    /// By service slug: where `PageArchive` keeps its page's and form page's context, each
+    /// without the keys made from the body (`PageRenderer.serviceBodyKeys`, `formBodyKeys`).
+    var pages: [String: [PageArchive.Ref]]
+    var pagesGeneration: String
+    /// The search page's context (it names the search index file).
+    var searchPage: [UInt8]
+    var pageCounts: [(kind: String, count: Int)]
+    var gaps: [GapReport.Entry]
+    var corpus: SearchCorpus
+}
+
+extension BodyEditRecord {
+    func write(into w: inout BinaryWriter) {
+        w.string(contentRoot); w.string(contentDisplay); w.bool(strict); w.string(themeDigest)
+        w.int(snapshot.taken)
+        w.int(snapshot.files.count)
+        for (path, s) in snapshot.files {
+            w.string(path); w.int(s.size); w.int(s.modified); w.int(s.changed); w.int(s.inode)
+            w.optional(s.digest) { w, digest in w.string(digest) }
+        }
+        w.int(sources.services.count)
+        for s in sources.services {
+            w.string(s.slug); w.string(s.relativePath); w.string(s.display)
+            w.string(s.digests.frontMatter); w.string(s.digests.body)
+            Self.write(s.links, into: &w)
+            Self.write(s.warnings, into: &w)
+        }
+        Self.write(sources.pageLinks, into: &w)
+        Self.write(sources.otherWarnings, into: &w)
+        for set in [known.services, known.themenfelder, known.lebenslagen, known.pages, known.regions, known.authorities] { w.strings(set.sorted()) }
+        w.int(known.anchors.count)
+        for (path, ids) in known.anchors { w.string(path); w.strings(ids) }
+        w.int(pages.count)
+        for (slug, archived) in pages {
+            w.string(slug)
+            w.int(archived.count)
+            for page in archived { w.string(page.path); w.string(page.template); w.int(page.offset); w.int(page.length) }
+        }
+        w.string(pagesGeneration)
+        w.bytes(searchPage)
+        w.int(pageCounts.count)
+        for (kind, count) in pageCounts { w.string(kind); w.int(count) }
+        w.int(gaps.count)
+        for gap in gaps { w.string(gap.service); w.int(gap.gemeinden) }
+        corpus.write(into: &w)
+    }
+
+    init(from r: inout BinaryReader) throws(BinaryReader.Corrupt) {
+        contentRoot = try r.string(); contentDisplay = try r.string(); strict = try r.bool(); themeDigest = try r.string()
+        let taken = try r.int()
+        var files: [String: SourceSnapshot.Stamp] = [:]
+        let fileCount = try r.count()
+        files.reserveCapacity(fileCount)
+        for _ in 0..<fileCount {
+            files[try r.string()] = SourceSnapshot.Stamp(size: try r.int(), modified: try r.int(), changed: try r.int(), inode: try r.int(),
+                                                         digest: try r.optional { r throws(BinaryReader.Corrupt) in try r.string() })
+        }
+        snapshot = SourceSnapshot(files: files, taken: taken, root: nil)
+        sources = ContentSources()
+        for _ in 0..<(try r.count()) {
+            sources.services.append(.init(slug: try r.string(), relativePath: try r.string(), display: try r.string(),
+                                          digests: .init(frontMatter: try r.string(), body: try r.string()),
+                                          links: try Self.readLinks(&r), warnings: try Self.readDiagnostics(&r)))
+        }
+        sources.pageLinks = try Self.readLinks(&r)
+        sources.otherWarnings = try Self.readDiagnostics(&r)
+        var sets: [Set<String>] = []
+        for _ in 0..<6 { sets.append(Set(try r.strings())) }
+        var anchors: [String: [String]] = [:]
+        for _ in 0..<(try r.count()) { anchors[try r.string()] = try r.strings() }
+        known = KnownURLs(services: sets[0], themenfelder: sets[1], lebenslagen: sets[2], pages: sets[3], regions: sets[4],
+                          authorities: sets[5], anchors: anchors)
+        pages = [:]
+        for _ in 0..<(try r.count()) {
+            let slug = try r.string()
+            var archived: [PageArchive.Ref] = []
+            for _ in 0..<(try r.count()) {
+                archived.append(.init(path: try r.string(), template: try r.string(), offset: try r.int(), length: try r.int()))
+            }
+            pages[slug] = archived
+        }
+        pagesGeneration = try r.string()
+        searchPage = try r.bytes()
+        pageCounts = []
+        for _ in 0..<(try r.count()) { pageCounts.append((try r.string(), try r.int())) }
+        gaps = []
+        for _ in 0..<(try r.count()) { gaps.append(GapReport.Entry(service: try r.string(), gemeinden: try r.int())) }
+        corpus = try SearchCorpus(from: &r)
+    }
+
+    private static func write(_ links: [MarkdownDocument.Link], into w: inout BinaryWriter) {
+        w.int(links.count)
+        for link in links { w.string(link.url); w.string(link.location.path); w.int(link.location.line); w.int(link.location.column) }
+    }
+
+    private static func readLinks(_ r: inout BinaryReader) throws(BinaryReader.Corrupt) -> [MarkdownDocument.Link] {
+        var links: [MarkdownDocument.Link] = []
+        for _ in 0..<(try r.count()) {
+            links.append(.init(url: try r.string(), location: SourceLocation(path: try r.string(), line: try r.int(), column: try r.int())))
+        }
+        return links
+    }
+
+    private static func write(_ diagnostics: [Diagnostic], into w: inout BinaryWriter) {
+        w.int(diagnostics.count)
+        for d in diagnostics { w.string(d.path); w.int(d.line); w.int(d.column); w.bool(d.severity == .error); w.string(d.message) }
+    }
+
+    private static func readDiagnostics(_ r: inout BinaryReader) throws(BinaryReader.Corrupt) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for _ in 0..<(try r.count()) {
+            let path = try r.string(), line = try r.int(), column = try r.int(), isError = try r.bool(), message = try r.string()
+            out.append(Diagnostic(path: path, line: line, column: column, severity: isError ? .error : .warning, message: message))
+        }
+        return out
+    }
+}

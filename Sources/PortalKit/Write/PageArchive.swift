@@ -1,0 +1,101 @@
+import Foundation
+
+/// The archived contexts of the pages a body feeds (`BodyEditBuild`), in a file of their own
+/// beside the manifest (`pages.bin`, 14 MB at 2,000 services): a full build streams them into
+/// it as it renders, and a body edit reads only the few it needs and never rewrites it. The file
+/// starts with a generation id that the manifest names, so a file from another build is never
+/// taken for this one's.
+enum PageArchive {
+    struct Ref {
+        /// Site path of the page, as `PagePlan.path`.
+        var path: String
+        var template: String
+        var offset: Int
+        var length: Int
+    }
+
+    static func url(in folder: URL) -> URL { folder.appendingPathComponent("pages.bin") }
+
+    /// Collects contexts from several workers into a temporary file.
+    final class Writer: @unchecked Sendable {
+        let generation = UUID().uuidString
+        private let lock = NSLock()
+        private let temporary: URL
+        private var fd: Int32
+        private var buffer: [UInt8] = []
+        private var offset = 0
+        private var refs: [String: [Ref]] = [:]
+        private var failed = false
+
+        init(folder: URL) {
+            temporary = folder.appendingPathComponent("pages.bin.\(getpid())")
+            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            failed = fd < 0
+            buffer.reserveCapacity(1 << 20)
+            buffer.append(contentsOf: Array(generation.utf8))
+            offset = buffer.count
+        }
+
+        deinit {
+            if fd >= 0 { close(fd) }
+            try? FileManager.default.removeItem(at: temporary)
+        }
+
+        func append(_ bytes: [UInt8], key: String, path: String, template: String) {
+            lock.withLock {
+                guard !failed else { return }
+                refs[key, default: []].append(Ref(path: path, template: template, offset: offset, length: bytes.count))
+                buffer.append(contentsOf: bytes)
+                offset += bytes.count
+                if buffer.count >= 1 << 20 { flush() }
+            }
+        }
+
+        func fail() { lock.withLock { failed = true } }
+
+        private func flush() {
+            buffer.withUnsafeBytes { raw in
+                var at = 0
+                while at < raw.count {
+                    let n = write(fd, raw.baseAddress! + at, raw.count - at)
+                    if n <= 0 { failed = true; return }
+                    at += n
+                }
+            }
+            buffer.removeAll(keepingCapacity: true)
+        }
+
+        /// Moves the file to `pages.bin` in its folder; the refs by key, or nil if anything failed.
+        func commit() -> [String: [Ref]]? {
+            lock.withLock {
+                guard !failed else { return nil }
+                flush()
+                guard !failed, close(fd) == 0 else { fd = -1; return nil }
+                fd = -1
+                guard rename(temporary.path, PageArchive.url(in: temporary.deletingLastPathComponent()).path) == 0 else { return nil }
+                return refs
+            }
+        }
+    }
+
+    /// The bytes of the given pages; nil if the file is missing or of another generation.
+    static func read(_ refs: [Ref], generation: String, in folder: URL) -> [[UInt8]]? {
+        let fd = open(url(in: folder).path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        func bytes(at offset: Int, count: Int) -> [UInt8]? {
+            var out = [UInt8](repeating: 0, count: count)
+            let n = out.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, off_t(offset)) }
+            return n == count ? out : nil
+        }
+        let id = Array(generation.utf8)
+        guard bytes(at: 0, count: id.count) == id else { return nil }
+        var result: [[UInt8]] = []
+        for ref in refs {
+            guard let data = bytes(at: ref.offset, count: ref.length) else { return nil }
+            result.append(data)
+        }
+        return result
+    }
+}

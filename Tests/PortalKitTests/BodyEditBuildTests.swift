@@ -1,0 +1,254 @@
+import Foundation
+import Testing
+@testable import PortalKit
+
+/// The quick rebuild after body edits (`BodyEditBuild`): it must give exactly what a clean build
+/// gives, and it must step aside for every other kind of change.
+extension IncrementalBuildTests {
+    func edit(_ url: URL, _ change: (String) -> String) throws {
+        try Data(change(try String(contentsOf: url, encoding: .utf8)).utf8).write(to: url)
+    }
+
+    @Test func bodyEditsMatchCleanBuilds() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let dir = temporaryFolder("body-edits")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let content = fixture.root, output = dir.appendingPathComponent("Output")
+        let ausweis = content.appendingPathComponent("services/personalausweis-beantragen.md")
+        let elterngeld = content.appendingPathComponent("services/elterngeld-beantragen.md")
+        let first = try build(content, into: output)
+        #expect(!first.onlyBodiesRebuilt)
+
+        // Nothing changed (a file only touched): nothing is written.
+        try edit(ausweis) { $0 }
+        let touched = try build(content, into: output)
+        #expect(touched.onlyBodiesRebuilt && touched.filesWritten == 0, "\(touched.filesWritten) written")
+        #expect(touched.totalPages == first.totalPages && touched.outputBytes == first.outputBytes)
+
+        // A new word: the page, the search index and the search page change, nothing else.
+        let before = inodes(output)
+        try edit(ausweis) { $0 + "\nDen Expressausweis gibt es gegen Aufpreis.\n" }
+        let worded = try build(content, into: output)
+        #expect(worded.onlyBodiesRebuilt)
+        let after = inodes(output)
+        let rewritten = after.keys.filter { before[$0] != after[$0] }.sorted()
+        #expect(rewritten.allSatisfy { $0 == "leistungen/personalausweis-beantragen/index.html" || $0 == "suche/index.html" || $0.hasPrefix("data/suche") },
+                "\(rewritten)")
+        #expect(rewritten.contains("suche/index.html") && rewritten.contains("leistungen/personalausweis-beantragen/index.html"))
+        #expect(worded.filesWritten == rewritten.count)
+        try expectSameAsClean(content, output, "new word")
+
+        // A word that is part of compounds elsewhere ("Geld" in "Elterngeld"): other documents'
+        // index entries change too.
+        try edit(ausweis) { $0 + "\nDas Geld zahlen Sie bar.\n" }
+        #expect(try build(content, into: output).onlyBodiesRebuilt)
+        try expectSameAsClean(content, output, "compound part")
+        try edit(ausweis) { $0.replacingOccurrences(of: "\nDas Geld zahlen Sie bar.\n", with: "") }
+        #expect(try build(content, into: output).onlyBodiesRebuilt)
+        try expectSameAsClean(content, output, "compound part removed")
+
+        // A documents list changes the form page; a new section the table of contents; two
+        // services at once.
+        try edit(ausweis) { $0.replacingOccurrences(of: "- Geburtsurkunde\n", with: "- Geburtsurkunde\n- Meldebescheinigung\n") + "\n## Fristen\nKeine.\n" }
+        try edit(elterngeld) { $0 + "\nBeantragen Sie das Elterngeld innerhalb von drei Monaten.\n" }
+        let two = try build(content, into: output)
+        #expect(two.onlyBodiesRebuilt)
+        #expect(try String(contentsOf: output.appendingPathComponent("leistungen/personalausweis-beantragen/antrag/index.html"), encoding: .utf8)
+            .contains("Meldebescheinigung"))
+        try expectSameAsClean(content, output, "sections, documents and two services")
+
+        // A body with a warning (raw HTML): the warning is reported as by a full build.
+        try edit(elterngeld) { $0 + "\n<b>fett</b>\n" }
+        let warned = try build(content, into: output)
+        #expect(warned.onlyBodiesRebuilt)
+        let loaded = try fixture.load()
+        #expect(warned.warnings == loaded.warnings && !warned.warnings.isEmpty, "\(warned.warnings)")
+        try expectSameAsClean(content, output, "warning")
+
+        // Front matter: the full build, with the same result as a clean one.
+        try edit(ausweis) { $0.replacingOccurrences(of: "summary: Einen neuen Personalausweis beantragen.", with: "summary: Den Personalausweis neu beantragen.") }
+        let front = try build(content, into: output)
+        #expect(!front.onlyBodiesRebuilt)
+        try expectSameAsClean(content, output, "front matter")
+
+        // And the quick path works again after that full build.
+        try edit(ausweis) { $0 + "\nZuletzt geprüft.\n" }
+        #expect(try build(content, into: output).onlyBodiesRebuilt)
+        try expectSameAsClean(content, output, "after a full build")
+    }
+
+    /// A body edit that breaks a link from another file fails like a full build, with the same
+    /// messages; the published site and the cache stay as they were.
+    @Test func bodyEditThatBreaksALinkFailsLikeAFullBuild() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let dir = temporaryFolder("body-edit-link")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let content = fixture.root, output = dir.appendingPathComponent("Output")
+        let elterngeld = content.appendingPathComponent("services/elterngeld-beantragen.md")
+        try edit(elterngeld) { $0 + "\nMehr unter [Kosten](/leistungen/personalausweis-beantragen/#kosten).\n" }
+        try build(content, into: output)
+        let site = folderFingerprint(output)
+        let ausweis = content.appendingPathComponent("services/personalausweis-beantragen.md")
+        try edit(ausweis) { $0.replacingOccurrences(of: "## Kosten\n", with: "## Gebühren\n") }
+        var quick: [Diagnostic] = []
+        do { try build(content, into: output) } catch let errors as ContentErrors { quick = errors.diagnostics }
+        #expect(quick.contains { $0.message.contains("keinen Abschnitt „#kosten“") }, "\(quick)")
+        var clean: [Diagnostic] = []
+        do { _ = try fixture.load() } catch let errors as ContentErrors { clean = errors.diagnostics }
+        #expect(quick == clean)
+        #expect(folderFingerprint(output) == site)
+        // Fixed: the next build is quick again.
+        try edit(elterngeld) { $0.replacingOccurrences(of: "#kosten", with: "#gebuehren") }
+        #expect(try build(content, into: output).onlyBodiesRebuilt)
+        try expectSameAsClean(content, output, "link fixed")
+    }
+
+    /// The cache is only a help: damaged, it must never change the result.
+    @Test func damagedCacheGivesAFullBuild() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let dir = temporaryFolder("body-edit-cache")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let content = fixture.root, output = dir.appendingPathComponent("Output")
+        let ausweis = content.appendingPathComponent("services/personalausweis-beantragen.md")
+        let cache = BuildCache(output: output)
+        try build(content, into: output)
+
+        // The page archive of another build: not used.
+        let pages = PageArchive.url(in: cache.folder)
+        let archived = try Data(contentsOf: pages)
+        try Data("00000000-0000-0000-0000-000000000000".utf8 + archived.dropFirst(36)).write(to: pages)
+        try edit(ausweis) { $0 + "\nErste Ergänzung.\n" }
+        #expect(try !build(content, into: output).onlyBodiesRebuilt)
+        try expectSameAsClean(content, output, "foreign page archive")
+
+        // A truncated manifest: a full build.
+        let manifest = try Data(contentsOf: cache.manifestURL)
+        try manifest.prefix(manifest.count / 2).write(to: cache.manifestURL)
+        #expect(cache.load() == nil)
+        try edit(ausweis) { $0 + "\nZweite Ergänzung.\n" }
+        let rebuilt = try build(content, into: output)
+        #expect(!rebuilt.onlyBodiesRebuilt && rebuilt.filesReused == 0)
+        try expectSameAsClean(content, output, "truncated manifest")
+
+        // A deleted output file: the full build writes it again.
+        try FileManager.default.removeItem(at: output.appendingPathComponent("leistungen/index.html"))
+        try edit(ausweis) { $0 + "\nDritte Ergänzung.\n" }
+        #expect(try !build(content, into: output).onlyBodiesRebuilt)
+        try expectSameAsClean(content, output, "deleted output file")
+    }
+}
+
+@Suite struct BodyEditPartsTests {
+    /// The search index updated for an edited body equals the index built from scratch, also
+    /// when the edit adds or removes a stem that other documents' compounds split into.
+    @Test func searchCorpusUpdateEqualsRebuild() throws {
+        func doc(_ slug: String, _ title: String, _ body: String) -> SearchIndexBuilder.Doc {
+            SearchIndexBuilder.Doc(url: "leistungen/\(slug)/", kind: "service", title: title, ozg_id: "", themenfeld: "Familie", lebenslagen: ["Geburt"],
+                                   keywords: ["Perso"], summary: "Kurz.", sections: [.init(title: "", text: body)])
+        }
+        var docs = [
+            doc("ausweis", "Personalausweis beantragen", "Der Personalausweis wird im Bürgeramt beantragt. Organ- und Gewebespendeausweis."),
+            doc("eltern", "Elterngeld beantragen", "Elterngeld und Kindergeld für Eltern; Schulaufnahme und -wechsel."),
+            doc("hund", "Hundesteuer anmelden", "Die Hundesteueranmeldung erfolgt schriftlich. Steuerpflicht besteht."),
+        ]
+        let edits = [
+            "Neu: Ausweis und Pass. Das Geld zahlen Sie bar.",   // "ausweis", "geld" become known stems
+            "Ein Text ohne diese Wörter.",                       // and disappear again
+            "Gewebe, Spende, Schule und Wechsel; Steuer.",        // parts of the other documents' compounds
+            "",
+        ]
+        let input = SearchIndexBuilder.Input(docs: docs, synonyms: ["perso = personalausweis"])
+        var corpus = SearchCorpus(input)
+        for (n, text) in edits.enumerated() {
+            docs[2].sections = [.init(title: "", text: text)]
+            corpus.updateBody(2, sections: docs[2].sections)
+            // Through the cache file as well.
+            var writer = BinaryWriter()
+            corpus.write(into: &writer)
+            var reader = BinaryReader(writer.bytes)
+            corpus = try SearchCorpus(from: &reader)
+            let fresh = SearchCorpus(SearchIndexBuilder.Input(docs: docs, synonyms: input.synonyms))
+            let updated = corpus.files(), expected = fresh.files()
+            #expect(updated.main == expected.main, "edit \(n)")
+            #expect(updated.shards.map(\.name) == expected.shards.map(\.name), "edit \(n)")
+            #expect(corpus.fingerprint == SearchCorpus.fingerprint(SearchIndexBuilder.Input(docs: docs, synonyms: input.synonyms)))
+        }
+    }
+
+    /// `SearchCorpus.updateBody` re-analyses only words that contain a changed stem; that holds
+    /// because the German Snowball stem of a folded word is a prefix of it.
+    @Test func stemsOfFoldedWordsArePrefixes() throws {
+        let vectors = try String(contentsOf: repositoryRoot.appendingPathComponent("Tests/vectors/stemmer-de.tsv"), encoding: .utf8)
+        let stemmer = GermanStemmer()
+        var checked = 0, failures: [String] = []
+        for line in vectors.split(separator: "\n") where !line.hasPrefix("#") {
+            let word = GermanText.fold(String(line.split(separator: "\t")[0]))
+            guard word.utf8.allSatisfy({ (0x61...0x7A).contains($0) }) else { continue }
+            // The word and every piece of it a compound split can ask about.
+            let bytes = Array(word.utf8)
+            for start in 0..<bytes.count where bytes.count - start >= 3 {
+                for end in stride(from: bytes.count, through: start + 3, by: -1) {
+                    let piece = String(decoding: bytes[start..<end], as: UTF8.self)
+                    if !piece.hasPrefix(stemmer.stem(piece)) { failures.append("\(piece) → \(stemmer.stem(piece))") }
+                    checked += 1
+                }
+            }
+        }
+        #expect(failures.isEmpty, "\(failures.prefix(20))")
+        #expect(checked > 100_000)
+    }
+
+    @Test func contextArchiveKeepsTypes() throws {
+        let context: [String: Any] = ["title": "Ä & <b>", "count": 0, "flag": false, "on": true, "one": 1, "empty": "",
+                                      "list": [["a": "1", "b": [true, 2, "3"]], [:] as [String: Any]], "nested": ["x": ["y": "z"]]]
+        let bytes = try #require(ContextArchive.encode(context))
+        let back = try ContextArchive.decode(bytes)
+        func same(_ a: Any, _ b: Any) -> Bool {
+            switch (a, b) {
+            case let (x as String, y as String): return x == y
+            case let (x as Bool, y as Bool): return x == y
+            case let (x as Int, y as Int): return x == y
+            case let (x as [String: Any], y as [String: Any]): return x.count == y.count && x.allSatisfy { k, v in y[k].map { same(v, $0) } ?? false }
+            case let (x as [Any], y as [Any]): return x.count == y.count && zip(x, y).allSatisfy(same)
+            default: return false
+            }
+        }
+        #expect(same(back, context))
+        #expect(back["count"] is Int && !(back["count"] is Bool) && back["flag"] is Bool && back["one"] is Int)
+        #expect(Shape(back, template: "t")?.key == Shape(context, template: "t")?.key)
+        #expect(ContextArchive.encode(["f": 1.5]) == nil, "a Double is not archived (and never rendered from a stencil)")
+        #expect(throws: BinaryReader.Corrupt.self) { try ContextArchive.decode(Array(bytes.dropLast())) }
+    }
+
+    @Test func snapshotSeesChangesAndDistrustsRecentStamps() throws {
+        let dir = temporaryFolder("snapshot")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("services"), withIntermediateDirectories: true)
+        let a = dir.appendingPathComponent("services/a.md"), b = dir.appendingPathComponent("site.yml")
+        try Data("a".utf8).write(to: a)
+        try Data("b".utf8).write(to: b)
+        try Data("hidden".utf8).write(to: dir.appendingPathComponent(".hidden"))
+        let old = try #require(SourceSnapshot.take(dir))
+        #expect(Set(old.files.keys) == ["services/a.md", "site.yml"])
+        #expect(old.files.values.allSatisfy { $0.digest != nil }, "just written: their contents are digested")
+        #expect(try #require(SourceSnapshot.take(dir)).changed(since: old) == [])
+
+        // Rewritten with the same bytes: the stamp changed, so it counts (the build reads it).
+        try Data("a".utf8).write(to: a)
+        #expect(try #require(SourceSnapshot.take(dir)).changed(since: old) == ["services/a.md"])
+
+        // Changed within the same clock tick (same stamp): only the digest can tell.
+        try Data("c".utf8).write(to: b)
+        var racy = old
+        let now = try #require(SourceSnapshot.take(dir))
+        for (path, stamp) in now.files { racy.files[path] = SourceSnapshot.Stamp(size: stamp.size, modified: stamp.modified, changed: stamp.changed,
+                                                                                 inode: stamp.inode, digest: old.files[path]?.digest) }
+        #expect(now.changed(since: racy) == ["site.yml"])
+
+        try FileManager.default.removeItem(at: b)
+        #expect(try #require(SourceSnapshot.take(dir)).changed(since: old) == nil, "a removed file is never a body edit")
+    }
+}
