@@ -33,10 +33,10 @@ struct SearchCorpus {
     }
 
     private(set) var docs: [Doc] = []
-    private(set) var tokens: [String] = []
-    private var tokenIDs: [String: Int32] = [:]
-    private(set) var terms: [String] = []
-    private var termIDs: [String: Int32] = [:]
+    private var tokenTable = StringTable()
+    private var termTable = StringTable()
+    private var tokens: [String] { tokenTable.strings }
+    private var terms: [String] { termTable.strings }
     /// Term ids in the order of their UTF-8 bytes, the index's order; kept, as sorting all terms
     /// again took longer than a body edit's whole search update.
     private var order: [Int32] = []
@@ -133,21 +133,8 @@ struct SearchCorpus {
         return "[" + values.map(SearchIndexBuilder.jsonString).joined(separator: ",") + "]"
     }
 
-    private mutating func tokenID(_ token: String) -> Int32 {
-        if let id = tokenIDs[token] { return id }
-        let id = Int32(tokens.count)
-        tokens.append(token)
-        tokenIDs[token] = id
-        return id
-    }
-
-    private mutating func termID(_ term: String) -> Int32 {
-        if let id = termIDs[term] { return id }
-        let id = Int32(terms.count)
-        terms.append(term)
-        termIDs[term] = id
-        return id
-    }
+    private mutating func tokenID(_ token: String) -> Int32 { tokenTable.id(token) }
+    private mutating func termID(_ term: String) -> Int32 { termTable.id(term) }
 
     private func knownStems(_ fields: [[Int32]], _ stemmer: GermanStemmer) -> Set<String> {
         var stems: Set<String> = []
@@ -360,14 +347,10 @@ extension SearchCorpus {
     }
 
     init(from r: inout BinaryReader) throws(BinaryReader.Corrupt) {
-        tokens = try r.strings()
-        terms = try r.strings()
+        tokenTable = StringTable(try r.strings())
+        termTable = StringTable(try r.strings())
         order = try r.int32s()
         guard order.count == terms.count, order.allSatisfy({ $0 >= 0 && Int($0) < terms.count }) else { throw BinaryReader.Corrupt() }
-        tokenIDs.reserveCapacity(tokens.count)
-        for (i, t) in tokens.enumerated() { tokenIDs[t] = Int32(i) }
-        termIDs.reserveCapacity(terms.count)
-        for (i, t) in terms.enumerated() { termIDs[t] = Int32(i) }
         let knownCount = try r.count()
         known.reserveCapacity(knownCount)
         for _ in 0..<knownCount { known[try r.string()] = try r.int() }
@@ -396,5 +379,25 @@ extension SearchCorpus {
             guard doc.counts.count == doc.terms.count * Self.fieldCount else { throw BinaryReader.Corrupt() }
             docs.append(doc)
         }
+    }
+}
+
+/// Strings numbered in the order they were first seen.
+private struct StringTable {
+    private(set) var strings: [String] = []
+    private var ids: [String: Int32] = [:]
+
+    init(_ strings: [String] = []) {
+        self.strings = strings
+        ids.reserveCapacity(strings.count)
+        for (i, s) in strings.enumerated() { ids[s] = Int32(i) }
+    }
+
+    mutating func id(_ string: String) -> Int32 {
+        if let id = ids[string] { return id }
+        let id = Int32(strings.count)
+        strings.append(string)
+        ids[string] = id
+        return id
     }
 }
