@@ -102,6 +102,8 @@ enum BodyEditBuild {
             record.sources.services[edit.index] = edit.source
             record.known.anchors["leistungen/\(edit.service.slug)"] = KnownURLs.anchors(of: edit.service)
         }
+        // Stage 2 for all files: the links, as the new anchors may break one; errors are
+        // reported by the full build, with everything else it finds.
         var linkErrors = Diagnostics()
         record.known.check(record.sources.services.flatMap(\.links) + record.sources.pageLinks, into: &linkErrors)
         guard !linkErrors.hasErrors else { return nil }
@@ -166,7 +168,6 @@ enum BodyEditBuild {
             try? FileManager.default.removeItem(at: output.target.appendingPathComponent(path))
         }
         record.snapshot = snapshot
-        record.snapshot.root = nil
         cache.save(BuildCache.Manifest(format: BuildCache.Manifest.currentFormat, tool: BuildCache.toolDigest,
                                        files: files, search: group, bodyEdits: record))
         options.progress?.finish()
