@@ -74,12 +74,6 @@ struct BinaryWriter {
         for v in values { string(v) }
     }
 
-    mutating func ints(_ values: [Int]) {
-        int(values.count)
-        for v in values { int(v) }
-        spill()
-    }
-
     /// Count, then the values as 4 little-endian bytes each: read back with one copy.
     mutating func int32s(_ values: [Int32]) {
         int(values.count)
@@ -156,14 +150,6 @@ struct BinaryReader {
         var out: [String] = []
         out.reserveCapacity(n)
         for _ in 0..<n { out.append(try string()) }
-        return out
-    }
-
-    mutating func ints() throws(Corrupt) -> [Int] {
-        let n = try count()
-        var out: [Int] = []
-        out.reserveCapacity(n)
-        for _ in 0..<n { out.append(try int()) }
         return out
     }
 
