@@ -8,7 +8,7 @@ import Foundation
 /// `Compounds.minPart` letters). When an edit adds or removes a known stem `k`, only words that
 /// contain `k` can split differently: every test in `Compounds` asks whether the stem of a piece
 /// of the word is known, and a German Snowball stem of a folded ASCII word is a prefix of that
-/// word (Tests/vectors/stemmer-de.tsv; `SearchCorpusTests` checks it), so the piece contains `k`.
+/// word (`BodyEditPartsTests.stemsOfFoldedWordsArePrefixes` checks it on Tests/vectors/stemmer-de.tsv), so the piece contains `k`.
 struct SearchCorpus {
     struct Doc {
         var url: String

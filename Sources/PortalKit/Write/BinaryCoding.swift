@@ -63,6 +63,12 @@ struct BinaryWriter {
         spill()
     }
 
+    /// Bytes as they are, without a length (for files with their own index, `PageArchive`).
+    mutating func raw(_ value: [UInt8]) {
+        bytes.append(contentsOf: value)
+        spill()
+    }
+
     mutating func bytes(_ value: [UInt8]) {
         int(value.count)
         bytes.append(contentsOf: value)

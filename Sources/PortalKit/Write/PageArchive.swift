@@ -21,24 +21,26 @@ enum PageArchive {
         let generation = UUID().uuidString
         private let lock = NSLock()
         private let temporary: URL
-        private var fd: Int32
-        private var buffer: [UInt8] = []
+        private let fd: Int32
+        private var out: BinaryWriter
         private var offset = 0
         private var refs: [String: [Ref]] = [:]
         private var failed = false
+        private var closed = false
 
         init(folder: URL) {
             temporary = folder.appendingPathComponent("pages.bin.\(getpid())")
             try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
             failed = fd < 0
-            buffer.reserveCapacity(1 << 20)
-            buffer.append(contentsOf: Array(generation.utf8))
-            offset = buffer.count
+            out = BinaryWriter(fd: fd)
+            let id = Array(generation.utf8)
+            if !failed { out.raw(id) }
+            offset = id.count
         }
 
         deinit {
-            if fd >= 0 { close(fd) }
+            if fd >= 0 && !closed { close(fd) }
             try? FileManager.default.removeItem(at: temporary)
         }
 
@@ -46,34 +48,21 @@ enum PageArchive {
             lock.withLock {
                 guard !failed else { return }
                 refs[key, default: []].append(Ref(path: path, template: template, offset: offset, length: bytes.count))
-                buffer.append(contentsOf: bytes)
+                out.raw(bytes)
                 offset += bytes.count
-                if buffer.count >= 1 << 20 { flush() }
             }
         }
 
         func fail() { lock.withLock { failed = true } }
 
-        private func flush() {
-            buffer.withUnsafeBytes { raw in
-                var at = 0
-                while at < raw.count {
-                    let n = write(fd, raw.baseAddress! + at, raw.count - at)
-                    if n <= 0 { failed = true; return }
-                    at += n
-                }
-            }
-            buffer.removeAll(keepingCapacity: true)
-        }
-
         /// Moves the file to `pages.bin` in its folder; the refs by key, or nil if anything failed.
         func commit() -> [String: [Ref]]? {
             lock.withLock {
-                guard !failed else { return nil }
-                flush()
-                guard !failed, close(fd) == 0 else { fd = -1; return nil }
-                fd = -1
-                guard rename(temporary.path, PageArchive.url(in: temporary.deletingLastPathComponent()).path) == 0 else { return nil }
+                guard !failed, !closed else { return nil }
+                let complete = out.finish()
+                closed = true
+                guard close(fd) == 0, complete,
+                      rename(temporary.path, PageArchive.url(in: temporary.deletingLastPathComponent()).path) == 0 else { return nil }
                 return refs
             }
         }
