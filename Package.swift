@@ -6,7 +6,6 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "portal", targets: ["portal"]),
-        .library(name: "PortalKit", targets: ["PortalKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -43,23 +42,39 @@ let package = Package(
             sources: ["PortalTheme.swift"],
             resources: [.copy("layouts"), .copy("assets"), .copy("search"), .copy("preview")]
         ),
+        // The pipeline's layers, one target per stage. A target depends only on earlier stages, so
+        // the compiler keeps the direction (docs/architecture.md): support → model → load →
+        // resolve → search → render → build → preview → portal (the CLI).
+        .target(name: "PortalSupport"),
+        .target(name: "PortalModel", dependencies: ["PortalSupport"]),
         .target(
-            name: "PortalKit",
+            name: "PortalLoad",
             dependencies: [
-                "CCmarkGFM",
-                "CStemmer",
-                "CFileSwap",
-                "PortalTheme",
+                "PortalSupport", "PortalModel", "CCmarkGFM",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]
+        ),
+        .target(name: "PortalResolve", dependencies: ["PortalSupport", "PortalModel"]),
+        .target(name: "PortalSearch", dependencies: ["PortalSupport", "PortalModel", "PortalResolve", "CStemmer"]),
+        .target(
+            name: "PortalRender",
+            dependencies: [
+                "PortalSupport", "PortalModel", "PortalResolve", "PortalTheme",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(
+            name: "PortalBuild",
+            dependencies: ["PortalSupport", "PortalModel", "PortalLoad", "PortalResolve", "PortalSearch", "PortalRender", "CFileSwap"]
         ),
         // The editor's preview: serves the site, rebuilds on change, reloads the browser.
         .target(
             name: "PortalPreview",
             dependencies: [
-                "PortalKit",
+                "PortalSupport",
+                "PortalModel",
+                "PortalBuild",
                 "PortalTheme",
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ]
@@ -67,7 +82,10 @@ let package = Package(
         .executableTarget(
             name: "portal",
             dependencies: [
-                "PortalKit",
+                "PortalModel",
+                "PortalLoad",
+                "PortalResolve",
+                "PortalBuild",
                 "PortalPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -75,7 +93,9 @@ let package = Package(
         .testTarget(
             name: "PortalKitTests",
             // The CLI tests run the real `portal` binary, so it must be built with the tests.
-            dependencies: ["PortalKit", "portal"]
+            dependencies: [
+                "PortalSupport", "PortalModel", "PortalLoad", "PortalResolve", "PortalSearch", "PortalRender", "PortalBuild", "portal",
+            ]
         ),
     ]
 )

@@ -1,4 +1,9 @@
 import Foundation
+import PortalLoad
+import PortalModel
+import PortalRender
+import PortalResolve
+import PortalSearch
 
 /// The quick rebuild after the most common change: editors rewording the body of a service.
 ///
@@ -13,19 +18,19 @@ import Foundation
 /// Anything else — another file changed, added, removed or renamed, a front matter edit, an
 /// error, another theme or binary, a cache that does not fit — returns nil, and the full
 /// (incremental) build runs. The tests compare the result with a clean build byte for byte.
-enum BodyEditBuild {
+package enum BodyEditBuild {
     /// Collects, while a full build renders, what the next body edit needs.
-    final class Recorder: @unchecked Sendable {
+    package final class Recorder: @unchecked Sendable {
         private let lock = NSLock()
         private let archive: PageArchive.Writer
         private var searchPage: [UInt8]?
         private var failed = false
 
-        init(cacheFolder: URL) {
+        package init(cacheFolder: URL) {
             archive = PageArchive.Writer(folder: cacheFolder)
         }
 
-        func record(_ job: PageJob, _ plan: PagePlan, model: SiteModel) {
+        package func record(_ job: PageJob, _ plan: PagePlan, model: SiteModel) {
             let slug: String, bodyKeys: Set<String>
             switch job {
             case .service(let i): slug = model.content.services[i].slug; bodyKeys = PageRenderer.serviceBodyKeyNames
@@ -42,13 +47,13 @@ enum BodyEditBuild {
 
         /// Also puts the page archive in place. Nil if some context could not be archived: the
         /// next build is then a full one.
-        func record(options: PortalBuild.Options, theme: Theme, snapshot: SourceSnapshot?, model: SiteModel, gaps: GapReport,
+        package func record(options: Pipeline.Options, theme: Theme, snapshot: SourceSnapshot?, model: SiteModel, sources: ContentSources, gaps: GapReport,
                     pageCounts: [(kind: String, count: Int)], corpus: SearchCorpus) -> BodyEditRecord? {
             lock.withLock {
-                guard !failed, let snapshot, let searchPage, let known = model.content.sources.known, let pages = archive.commit(),
+                guard !failed, let snapshot, let searchPage, let known = sources.known, let pages = archive.commit(),
                       pages.count == model.content.services.count, pages.values.allSatisfy({ $0.count == 2 }) else { return nil }
                 return BodyEditRecord(contentRoot: options.content.standardizedFileURL.path, contentDisplay: options.contentDisplay,
-                                      strict: options.strict, themeDigest: theme.digest, snapshot: snapshot, sources: model.content.sources,
+                                      strict: options.strict, themeDigest: theme.digest, snapshot: snapshot, sources: sources,
                                       known: known, pages: pages, pagesGeneration: archive.generation,
                                       searchPage: searchPage, pageCounts: pageCounts, gaps: gaps.entries, corpus: corpus)
             }
@@ -57,14 +62,14 @@ enum BodyEditBuild {
 
     /// One changed service file.
     private struct Edit {
-        var index: Int
-        var service: Service
-        var source: ContentSources.ServiceSource
+        package var index: Int
+        package var service: Service
+        package var source: ContentSources.ServiceSource
     }
 
     /// Rebuilds after body edits, or returns nil if the change is something else.
-    static func run(_ options: PortalBuild.Options, theme: Theme, snapshot: SourceSnapshot?, previous: BuildCache.Manifest,
-                    cache: BuildCache) throws -> PortalBuild.Report? {
+    package static func run(_ options: Pipeline.Options, theme: Theme, snapshot: SourceSnapshot?, previous: BuildCache.Manifest,
+                    cache: BuildCache) throws -> Pipeline.Report? {
         guard var record = previous.bodyEdits, let snapshot, let search = previous.search,
               record.contentRoot == options.content.standardizedFileURL.path, record.contentDisplay == options.contentDisplay,
               record.strict == options.strict, record.themeDigest == theme.digest,
@@ -172,7 +177,7 @@ enum BodyEditBuild {
                                        files: files, search: group, bodyEdits: record))
         options.progress?.finish()
         let warnings = (record.sources.otherWarnings + record.sources.services.flatMap(\.warnings)).sorted(by: Diagnostic.reportOrder)
-        return PortalBuild.Report(pageCounts: record.pageCounts, warnings: warnings, gaps: GapReport(entries: record.gaps),
+        return Pipeline.Report(pageCounts: record.pageCounts, warnings: warnings, gaps: GapReport(entries: record.gaps),
                                   outputBytes: files.values.reduce(0) { $0 + $1.size }, filesWritten: replaced.count,
                                   filesReused: files.count - replaced.count, pagesFilled: stencils.filled, pageShapes: stencils.shapeCount,
                                   onlyBodiesRebuilt: true)

@@ -1,31 +1,37 @@
 import Foundation
+import PortalLoad
+import PortalModel
+import PortalRender
+import PortalResolve
+import PortalSearch
+import PortalSupport
 
 /// What a build leaves in the build cache so that the next one can handle an edit to service
 /// bodies alone without loading the other files (`BodyEditBuild`): how the content looked, what
 /// the loader found in each service file, the contexts of the pages a body feeds, and the search
 /// index's tokenised documents.
-struct BodyEditRecord {
+package struct BodyEditRecord {
     /// The content folder (absolute) and how the build named it in messages.
-    var contentRoot: String
-    var contentDisplay: String
-    var strict: Bool
-    var themeDigest: String
-    var snapshot: SourceSnapshot
-    var sources: ContentSources
-    var known: KnownURLs
+    package var contentRoot: String
+    package var contentDisplay: String
+    package var strict: Bool
+    package var themeDigest: String
+    package var snapshot: SourceSnapshot
+    package var sources: ContentSources
+    package var known: KnownURLs
     /// By service slug: where `PageArchive` keeps its page's and form page's context, each
     /// without the keys made from the body (`PageRenderer.serviceBodyKeys`, `formBodyKeys`).
-    var pages: [String: [PageArchive.Ref]]
-    var pagesGeneration: String
+    package var pages: [String: [PageArchive.Ref]]
+    package var pagesGeneration: String
     /// The search page's context (it names the search index file).
-    var searchPage: [UInt8]
-    var pageCounts: [(kind: String, count: Int)]
-    var gaps: [GapReport.Entry]
-    var corpus: SearchCorpus
+    package var searchPage: [UInt8]
+    package var pageCounts: [(kind: String, count: Int)]
+    package var gaps: [GapReport.Entry]
+    package var corpus: SearchCorpus
 }
 
 extension BodyEditRecord {
-    func write(into w: inout BinaryWriter) {
+    package func write(into w: inout BinaryWriter) {
         w.string(contentRoot); w.string(contentDisplay); w.bool(strict); w.string(themeDigest)
         w.int(snapshot.taken)
         w.int(snapshot.files.count)
@@ -60,7 +66,7 @@ extension BodyEditRecord {
         corpus.write(into: &w)
     }
 
-    init(from r: inout BinaryReader) throws(BinaryReader.Corrupt) {
+    package init(from r: inout BinaryReader) throws(BinaryReader.Corrupt) {
         contentRoot = try r.string(); contentDisplay = try r.string(); strict = try r.bool(); themeDigest = try r.string()
         let taken = try r.int()
         var files: [String: SourceSnapshot.Stamp] = [:]

@@ -1,4 +1,5 @@
 import Foundation
+import PortalSupport
 
 /// What the last complete build wrote, for incremental builds: per output file, a fingerprint of
 /// what it was made from and its size. Kept in `.portal-cache/<output name>/` beside the output
@@ -8,41 +9,41 @@ import Foundation
 /// instead of being rendered and written again. The manifest is removed before a new site is
 /// swapped in and written after, so an interrupted build leaves no manifest and the next build
 /// is a clean one.
-struct BuildCache {
-    struct Entry: Equatable {
-        var fingerprint: String
-        var size: Int
+package struct BuildCache {
+    package struct Entry: Equatable {
+        package var fingerprint: String
+        package var size: Int
     }
 
-    struct Manifest {
-        static let currentFormat = 2
-        var format: Int
+    package struct Manifest {
+        package static let currentFormat = 2
+        package var format: Int
         /// Digest of the `portal` executable: another binary may render differently.
-        var tool: String
-        var files: [String: Entry]
+        package var tool: String
+        package var files: [String: Entry]
         /// The search index's files by input fingerprint (its file names are content hashes).
-        var search: SearchGroup?
+        package var search: SearchGroup?
         /// For a following body edit (`BodyEditBuild`); nil if the build could not record it.
-        var bodyEdits: BodyEditRecord?
+        package var bodyEdits: BodyEditRecord?
     }
 
-    struct SearchGroup: Equatable {
-        var fingerprint: String
-        var main: String
-        var files: [String]
+    package struct SearchGroup: Equatable {
+        package var fingerprint: String
+        package var main: String
+        package var files: [String]
     }
 
-    let folder: URL
-    let manifestURL: URL
+    package let folder: URL
+    package let manifestURL: URL
 
-    init(output: URL) {
+    package init(output: URL) {
         let target = output.standardizedFileURL
         folder = target.deletingLastPathComponent().appendingPathComponent(".portal-cache").appendingPathComponent(target.lastPathComponent)
         manifestURL = folder.appendingPathComponent("manifest.bin")
     }
 
     /// The previous build's manifest, if it was made by this same executable; else nil (clean build).
-    func load() -> Manifest? {
+    package func load() -> Manifest? {
         guard let bytes = Self.read(manifestURL) else { return nil }
         var reader = BinaryReader(bytes)
         guard let manifest = try? Manifest(from: &reader), reader.isAtEnd,
@@ -51,7 +52,7 @@ struct BuildCache {
     }
 
     /// The file's bytes, read straight into an array (no `Data` to copy from).
-    static func read(_ url: URL) -> [UInt8]? {
+    package static func read(_ url: URL) -> [UInt8]? {
         let fd = open(url.path, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -71,11 +72,11 @@ struct BuildCache {
         return complete ? bytes : nil
     }
 
-    func invalidate() {
+    package func invalidate() {
         try? FileManager.default.removeItem(at: manifestURL)
     }
 
-    func save(_ manifest: Manifest) {
+    package func save(_ manifest: Manifest) {
         // Streamed into a temporary file and renamed: the manifest with the body-edit record is
         // large (18 MB at 2,000 services), and a half-written one must never be read.
         let temporary = folder.appendingPathComponent("manifest.bin.\(getpid())")
@@ -93,7 +94,7 @@ struct BuildCache {
 
     /// Identifies the running executable by path, size and modification time (a rebuilt binary
     /// changes them; reading a debug binary of 100 MB on every build would not be cheap).
-    static let toolDigest: String = {
+    package static let toolDigest: String = {
         let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? ""
         var info = stat()
         guard stat(path, &info) == 0 else { return "unknown" }
@@ -107,7 +108,7 @@ struct BuildCache {
 }
 
 extension BuildCache.Manifest {
-    func write(into w: inout BinaryWriter) {
+    package func write(into w: inout BinaryWriter) {
         w.int(format)
         w.string(tool)
         w.int(files.count)
@@ -116,7 +117,7 @@ extension BuildCache.Manifest {
         w.optional(bodyEdits) { w, record in record.write(into: &w) }
     }
 
-    init(from r: inout BinaryReader) throws(BinaryReader.Corrupt) {
+    package init(from r: inout BinaryReader) throws(BinaryReader.Corrupt) {
         format = try r.int()
         guard format == Self.currentFormat else { throw BinaryReader.Corrupt() }
         tool = try r.string()

@@ -21,9 +21,9 @@ public final class BuildProgress: @unchecked Sendable {
         self.write = write
     }
 
-    var elapsed: String { String(format: "%.1f s", Date().timeIntervalSince(start)) }
+    package var elapsed: String { String(format: "%.1f s", Date().timeIntervalSince(start)) }
 
-    func phase(_ name: String, total: Int = 0) {
+    package func phase(_ name: String, total: Int = 0) {
         lock.withLock {
             phaseName = name
             done = 0
@@ -32,14 +32,14 @@ public final class BuildProgress: @unchecked Sendable {
         }
     }
 
-    func step() {
+    package func step() {
         lock.withLock {
             done += 1
             if interactive { draw(force: done == total) }
         }
     }
 
-    func finish() {
+    package func finish() {
         lock.withLock {
             if interactive { write("\r\u{1B}[2K") } else { write("fertig (\(elapsed))\n") }
         }

@@ -1,17 +1,19 @@
+import PortalSupport
+
 /// A page's Mustache context stored in the build cache, so a later build can render that page
 /// again without the content the context was made from (see `BodyEditBuild`). Contexts hold only
 /// texts, integers, booleans, dictionaries and lists; their types come back exactly (JSON would
 /// turn `true` and `1` into the same number).
-enum ContextArchive {
+package enum ContextArchive {
     private enum Tag: Int { case string, int, yes, no, dictionary, list }
 
     /// Nil if the context holds another kind of value (it is then never archived).
-    static func encode(_ context: [String: Any]) -> [UInt8]? {
+    package static func encode(_ context: [String: Any]) -> [UInt8]? {
         var writer = BinaryWriter(capacity: 4096)
         return write(context, into: &writer) ? writer.bytes : nil
     }
 
-    static func decode(_ bytes: [UInt8]) throws(BinaryReader.Corrupt) -> [String: Any] {
+    package static func decode(_ bytes: [UInt8]) throws(BinaryReader.Corrupt) -> [String: Any] {
         var reader = BinaryReader(bytes)
         guard let context = try read(&reader) as? [String: Any], reader.isAtEnd else { throw BinaryReader.Corrupt() }
         return context

@@ -1,5 +1,6 @@
 import CFileSwap
 import Foundation
+import PortalSupport
 
 /// Stage 4: the site is written into a temporary folder beside the output and swapped in only
 /// when it is complete, so a failed or interrupted build never leaves a half-written site.
@@ -7,7 +8,7 @@ public struct OutputFolder: Sendable {
     public let target: URL
     public let staging: URL
 
-    static let stagingMarker = ".building-"
+    package static let stagingMarker = ".building-"
 
     public init(target: URL) {
         self.target = target.standardizedFileURL
@@ -15,7 +16,7 @@ public struct OutputFolder: Sendable {
         staging = parent.appendingPathComponent(".\(self.target.lastPathComponent)\(Self.stagingMarker)\(getpid())")
     }
 
-    static let oldMarker = ".old-"
+    package static let oldMarker = ".old-"
 
     /// Removes staging and swapped-out folders left by builds that were killed; a running
     /// build's folders stay.
@@ -102,7 +103,7 @@ public struct OutputFolder: Sendable {
 
     /// Whether every file is in the published site with its size (on both cores: 7,441 files at
     /// 2,000 services).
-    func hasFiles(_ files: [String: BuildCache.Entry]) -> Bool {
+    package func hasFiles(_ files: [String: BuildCache.Entry]) -> Bool {
         let all = Array(files)
         let chunks = stride(from: 0, to: all.count, by: 512).map { all[$0..<min($0 + 512, all.count)] }
         let root = target.path + "/"
@@ -133,7 +134,7 @@ public struct OutputFolder: Sendable {
         return link(old.path, new.path) == 0
     }
 
-    static func reason(_ error: Error) -> String {
+    package static func reason(_ error: Error) -> String {
         switch (error as? CocoaError)?.code {
         case .fileWriteOutOfSpace?: return "kein Speicherplatz mehr frei"
         case .fileWriteNoPermission?: return "keine Schreibrechte"

@@ -1,24 +1,27 @@
 import Foundation
+import PortalModel
+import PortalRender
+import PortalSupport
 
 /// The archived contexts of the pages a body feeds (`BodyEditBuild`), in a file of their own
 /// beside the manifest (`pages.bin`, 14 MB at 2,000 services): a full build streams them into
 /// it as it renders, and a body edit reads only the few it needs and never rewrites it. The file
 /// starts with a generation id that the manifest names, so a file from another build is never
 /// taken for this one's.
-enum PageArchive {
-    struct Ref {
+package enum PageArchive {
+    package struct Ref {
         /// Site path of the page, as `PagePlan.path`.
-        var path: String
-        var template: String
-        var offset: Int
-        var length: Int
+        package var path: String
+        package var template: String
+        package var offset: Int
+        package var length: Int
     }
 
-    static func url(in folder: URL) -> URL { folder.appendingPathComponent("pages.bin") }
+    package static func url(in folder: URL) -> URL { folder.appendingPathComponent("pages.bin") }
 
     /// Collects contexts from several workers into a temporary file.
-    final class Writer: @unchecked Sendable {
-        let generation = UUID().uuidString
+    package final class Writer: @unchecked Sendable {
+        package let generation = UUID().uuidString
         private let lock = NSLock()
         private let temporary: URL
         private let fd: Int32
@@ -28,7 +31,7 @@ enum PageArchive {
         private var failed = false
         private var closed = false
 
-        init(folder: URL) {
+        package init(folder: URL) {
             temporary = folder.appendingPathComponent("pages.bin.\(getpid())")
             try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -44,7 +47,7 @@ enum PageArchive {
             try? FileManager.default.removeItem(at: temporary)
         }
 
-        func append(_ bytes: [UInt8], key: String, path: String, template: String) {
+        package func append(_ bytes: [UInt8], key: String, path: String, template: String) {
             lock.withLock {
                 guard !failed else { return }
                 refs[key, default: []].append(Ref(path: path, template: template, offset: offset, length: bytes.count))
@@ -53,10 +56,10 @@ enum PageArchive {
             }
         }
 
-        func fail() { lock.withLock { failed = true } }
+        package func fail() { lock.withLock { failed = true } }
 
         /// Moves the file to `pages.bin` in its folder; the refs by key, or nil if anything failed.
-        func commit() -> [String: [Ref]]? {
+        package func commit() -> [String: [Ref]]? {
             lock.withLock {
                 guard !failed, !closed else { return nil }
                 let complete = out.finish()
@@ -69,7 +72,7 @@ enum PageArchive {
     }
 
     /// The bytes of the given pages; nil if the file is missing or of another generation.
-    static func read(_ refs: [Ref], generation: String, in folder: URL) -> [[UInt8]]? {
+    package static func read(_ refs: [Ref], generation: String, in folder: URL) -> [[UInt8]]? {
         let fd = open(url(in: folder).path, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }

@@ -1,7 +1,13 @@
 import Foundation
+import PortalLoad
+import PortalModel
+import PortalRender
+import PortalResolve
+import PortalSearch
+import PortalSupport
 
 /// The pipeline: load and validate content → resolve responsibilities → render pages → write the site.
-public enum PortalBuild {
+public enum Pipeline {
     public struct Options: Sendable {
         public var content: URL
         public var contentDisplay: String
@@ -50,14 +56,14 @@ public enum PortalBuild {
 
     /// Stages 1 and 2 only: validates the content and computes the gaps. Throws with all errors.
     public static func check(content: URL, display: String, strict: Bool, memo: ParseMemo? = nil) throws(ContentErrors) -> (SiteModel, GapReport) {
-        let (model, gaps, _) = try checked(content: content, display: display, strict: strict, memo: memo)
+        let (model, gaps, _, _) = try checked(content: content, display: display, strict: strict, memo: memo)
         return (model, gaps)
     }
 
     /// `check`, also giving the answer of every service in every Gemeinde (the gaps are counted
     /// from them, and the Gemeinde pages need them).
-    static func checked(content: URL, display: String, strict: Bool, memo: ParseMemo?) throws(ContentErrors) -> (SiteModel, GapReport, GemeindeAnswers) {
-        let loaded = try ContentLoader(root: content, displayRoot: display, memo: memo).load()
+    package static func checked(content: URL, display: String, strict: Bool, memo: ParseMemo?) throws(ContentErrors) -> (SiteModel, GapReport, GemeindeAnswers, ContentSources) {
+        let (loaded, sources) = try ContentLoader(root: content, displayRoot: display, memo: memo).loadWithSources()
         let model = SiteModel(content: loaded)
         let answers = GemeindeAnswers(model: model)
         let gaps = GapReport(services: loaded.services, answers: answers)
@@ -70,7 +76,7 @@ public enum PortalBuild {
             }
             throw ContentErrors(errors)
         }
-        return (model, gaps, answers)
+        return (model, gaps, answers, sources)
     }
 
     public static func build(_ options: Options) throws -> Report {
@@ -84,7 +90,7 @@ public enum PortalBuild {
         if let previous, let report = try BodyEditBuild.run(options, theme: theme, snapshot: snapshot, previous: previous, cache: cache) {
             return report
         }
-        let (model, gaps, answers) = try checked(content: options.content, display: options.contentDisplay, strict: options.strict, memo: options.memo)
+        let (model, gaps, answers, sources) = try checked(content: options.content, display: options.contentDisplay, strict: options.strict, memo: options.memo)
 
         let output = OutputFolder(target: options.output)
         try output.prepare()
@@ -97,7 +103,7 @@ public enum PortalBuild {
                 if let i = counts.firstIndex(where: { $0.kind == job.kind }) { counts[i].count += 1 } else { counts.append((job.kind, 1)) }
             }
             var manifest = result.manifest
-            manifest.bodyEdits = result.recorder.record(options: options, theme: theme, snapshot: snapshot, model: model, gaps: gaps,
+            manifest.bodyEdits = result.recorder.record(options: options, theme: theme, snapshot: snapshot, model: model, sources: sources, gaps: gaps,
                                                         pageCounts: counts, corpus: result.corpus)
             // No manifest while the sites are swapped: if this is interrupted, the next build is clean.
             cache.invalidate()
@@ -113,20 +119,20 @@ public enum PortalBuild {
     }
 
     /// Set once by any worker; read by all.
-    final class StopFlag: @unchecked Sendable {
+    package final class StopFlag: @unchecked Sendable {
         private let lock = NSLock()
         private var value = false
-        var isSet: Bool { lock.withLock { value } }
-        func set() { lock.withLock { value = true } }
+        package var isSet: Bool { lock.withLock { value } }
+        package func set() { lock.withLock { value = true } }
     }
 
     /// Collects the new manifest and counts while files are written by several workers.
-    final class Ledger: @unchecked Sendable {
+    package final class Ledger: @unchecked Sendable {
         private let lock = NSLock()
-        private(set) var files: [String: BuildCache.Entry] = [:]
-        private(set) var bytes = 0, written = 0, reused = 0
+        package private(set) var files: [String: BuildCache.Entry] = [:]
+        package private(set) var bytes = 0, written = 0, reused = 0
 
-        func record(_ path: String, _ entry: BuildCache.Entry, reused wasReused: Bool) {
+        package func record(_ path: String, _ entry: BuildCache.Entry, reused wasReused: Bool) {
             lock.withLock {
                 files[path] = entry
                 bytes += entry.size
@@ -137,7 +143,7 @@ public enum PortalBuild {
 
     /// Renders and writes every file into the staging folder. With a previous manifest, files
     /// whose fingerprint did not change are hard-linked from the current site instead.
-    static func write(model: SiteModel, answers: GemeindeAnswers, theme: Theme, to output: OutputFolder, previous: BuildCache.Manifest?,
+    package static func write(model: SiteModel, answers: GemeindeAnswers, theme: Theme, to output: OutputFolder, previous: BuildCache.Manifest?,
                       cacheFolder: URL, progress: BuildProgress?, memo: ParseMemo? = nil) throws
         -> (manifest: BuildCache.Manifest, bytes: Int, written: Int, reused: Int, filled: Int, shapes: Int, recorder: BodyEditBuild.Recorder, corpus: SearchCorpus) {
         let ledger = Ledger()

@@ -1,32 +1,21 @@
 import Foundation
+import PortalModel
+import PortalRender
+import PortalResolve
+import PortalSearch
+import PortalSupport
 
 /// The search index the search page loads: the content handed to `SearchIndexBuilder` as its
 /// docs input (Tools/search/docs-input.schema.md).
-enum SearchIndex {
-    static func input(for model: SiteModel, synonyms: [String]) -> SearchIndexBuilder.Input {
-        var docs: [SearchIndexBuilder.Doc] = model.content.services.map { s in
-            SearchIndexBuilder.Doc(
-                url: "leistungen/\(s.slug)/", kind: "service", title: s.title, ozg_id: s.ozgID ?? "",
-                themenfeld: model.themenfeldBySlug[s.topic]?.title ?? "",
-                lebenslagen: s.lebenslagen.compactMap { model.lebenslageBySlug[$0]?.title },
-                keywords: s.keywords, summary: s.summary,
-                sections: s.sections.map { .init(title: $0.title, text: $0.text) })
-        }
-        docs += model.content.pages.map { p in
-            SearchIndexBuilder.Doc(url: "\(p.slug)/", kind: "page", title: p.title, ozg_id: "", themenfeld: "", lebenslagen: [],
-                                   keywords: [], summary: p.description ?? "", sections: [.init(title: "", text: p.text)])
-        }
-        return SearchIndexBuilder.Input(docs: docs, synonyms: synonyms)
-    }
-
+package enum SearchIndex {
     /// Writes `data/suche.<hash>.json` and its shards beside it, or takes them over from the
     /// previous site if nothing they are made from changed. Returns what was written.
-    static func write(_ model: SiteModel, theme: Theme, to output: OutputFolder, previous: BuildCache.SearchGroup?, previousCorpus: SearchCorpus?,
+    package static func write(_ model: SiteModel, theme: Theme, to output: OutputFolder, previous: BuildCache.SearchGroup?, previousCorpus: SearchCorpus?,
                       sizes: [String: Int], memo: ParseMemo? = nil) throws -> (group: BuildCache.SearchGroup, sizes: [String: Int], reused: Bool, corpus: SearchCorpus) {
         var synonyms: [String] = []
         if let shipped = theme.searchFiles["synonyms.txt"] { synonyms.append(shipped) }
         if let own = model.content.synonyms { synonyms.append(own) }
-        let input = input(for: model, synonyms: synonyms)
+        let input = SearchIndexBuilder.input(for: model, synonyms: synonyms)
         let fingerprint = SearchCorpus.fingerprint(input)
         if let previous, let previousCorpus, previous.fingerprint == fingerprint, previousCorpus.fingerprint == fingerprint,
            previous.files.allSatisfy({ path in sizes[path].map { output.reuse(path, size: $0) } ?? false }) {
@@ -40,7 +29,7 @@ enum SearchIndex {
     }
 
     /// Writes the index files through `write` (path relative to the site); returns their group and sizes.
-    static func write(_ files: SearchIndexBuilder.Files, fingerprint: String,
+    package static func write(_ files: SearchIndexBuilder.Files, fingerprint: String,
                       _ write: (Data, String) throws(OutputFolder.WriteError) -> Void) throws(OutputFolder.WriteError) -> (BuildCache.SearchGroup, [String: Int]) {
         var written: [String: Int] = [:]
         for shard in files.shards {

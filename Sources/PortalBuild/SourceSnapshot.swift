@@ -1,4 +1,5 @@
 import Foundation
+import PortalSupport
 
 /// Size, times and inode of every file below the content folder (hidden files aside, which the
 /// loader never reads), taken before a build reads them. The next build compares: a file whose
@@ -7,29 +8,29 @@ import Foundation
 /// A file written within the same clock tick as it was stamped could keep its stamp (the
 /// "racy" case git knows). Files modified less than `racyWindow` before the snapshot therefore
 /// also get a digest of their content, and the next build compares contents for them.
-struct SourceSnapshot: Sendable, Equatable {
-    struct Stamp: Sendable, Equatable {
-        var size: Int
-        var modified: Int
-        var changed: Int
-        var inode: Int
+package struct SourceSnapshot: Sendable, Equatable {
+    package struct Stamp: Sendable, Equatable {
+        package var size: Int
+        package var modified: Int
+        package var changed: Int
+        package var inode: Int
         /// For a file modified just before the snapshot: a digest of its content.
-        var digest: String?
+        package var digest: String?
 
-        func sameFile(as other: Stamp) -> Bool {
+        package func sameFile(as other: Stamp) -> Bool {
             size == other.size && modified == other.modified && changed == other.changed && inode == other.inode
         }
     }
 
     /// Relative path → stamp.
-    var files: [String: Stamp]
+    package var files: [String: Stamp]
     /// When the snapshot was taken (ns since 1970).
-    var taken: Int
+    package var taken: Int
 
-    static let racyWindow = 2_000_000_000
+    package static let racyWindow = 2_000_000_000
 
     /// Nil if the folder cannot be read.
-    static func take(_ root: URL) -> SourceSnapshot? {
+    package static func take(_ root: URL) -> SourceSnapshot? {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         var files: [String: Stamp] = [:]
@@ -45,9 +46,9 @@ struct SourceSnapshot: Sendable, Equatable {
     }
 
     /// The folder, to read files whose content must be compared.
-    var root: URL?
+    package var root: URL?
 
-    static func digest(of url: URL) -> String? {
+    package static func digest(of url: URL) -> String? {
         guard let bytes = BuildCache.read(url) else { return nil }
         var f = Fingerprint()
         bytes.withUnsafeBytes { f.add($0) }
@@ -82,7 +83,7 @@ struct SourceSnapshot: Sendable, Equatable {
 
     /// Files that differ from `earlier`: with another stamp, or, if they were racy then, with
     /// other content. Nil if a file was added, removed or renamed, which is never a body edit.
-    func changed(since earlier: SourceSnapshot) -> [String]? {
+    package func changed(since earlier: SourceSnapshot) -> [String]? {
         guard files.count == earlier.files.count else { return nil }
         var result: [String] = []
         for (path, stamp) in files {

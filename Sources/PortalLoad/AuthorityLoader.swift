@@ -1,15 +1,16 @@
 import Foundation
+import PortalModel
 
 /// Reads one `authorities/<id>.yml`.
-enum AuthorityLoader {
-    static let keys = KeyChecker(
+package enum AuthorityLoader {
+    package static let keys = KeyChecker(
         what: "der Behörde",
         allowed: ["name", "address", "phone", "email", "website", "opening_hours", "accessibility"],
         required: ["name", "address"]
     )
-    static let addressKeys = KeyChecker(what: "„address“", allowed: ["street", "postal_code", "city"], required: ["street", "postal_code", "city"])
+    package static let addressKeys = KeyChecker(what: "„address“", allowed: ["street", "postal_code", "city"], required: ["street", "postal_code", "city"])
 
-    static func load(_ file: SourceFile, id: String, into diagnostics: inout Diagnostics) -> Authority? {
+    package static func load(_ file: SourceFile, id: String, into diagnostics: inout Diagnostics) -> Authority? {
         guard let root = YAMLDocument.parse(file.text, path: file.path, firstLine: 1, into: &diagnostics),
               let values = keys.check(root, into: &diagnostics) else { return nil }
         let before = diagnostics.errors.count

@@ -1,18 +1,20 @@
 import Foundation
+import PortalModel
+import PortalSupport
 import SwiftCSV
 
 /// A CSV file (RFC 4180, comma separated, header row) parsed by SwiftCSV, with line numbers per row.
-struct CSVTable {
-    struct Row {
-        var fields: [String]
-        var line: Int
+package struct CSVTable {
+    package struct Row {
+        package var fields: [String]
+        package var line: Int
     }
 
-    var rows: [Row] = []
+    package var rows: [Row] = []
 
     /// Parses `file` and checks its header and row widths; nil when the file cannot be used at all.
     /// Large files are cut at line ends outside quotes and the pieces parsed in parallel.
-    static func parse(_ file: SourceFile, header expected: [String], memo: ParseMemo?, into diagnostics: inout Diagnostics) -> CSVTable? {
+    package static func parse(_ file: SourceFile, header expected: [String], memo: ParseMemo?, into diagnostics: inout Diagnostics) -> CSVTable? {
         guard let memo else { return parse(file, header: expected, into: &diagnostics) }
         let (table, local) = memo.value("csv:" + file.path + ":" + expected.joined(separator: ","), input: file.text) { () -> (CSVTable?, Diagnostics) in
             var local = Diagnostics()
@@ -22,7 +24,7 @@ struct CSVTable {
         return table
     }
 
-    static func parse(_ file: SourceFile, header expected: [String], into diagnostics: inout Diagnostics) -> CSVTable? {
+    package static func parse(_ file: SourceFile, header expected: [String], into diagnostics: inout Diagnostics) -> CSVTable? {
         let pieces = split(file.text)
         let parsed = ParallelMap.map(pieces) { piece -> (rows: [Row], failedAt: Int?) in
             var rows: [Row] = []
@@ -79,7 +81,7 @@ struct CSVTable {
     }
 
     /// Pieces of about 256 KB that end at a line end outside quotes, each with its first line number.
-    static func split(_ text: String) -> [(text: String, firstLine: Int)] {
+    package static func split(_ text: String) -> [(text: String, firstLine: Int)] {
         let bytes = Array(text.utf8)
         let target = 256 << 10
         guard bytes.count > 2 * target else { return [(text, 1)] }
@@ -101,7 +103,7 @@ struct CSVTable {
 
     /// `trimmingCharacters(in: .whitespaces)` (spaces, tabs, other Unicode space separators)
     /// without Foundation's bridging, which showed up in profiles: most fields need no trimming.
-    static func trimmingSpaces(_ field: String) -> String {
+    package static func trimmingSpaces(_ field: String) -> String {
         func isSpace(_ c: Character) -> Bool {
             c == " " || c == "\t" || (c.unicodeScalars.count == 1 && c.unicodeScalars.first!.properties.generalCategory == .spaceSeparator)
         }

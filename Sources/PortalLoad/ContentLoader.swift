@@ -1,4 +1,6 @@
 import Foundation
+import PortalModel
+import PortalSupport
 
 /// Stage 1: loads and validates a whole content tree. Every problem of the run is collected;
 /// the result is either a complete, consistent `Content` or `ContentErrors` with all of them.
@@ -16,11 +18,16 @@ public struct ContentLoader: Sendable {
     }
 
     /// URL prefixes the portal itself uses; a free page cannot take one of them.
-    static let reservedSlugs: Set<String> = ["leistungen", "themen", "lebenslagen", "behoerden", "orte", "suche", "assets", "data", "404"]
+    package static let reservedSlugs: Set<String> = ["leistungen", "themen", "lebenslagen", "behoerden", "orte", "suche", "assets", "data", "404"]
 
-    func display(_ relative: String) -> String { displayRoot.isEmpty || displayRoot == "." ? relative : "\(displayRoot)/\(relative)" }
+    package func display(_ relative: String) -> String { displayRoot.isEmpty || displayRoot == "." ? relative : "\(displayRoot)/\(relative)" }
 
     public func load() throws(ContentErrors) -> Content {
+        try loadWithSources().content
+    }
+
+    /// The content and what the loader saw of each file (for the quick rebuild after body edits).
+    package func loadWithSources() throws(ContentErrors) -> (content: Content, sources: ContentSources) {
         var diagnostics = Diagnostics()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -145,10 +152,9 @@ public struct ContentLoader: Sendable {
         let warnings = diagnostics.warnings.sorted(by: Diagnostic.reportOrder)
         let serviceWarnings = Set(sources.services.flatMap(\.warnings).map(\.description))
         sources.otherWarnings = warnings.filter { !serviceWarnings.contains($0.description) }
-        var content = Content(site: site, topics: topics, services: sortedServices, authorities: authorities, regions: regions,
+        let content = Content(site: site, topics: topics, services: sortedServices, authorities: authorities, regions: regions,
                               responsibilities: rules, pages: pages.sorted { $0.slug < $1.slug }, synonyms: synonyms, warnings: warnings)
-        content.sources = sources
-        return content
+        return (content, sources)
     }
 
     private func readRequired(_ name: String, into diagnostics: inout Diagnostics) -> SourceFile? {
@@ -160,10 +166,10 @@ public struct ContentLoader: Sendable {
         return SourceFile.read(url, displayPath: display(name), into: &diagnostics)
     }
 
-    struct Entry: Sendable {
-        var url: URL
-        var display: String
-        var slug: String
+    package struct Entry: Sendable {
+        package var url: URL
+        package var display: String
+        package var slug: String
     }
 
     /// The files of a content folder with the given extension, sorted; wrong names are reported.
@@ -192,28 +198,28 @@ public struct ContentLoader: Sendable {
 }
 
 /// The root-relative URLs a content tree produces, for checking editors' links.
-struct KnownURLs: Sendable {
-    var services: Set<String>
-    var themenfelder: Set<String>
-    var lebenslagen: Set<String>
-    var pages: Set<String>
-    var regions: Set<String>
-    var authorities: Set<String>
+package struct KnownURLs: Sendable {
+    package var services: Set<String>
+    package var themenfelder: Set<String>
+    package var lebenslagen: Set<String>
+    package var pages: Set<String>
+    package var regions: Set<String>
+    package var authorities: Set<String>
     /// Anchor ids of service and free pages, keyed by their path without slashes at the ends.
     /// Lists, not sets: a page has a handful, and thousands of sets are slow to restore from the cache.
-    var anchors: [String: [String]]
+    package var anchors: [String: [String]]
 
-    enum Result: Equatable {
+    package enum Result: Equatable {
         case ok, missingPage
         case missingAnchor(String)
     }
 
-    static func anchors(of service: Service) -> [String] {
+    package static func anchors(of service: Service) -> [String] {
         service.sections.map(\.id) + ["zustaendige-stelle", "inhalt"]
     }
 
     /// Reports every link that leads nowhere.
-    func check(_ links: [MarkdownDocument.Link], into diagnostics: inout Diagnostics) {
+    package func check(_ links: [MarkdownDocument.Link], into diagnostics: inout Diagnostics) {
         for link in links {
             switch check(link.url) {
             case .ok: break
@@ -225,7 +231,7 @@ struct KnownURLs: Sendable {
         }
     }
 
-    func check(_ url: String) -> Result {
+    package func check(_ url: String) -> Result {
         guard contains(url) else { return .missingPage }
         guard let hash = url.firstIndex(of: "#") else { return .ok }
         let anchor = String(url[url.index(after: hash)...])
@@ -234,7 +240,7 @@ struct KnownURLs: Sendable {
         return ids.contains(anchor) ? .ok : .missingAnchor(anchor)
     }
 
-    func contains(_ url: String) -> Bool {
+    package func contains(_ url: String) -> Bool {
         var path = url
         if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
         let parts = path.split(separator: "/").map(String.init)
@@ -254,5 +260,15 @@ struct KnownURLs: Sendable {
         case 3: return parts[0] == "leistungen" && parts[2] == "antrag" && services.contains(parts[1])
         default: return false
         }
+    }
+
+    package init(services: Set<String>, themenfelder: Set<String>, lebenslagen: Set<String>, pages: Set<String>, regions: Set<String>, authorities: Set<String>, anchors: [String: [String]]) {
+        self.services = services
+        self.themenfelder = themenfelder
+        self.lebenslagen = lebenslagen
+        self.pages = pages
+        self.regions = regions
+        self.authorities = authorities
+        self.anchors = anchors
     }
 }

@@ -1,16 +1,17 @@
 import Foundation
+import PortalModel
 
 /// Reads a service's `form:` definition and checks what the spec demands of fields.
-enum FormLoader {
-    static let formKeys = KeyChecker(what: "„form“", allowed: ["title", "fields"], required: ["fields"])
-    static let fieldKeys = KeyChecker(
+package enum FormLoader {
+    package static let formKeys = KeyChecker(what: "„form“", allowed: ["title", "fields"], required: ["fields"])
+    package static let fieldKeys = KeyChecker(
         what: "einem Formularfeld",
         allowed: ["id", "label", "type", "required", "hint", "autocomplete", "pattern", "min", "max", "maxlength", "accept", "options"],
         required: ["id", "label", "type"]
     )
-    static let groupKeys = KeyChecker(what: "einer Feldgruppe", allowed: ["id", "label", "hint", "fields"], required: ["id", "label", "fields"])
+    package static let groupKeys = KeyChecker(what: "einer Feldgruppe", allowed: ["id", "label", "hint", "fields"], required: ["id", "label", "fields"])
 
-    static func load(_ node: YAMLNode, into diagnostics: inout Diagnostics) -> Form? {
+    package static func load(_ node: YAMLNode, into diagnostics: inout Diagnostics) -> Form? {
         guard let values = formKeys.check(node, into: &diagnostics) else { return nil }
         var title: String?
         if let t = values["title"], !t.isNull { title = t.string("title", into: &diagnostics) }
@@ -28,7 +29,7 @@ enum FormLoader {
         return Form(title: title, items: items)
     }
 
-    static func loadGroup(_ node: YAMLNode, seen: inout [String: SourceLocation], into diagnostics: inout Diagnostics) -> FormGroup? {
+    package static func loadGroup(_ node: YAMLNode, seen: inout [String: SourceLocation], into diagnostics: inout Diagnostics) -> FormGroup? {
         guard let values = groupKeys.check(node, into: &diagnostics) else { return nil }
         let id = checkID(values["id"], seen: &seen, into: &diagnostics)
         let label = values["label"]?.string("label", into: &diagnostics)
@@ -48,7 +49,7 @@ enum FormLoader {
         return FormGroup(id: id, label: label, hint: hint, fields: fields)
     }
 
-    static func checkID(_ node: YAMLNode?, seen: inout [String: SourceLocation], into diagnostics: inout Diagnostics) -> String? {
+    package static func checkID(_ node: YAMLNode?, seen: inout [String: SourceLocation], into diagnostics: inout Diagnostics) -> String? {
         guard let node, let id = node.string("id", into: &diagnostics) else { return nil }
         guard isValidFieldID(id) else {
             diagnostics.error(node.location, "Feld-ID „\(id)“ ist ungültig: erlaubt sind Kleinbuchstaben a–z, Ziffern, „-“ und „_“, beginnend mit einem Buchstaben")
@@ -62,12 +63,12 @@ enum FormLoader {
         return id
     }
 
-    static func isValidFieldID(_ id: String) -> Bool {
+    package static func isValidFieldID(_ id: String) -> Bool {
         guard let first = id.unicodeScalars.first, (0x61...0x7A).contains(first.value), id.count <= 64 else { return false }
         return id.unicodeScalars.allSatisfy { (0x61...0x7A).contains($0.value) || (0x30...0x39).contains($0.value) || $0 == "-" || $0 == "_" }
     }
 
-    static func loadField(_ node: YAMLNode, seen: inout [String: SourceLocation], into diagnostics: inout Diagnostics) -> FormField? {
+    package static func loadField(_ node: YAMLNode, seen: inout [String: SourceLocation], into diagnostics: inout Diagnostics) -> FormField? {
         guard let values = fieldKeys.check(node, into: &diagnostics) else { return nil }
         let before = diagnostics.errors.count
         let id = checkID(values["id"], seen: &seen, into: &diagnostics)

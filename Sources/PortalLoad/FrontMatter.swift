@@ -1,14 +1,16 @@
-/// Splits a Markdown file into its YAML front matter and body.
-struct FrontMatter {
-    /// The YAML between the `---` lines.
-    let yaml: String
-    /// Line number of the first YAML line in the file (1-based), to map YAML marks to file lines.
-    let yamlFirstLine: Int
-    let body: String
-    /// Line number of the first body line in the file.
-    let bodyFirstLine: Int
+import PortalModel
 
-    static func split(_ file: SourceFile, into diagnostics: inout Diagnostics) -> FrontMatter? {
+/// Splits a Markdown file into its YAML front matter and body.
+package struct FrontMatter {
+    /// The YAML between the `---` lines.
+    package let yaml: String
+    /// Line number of the first YAML line in the file (1-based), to map YAML marks to file lines.
+    package let yamlFirstLine: Int
+    package let body: String
+    /// Line number of the first body line in the file.
+    package let bodyFirstLine: Int
+
+    package static func split(_ file: SourceFile, into diagnostics: inout Diagnostics) -> FrontMatter? {
         // Lines end at "\n" or "\r\n" (files saved on Windows). Only the front matter is cut into
         // lines; the body is taken whole, which matters for large files.
         let bytes = file.text.utf8
@@ -43,7 +45,7 @@ struct FrontMatter {
 }
 
 extension Substring {
-    var trimmingTrailingSpaces: Substring {
+    package var trimmingTrailingSpaces: Substring {
         var s = self
         while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
         return s

@@ -1,22 +1,29 @@
 import CCmarkGFM
 import Foundation
+import PortalModel
+import PortalSupport
 
 /// Markdown parsed by cmark-gfm (tables, autolinks, strikethrough, task lists), made safe for the
 /// portal: raw HTML becomes visible text, links with foreign schemes and images are refused, and
 /// root-relative links are rewritten so they work below any base path.
-struct MarkdownDocument {
-    struct Link: Sendable {
-        var url: String
-        var location: SourceLocation
+package struct MarkdownDocument {
+    package struct Link: Sendable {
+        package var url: String
+        package var location: SourceLocation
+
+        package init(url: String, location: SourceLocation) {
+            self.url = url
+            self.location = location
+        }
     }
 
     /// The rendered sections: text before the first H2 has an empty title.
-    var sections: [(title: String, html: String, text: String)] = []
+    package var sections: [(title: String, html: String, text: String)] = []
     /// Root-relative links (`/leistungen/x/`) as the editor wrote them, for the link check.
-    var internalLinks: [Link] = []
+    package var internalLinks: [Link] = []
 
     /// URL schemes an editor may link to.
-    static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
+    package static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
 
     private static let lock = NSLock()
 
@@ -28,7 +35,7 @@ struct MarkdownDocument {
     /// - Parameters:
     ///   - firstLine: file line of the Markdown's first line, so messages point into the file.
     ///   - rootPrefix: relative path from the page being rendered to the site root (`../../`).
-    init(markdown: String, path: String, firstLine: Int, rootPrefix: String, into diagnostics: inout Diagnostics) {
+    package init(markdown: String, path: String, firstLine: Int, rootPrefix: String, into diagnostics: inout Diagnostics) {
         _ = Self.extensionsRegistered
         if let (line, columns, cells) = Self.oversizedTable(markdown) {
             diagnostics.error(SourceLocation(path: path, line: line + firstLine - 1, column: 1),
@@ -152,11 +159,11 @@ struct MarkdownDocument {
 
     /// Lists and quotes may nest this deep; real texts use three or four levels. cmark-gfm's time
     /// grows with the square of the nesting, so deeper input is refused before it is parsed.
-    static let maximumNesting = 32
+    package static let maximumNesting = 32
 
     /// The first line (1-based) whose leading list and quote markers, or indentation, exceed the
     /// limit, and how many levels it has.
-    static func tooDeeplyNested(_ markdown: String) -> (line: Int, levels: Int)? {
+    package static func tooDeeplyNested(_ markdown: String) -> (line: Int, levels: Int)? {
         var lineNumber = 0
         for line in markdown.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
@@ -189,12 +196,12 @@ struct MarkdownDocument {
     /// cmark-gfm pads every table row to the header's width, and its time grows faster than the
     /// number of cells (a 19 KB table took over a minute and 2.8 GB). Fee tables have a handful
     /// of columns; these limits are far above any real table.
-    static let maximumTableColumns = 64
-    static let maximumTableCells = 20_000
+    package static let maximumTableColumns = 64
+    package static let maximumTableCells = 20_000
 
     /// The first line of a table (or of any line) that exceeds the limits: `|` per line, and
     /// columns × rows for a header followed by a delimiter row.
-    static func oversizedTable(_ markdown: String) -> (line: Int, columns: Int, cells: Int)? {
+    package static func oversizedTable(_ markdown: String) -> (line: Int, columns: Int, cells: Int)? {
         let lines = markdown.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
         /// Cells of a table row: the pipes, plus one, less the outer pipes.
         func cells(_ line: Substring.UTF8View.SubSequence) -> Int {
@@ -225,12 +232,12 @@ struct MarkdownDocument {
         return nil
     }
 
-    enum LinkKind: Equatable {
+    package enum LinkKind: Equatable {
         case external, fragment, rootRelative, relative
         case forbidden(String)
     }
 
-    static func classify(_ url: String) -> LinkKind {
+    package static func classify(_ url: String) -> LinkKind {
         // Browsers ignore whitespace and control characters inside a scheme ("java\tscript:").
         let compact = String(url.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F })
         if compact.hasPrefix("#") { return .fragment }
@@ -246,20 +253,20 @@ struct MarkdownDocument {
         return compact.isEmpty ? .forbidden("leer") : .relative
     }
 
-    static func html(_ node: OpaquePointer, _ extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
+    package static func html(_ node: OpaquePointer, _ extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
         guard let raw = cmark_render_html(node, CMARK_OPT_DEFAULT, extensions) else { return "" }
         defer { free(raw) }
         return wrapTables(String(cString: raw))
     }
 
-    static func plainText(_ node: OpaquePointer, _ extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
+    package static func plainText(_ node: OpaquePointer, _ extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
         guard let raw = cmark_render_plaintext(node, CMARK_OPT_DEFAULT, 0) else { return "" }
         defer { free(raw) }
         return String(cString: raw)
     }
 
     /// Wide fee tables scroll inside their own focusable region instead of the whole page (WCAG 1.4.10).
-    static func wrapTables(_ html: String) -> String {
+    package static func wrapTables(_ html: String) -> String {
         // strstr: Foundation's `contains` (CFString) and the generic `firstRange(of:)` both showed in profiles.
         guard html.withCString({ strstr($0, "<table>") != nil }) else { return html }
         return html
@@ -267,7 +274,7 @@ struct MarkdownDocument {
             .replacingOccurrences(of: "</table>", with: "</table></div>")
     }
 
-    static func abbreviate(_ s: String) -> String {
+    package static func abbreviate(_ s: String) -> String {
         let flat = s.replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces)
         return flat.count > 40 ? String(flat.prefix(40)) + "…" : flat
     }

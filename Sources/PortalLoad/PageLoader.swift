@@ -1,12 +1,14 @@
 import Foundation
+import PortalModel
+import PortalSupport
 
 /// Reads one free page `pages/<slug>.md`.
-enum PageLoader {
-    static let keys = KeyChecker(what: "der Seite", allowed: ["title", "description", "extra"], required: ["title"])
+package enum PageLoader {
+    package static let keys = KeyChecker(what: "der Seite", allowed: ["title", "description", "extra"], required: ["title"])
     /// Free pages live at `<slug>/`, one folder below the root.
-    static let rootPrefix = "../"
+    package static let rootPrefix = "../"
 
-    static func load(_ file: SourceFile, slug: String, into diagnostics: inout Diagnostics) -> (Page, [MarkdownDocument.Link])? {
+    package static func load(_ file: SourceFile, slug: String, into diagnostics: inout Diagnostics) -> (Page, [MarkdownDocument.Link])? {
         guard let parts = FrontMatter.split(file, into: &diagnostics),
               let root = YAMLDocument.parse(parts.yaml, path: file.path, firstLine: parts.yamlFirstLine, into: &diagnostics),
               let values = keys.check(root, into: &diagnostics) else { return nil }

@@ -1,8 +1,10 @@
 import Foundation
+import PortalModel
+import PortalSupport
 
 /// Reads `regions.csv` and checks the AGS structure.
-enum RegionsLoader {
-    static func load(_ file: SourceFile, state: String?, memo: ParseMemo? = nil, into diagnostics: inout Diagnostics) -> [Region]? {
+package enum RegionsLoader {
+    package static func load(_ file: SourceFile, state: String?, memo: ParseMemo? = nil, into diagnostics: inout Diagnostics) -> [Region]? {
         guard let table = CSVTable.parse(file, header: ["ags", "name", "postal_codes"], memo: memo, into: &diagnostics) else { return nil }
         let before = diagnostics.errors.count
         var regions: [Region] = []

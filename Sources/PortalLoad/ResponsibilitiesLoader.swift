@@ -1,8 +1,10 @@
 import Foundation
+import PortalModel
+import PortalSupport
 
 /// Reads `responsibilities.csv` and checks every reference and conflict.
-enum ResponsibilitiesLoader {
-    static func load(_ file: SourceFile, services: Set<String>, regions: Set<String>?, authorities: Set<String>,
+package enum ResponsibilitiesLoader {
+    package static func load(_ file: SourceFile, services: Set<String>, regions: Set<String>?, authorities: Set<String>,
                      memo: ParseMemo? = nil, into diagnostics: inout Diagnostics) -> [Responsibility]? {
         guard let table = CSVTable.parse(file, header: ["service", "region", "authority"], memo: memo, into: &diagnostics) else { return nil }
         let before = diagnostics.errors.count

@@ -1,11 +1,12 @@
 import Foundation
+import PortalSupport
 
 /// `portal new`: files with every field of the content format, commented in German for editors.
 public enum Scaffold {
     public enum Kind: String, CaseIterable, Sendable {
         case service, authority, page
 
-        var folder: String {
+        package var folder: String {
             switch self {
             case .service: return "services"
             case .authority: return "authorities"
@@ -13,7 +14,7 @@ public enum Scaffold {
             }
         }
 
-        var fileExtension: String { self == .authority ? "yml" : "md" }
+        package var fileExtension: String { self == .authority ? "yml" : "md" }
     }
 
     public struct Refused: Error, CustomStringConvertible, Sendable {
@@ -38,7 +39,7 @@ public enum Scaffold {
         return shown
     }
 
-    static func text(_ kind: Kind) -> String {
+    package static func text(_ kind: Kind) -> String {
         switch kind {
         case .service: return """
             ---

@@ -1,28 +1,30 @@
 import Foundation
+import PortalModel
+import PortalSupport
 
 /// Reads one `services/<slug>.md`: front matter, form and body.
-struct ServiceLoader {
+package struct ServiceLoader {
     /// What the cross-reference checks need to point at the right line.
-    struct Loaded {
-        var service: Service
-        var topicLocation: SourceLocation
-        var lebenslageLocations: [SourceLocation]
-        var internalLinks: [MarkdownDocument.Link]
-        var digests: Digests
+    package struct Loaded {
+        package var service: Service
+        package var topicLocation: SourceLocation
+        package var lebenslageLocations: [SourceLocation]
+        package var internalLinks: [MarkdownDocument.Link]
+        package var digests: Digests
     }
 
     /// The front matter (with the line the body starts on) and the body, each digested: when only
     /// the body changed, only the service's own pages and the search index change.
-    struct Digests: Sendable, Equatable {
-        var frontMatter: String
-        var body: String
+    package struct Digests: Sendable, Equatable {
+        package var frontMatter: String
+        package var body: String
 
-        init(frontMatter: String, body: String) {
+        package init(frontMatter: String, body: String) {
             self.frontMatter = frontMatter
             self.body = body
         }
 
-        init(_ parts: FrontMatter) {
+        package init(_ parts: FrontMatter) {
             var f = Fingerprint()
             f.add(parts.yaml)
             f.add(parts.bodyFirstLine)
@@ -32,7 +34,7 @@ struct ServiceLoader {
         }
     }
 
-    static let keys = KeyChecker(
+    package static let keys = KeyChecker(
         what: "der Leistungsbeschreibung",
         allowed: ["title", "summary", "topic", "lebenslagen", "leika", "ozg_id", "keywords", "online_service",
                   "fees", "processing_time", "updated", "form", "extra"],
@@ -40,9 +42,9 @@ struct ServiceLoader {
     )
 
     /// Service pages live at `leistungen/<slug>/`, two folders below the root.
-    static let rootPrefix = "../../"
+    package static let rootPrefix = "../../"
 
-    static func load(_ file: SourceFile, slug: String, into diagnostics: inout Diagnostics) -> Loaded? {
+    package static func load(_ file: SourceFile, slug: String, into diagnostics: inout Diagnostics) -> Loaded? {
         guard let parts = FrontMatter.split(file, into: &diagnostics),
               let root = YAMLDocument.parse(parts.yaml, path: file.path, firstLine: parts.yamlFirstLine, into: &diagnostics),
               let values = keys.check(root, into: &diagnostics) else { return nil }

@@ -1,16 +1,18 @@
 import Foundation
+import PortalModel
+import PortalSupport
 
 /// Orders a service's body sections the way FIM Leistungsbeschreibungen do.
-enum ServiceSections {
+package enum ServiceSections {
     /// The FIM module names, in display order. Text before the first heading is the Beschreibung.
-    static let fimOrder = [
+    package static let fimOrder = [
         "Beschreibung", "Voraussetzungen", "Erforderliche Unterlagen", "Kosten", "Bearbeitungsdauer",
         "Fristen", "Verfahrensablauf", "Rechtsgrundlage", "Hinweise", "Weiterführende Informationen",
     ]
 
-    static let fimByLowercase = Dictionary(uniqueKeysWithValues: fimOrder.map { ($0.lowercased(), $0) })
+    package static let fimByLowercase = Dictionary(uniqueKeysWithValues: fimOrder.map { ($0.lowercased(), $0) })
 
-    static func ordered(_ raw: [(title: String, html: String, text: String)]) -> [Section] {
+    package static func ordered(_ raw: [(title: String, html: String, text: String)]) -> [Section] {
         // Parts of the same FIM module are collected and joined once: appending to a copy taken
         // out of a dictionary would copy the whole text each time (quadratic on large files).
         var known: [String: (html: [String], text: [String])] = [:]

@@ -1,15 +1,16 @@
 import Foundation
+import PortalModel
 
 /// Reads `site.yml`.
-enum SiteLoader {
-    static let keys = KeyChecker(
+package enum SiteLoader {
+    package static let keys = KeyChecker(
         what: "site.yml",
         allowed: ["title", "base_url", "language", "state", "description", "contact", "form_action"],
         required: ["title", "base_url", "language"]
     )
-    static let contactKeys = KeyChecker(what: "„contact“", allowed: ["email", "phone"], required: [])
+    package static let contactKeys = KeyChecker(what: "„contact“", allowed: ["email", "phone"], required: [])
 
-    static func load(_ file: SourceFile, into diagnostics: inout Diagnostics) -> Site? {
+    package static func load(_ file: SourceFile, into diagnostics: inout Diagnostics) -> Site? {
         guard let root = YAMLDocument.parse(file.text, path: file.path, firstLine: 1, into: &diagnostics),
               let values = keys.check(root, into: &diagnostics) else { return nil }
         let before = diagnostics.errors.count

@@ -1,16 +1,17 @@
 import Foundation
+import PortalModel
 
 /// A content file read from disk as UTF-8 text, with the checks every file gets.
-struct SourceFile {
+package struct SourceFile {
     /// Files larger than this are refused before they are parsed, so a stray huge file cannot
     /// exhaust memory. A 20 MB Markdown file still builds.
-    static let maximumSize = 32 * 1024 * 1024
+    package static let maximumSize = 32 * 1024 * 1024
 
-    let path: String
-    let text: String
+    package let path: String
+    package let text: String
 
     /// Reads `url`, reporting unreadable, oversized, empty or non-UTF-8 files into `diagnostics`.
-    static func read(_ url: URL, displayPath: String, allowEmpty: Bool = false, into diagnostics: inout Diagnostics) -> SourceFile? {
+    package static func read(_ url: URL, displayPath: String, allowEmpty: Bool = false, into diagnostics: inout Diagnostics) -> SourceFile? {
         let location = SourceLocation(path: displayPath)
         let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
         if let size = attributes?[.size] as? Int, size > maximumSize {
@@ -37,7 +38,7 @@ struct SourceFile {
     }
 
     /// Byte offset, line and column (in bytes, 1-based) of the first byte that is not valid UTF-8.
-    static func firstInvalidUTF8(in data: Data) -> (offset: Int, line: Int, column: Int) {
+    package static func firstInvalidUTF8(in data: Data) -> (offset: Int, line: Int, column: Int) {
         let bytes = [UInt8](data)
         var i = 0, line = 1, lineStart = 0
         while i < bytes.count {
@@ -66,7 +67,7 @@ struct SourceFile {
 
 extension String {
     /// Strict UTF-8 decoding: nil instead of replacement characters.
-    init?(validatingUTF8Data data: Data) {
+    package init?(validatingUTF8Data data: Data) {
         guard let s = String(bytes: data, encoding: .utf8) else { return nil }
         self = s
     }

@@ -1,11 +1,13 @@
 import Foundation
+import PortalModel
+import PortalSupport
 
 /// Reads `topics.yml`: the Themenfelder and Lebenslagen.
-enum TopicsLoader {
-    static let keys = KeyChecker(what: "topics.yml", allowed: ["themenfelder", "lebenslagen"], required: ["themenfelder"])
-    static let entryKeys = KeyChecker(what: "einem Thema", allowed: ["slug", "title", "description"], required: ["slug", "title"])
+package enum TopicsLoader {
+    package static let keys = KeyChecker(what: "topics.yml", allowed: ["themenfelder", "lebenslagen"], required: ["themenfelder"])
+    package static let entryKeys = KeyChecker(what: "einem Thema", allowed: ["slug", "title", "description"], required: ["slug", "title"])
 
-    static func load(_ file: SourceFile, into diagnostics: inout Diagnostics) -> Topics? {
+    package static func load(_ file: SourceFile, into diagnostics: inout Diagnostics) -> Topics? {
         guard let root = YAMLDocument.parse(file.text, path: file.path, firstLine: 1, into: &diagnostics),
               let values = keys.check(root, into: &diagnostics) else { return nil }
         let before = diagnostics.errors.count

@@ -1,15 +1,16 @@
+import PortalModel
 import Yams
 
 /// Parses YAML text into a node tree whose marks are mapped to lines of the containing file.
-enum YAMLDocument {
+package enum YAMLDocument {
     /// Refuses documents nested deeper than this; real content is a few levels deep.
-    static let maximumDepth = 64
+    package static let maximumDepth = 64
     /// Refuses documents with more nodes than this, counting aliases as often as they are used,
     /// so a "billion laughs" alias bomb is refused instead of being expanded.
-    static let maximumNodes = 100_000
+    package static let maximumNodes = 100_000
 
     /// - Parameter firstLine: the file line on which `yaml` starts (2 for front matter).
-    static func parse(_ yaml: String, path: String, firstLine: Int, into diagnostics: inout Diagnostics) -> YAMLNode? {
+    package static func parse(_ yaml: String, path: String, firstLine: Int, into diagnostics: inout Diagnostics) -> YAMLNode? {
         do {
             // No implicit typing (every scalar is text to us, the loaders convert) and UTF-8 named
             // explicitly: Yams' defaults match regexes per scalar and read the environment per parse.
@@ -38,7 +39,7 @@ enum YAMLDocument {
         }
     }
 
-    static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {
+    package static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {
         func make(_ problem: String, _ context: YamlError.Context?, _ mark: Mark) -> Diagnostic {
             if problem.hasPrefix("Maximum nesting level reached") {
                 return Diagnostic(path: path, line: mark.line + lineOffset, column: mark.column,
@@ -64,26 +65,26 @@ enum YAMLDocument {
 }
 
 /// A YAML node with its position in the file, and typed accessors that report wrong types.
-struct YAMLNode {
-    let node: Node
-    let path: String
-    let lineOffset: Int
+package struct YAMLNode {
+    package let node: Node
+    package let path: String
+    package let lineOffset: Int
 
-    var location: SourceLocation {
+    package var location: SourceLocation {
         guard let mark = node.mark else { return SourceLocation(path: path, line: 1 + lineOffset) }
         return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
     }
 
-    func child(_ node: Node) -> YAMLNode { YAMLNode(node: node, path: path, lineOffset: lineOffset) }
+    package func child(_ node: Node) -> YAMLNode { YAMLNode(node: node, path: path, lineOffset: lineOffset) }
 
-    var isNull: Bool {
+    package var isNull: Bool {
         // YAML's null spellings, for plain (unquoted) scalars only: `key: "~"` stays text.
         if case .scalar(let s) = node, s.style == .plain, ["", "~", "null", "Null", "NULL"].contains(s.string) { return true }
         return false
     }
 
     /// The entries of a mapping in file order, or nil (with an error) when this is not a mapping.
-    func mapping(_ what: String, into diagnostics: inout Diagnostics) -> [(key: String, keyLocation: SourceLocation, value: YAMLNode)]? {
+    package func mapping(_ what: String, into diagnostics: inout Diagnostics) -> [(key: String, keyLocation: SourceLocation, value: YAMLNode)]? {
         guard case .mapping(let mapping) = node else {
             diagnostics.error(location, "\(what) muss eine Zuordnung (Schlüssel: Wert) sein, nicht \(kindName)")
             return nil
@@ -94,7 +95,7 @@ struct YAMLNode {
         }
     }
 
-    var kindName: String {
+    package var kindName: String {
         switch node {
         case .scalar: return isNull ? "leer" : "ein einzelner Wert"
         case .mapping: return "eine Zuordnung"
@@ -104,7 +105,7 @@ struct YAMLNode {
     }
 
     /// The text of a scalar. Numbers and dates are taken as written, so "01067" keeps its zero.
-    func string(_ key: String, into diagnostics: inout Diagnostics) -> String? {
+    package func string(_ key: String, into diagnostics: inout Diagnostics) -> String? {
         guard case .scalar(let scalar) = node, !isNull else {
             diagnostics.error(location, "„\(key)“ muss ein Text sein, nicht \(kindName)")
             return nil
@@ -112,7 +113,7 @@ struct YAMLNode {
         return scalar.string
     }
 
-    func bool(_ key: String, into diagnostics: inout Diagnostics) -> Bool? {
+    package func bool(_ key: String, into diagnostics: inout Diagnostics) -> Bool? {
         if case .scalar(let scalar) = node {
             switch scalar.string {
             case "true", "True", "TRUE", "yes", "ja": return true
@@ -124,7 +125,7 @@ struct YAMLNode {
         return nil
     }
 
-    func sequence(_ key: String, into diagnostics: inout Diagnostics) -> [YAMLNode]? {
+    package func sequence(_ key: String, into diagnostics: inout Diagnostics) -> [YAMLNode]? {
         guard case .sequence(let sequence) = node else {
             diagnostics.error(location, "„\(key)“ muss eine Liste sein, nicht \(kindName)")
             return nil
@@ -132,7 +133,7 @@ struct YAMLNode {
         return sequence.map { child($0) }
     }
 
-    func stringList(_ key: String, into diagnostics: inout Diagnostics) -> [String]? {
+    package func stringList(_ key: String, into diagnostics: inout Diagnostics) -> [String]? {
         guard let items = sequence(key, into: &diagnostics) else { return nil }
         var result: [String] = []
         for item in items {
@@ -143,7 +144,7 @@ struct YAMLNode {
     }
 
     /// Converts free data (`extra:`) with a budget, so an alias bomb cannot expand without bound.
-    func templateValue(budget: inout Int) -> TemplateValue? {
+    package func templateValue(budget: inout Int) -> TemplateValue? {
         budget -= 1
         guard budget >= 0 else { return nil }
         switch node {
@@ -170,13 +171,13 @@ struct YAMLNode {
         }
     }
 
-    enum ShapeProblem {
+    package enum ShapeProblem {
         case tooDeep(YAMLNode)
         case tooLarge(YAMLNode)
     }
 
     /// Walks the tree with a node budget: the first node nested too deep, or where the budget ran out.
-    func shapeProblem(maximumDepth: Int, maximumNodes: Int) -> ShapeProblem? {
+    package func shapeProblem(maximumDepth: Int, maximumNodes: Int) -> ShapeProblem? {
         var budget = maximumNodes
         func visit(_ n: Node, _ depth: Int) -> ShapeProblem? {
             budget -= 1
@@ -194,13 +195,13 @@ struct YAMLNode {
 }
 
 /// Checks a mapping's keys against the format: unknown keys (with a suggestion) and missing required ones.
-struct KeyChecker {
-    let what: String
-    let allowed: [String]
-    let required: [String]
+package struct KeyChecker {
+    package let what: String
+    package let allowed: [String]
+    package let required: [String]
 
     /// Returns the values by key; reports every unknown and missing key.
-    func check(_ node: YAMLNode, into diagnostics: inout Diagnostics) -> [String: YAMLNode]? {
+    package func check(_ node: YAMLNode, into diagnostics: inout Diagnostics) -> [String: YAMLNode]? {
         guard let entries = node.mapping(what, into: &diagnostics) else { return nil }
         var values: [String: YAMLNode] = [:]
         for entry in entries {

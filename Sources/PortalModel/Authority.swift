@@ -4,6 +4,12 @@ public struct Authority: Sendable {
         public var street: String
         public var postalCode: String
         public var city: String
+
+        package init(street: String, postalCode: String, city: String) {
+            self.street = street
+            self.postalCode = postalCode
+            self.city = city
+        }
     }
 
     public var id: String
@@ -15,4 +21,16 @@ public struct Authority: Sendable {
     public var openingHours: [String]
     public var accessibility: String?
     public var sourcePath: String
+
+    package init(id: String, name: String, address: Address, phone: String? = nil, email: String? = nil, website: String? = nil, openingHours: [String], accessibility: String? = nil, sourcePath: String) {
+        self.id = id
+        self.name = name
+        self.address = address
+        self.phone = phone
+        self.email = email
+        self.website = website
+        self.openingHours = openingHours
+        self.accessibility = accessibility
+        self.sourcePath = sourcePath
+    }
 }

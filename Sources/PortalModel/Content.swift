@@ -13,29 +13,17 @@ public struct Content: Sendable {
     public var synonyms: String?
     /// Sorted by file and line.
     public var warnings: [Diagnostic]
-    /// What the loader saw of each file, for `BodyEditBuild`.
-    var sources = ContentSources()
-}
 
-/// The per-file facts a later build needs to tell a body edit from other changes and to check
-/// links again without loading the other files.
-struct ContentSources: Sendable {
-    struct ServiceSource: Sendable {
-        var slug: String
-        /// Relative to the content folder: `services/<slug>.md`.
-        var relativePath: String
-        /// As shown in messages.
-        var display: String
-        var digests: ServiceLoader.Digests
-        var links: [MarkdownDocument.Link]
-        var warnings: [Diagnostic]
+    public init(site: Site, topics: Topics, services: [Service], authorities: [String: Authority], regions: [Region],
+                responsibilities: [Responsibility], pages: [Page], synonyms: String?, warnings: [Diagnostic]) {
+        self.site = site
+        self.topics = topics
+        self.services = services
+        self.authorities = authorities
+        self.regions = regions
+        self.responsibilities = responsibilities
+        self.pages = pages
+        self.synonyms = synonyms
+        self.warnings = warnings
     }
-
-    /// In file order.
-    var services: [ServiceSource] = []
-    var known: KnownURLs?
-    /// Links in free pages.
-    var pageLinks: [MarkdownDocument.Link] = []
-    /// Warnings about other files than services.
-    var otherWarnings: [Diagnostic] = []
 }

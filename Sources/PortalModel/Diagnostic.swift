@@ -21,7 +21,7 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// One line per diagnostic, whatever the content quoted in it: line breaks and control
     /// characters (terminal escapes!) are shown as escapes, and very long messages are cut.
-    static func printable(_ message: String) -> String {
+    package static func printable(_ message: String) -> String {
         var out = ""
         for scalar in message.unicodeScalars {
             switch scalar.value {
@@ -40,7 +40,7 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
 
 extension Diagnostic {
     /// Sort order of a report: by file, then line, then column.
-    static func reportOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+    package static func reportOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
         (a.path, a.line, a.column, a.message) < (b.path, b.line, b.column, b.message)
     }
 }

@@ -12,6 +12,11 @@ public struct Form: Sendable {
             }
         }
     }
+
+    package init(title: String? = nil, items: [FormItem]) {
+        self.title = title
+        self.items = items
+    }
 }
 
 public enum FormItem: Sendable {
@@ -25,6 +30,13 @@ public struct FormGroup: Sendable {
     public var label: String
     public var hint: String?
     public var fields: [FormField]
+
+    package init(id: String, label: String, hint: String? = nil, fields: [FormField]) {
+        self.id = id
+        self.label = label
+        self.hint = hint
+        self.fields = fields
+    }
 }
 
 public struct FormField: Sendable {
@@ -44,4 +56,33 @@ public struct FormField: Sendable {
     public var maxlength: Int?
     public var accept: String?
     public var options: [String]
+
+    package init(id: String, label: String, kind: Kind, required: Bool, hint: String? = nil, autocomplete: String? = nil, pattern: String? = nil, min: String? = nil, max: String? = nil, maxlength: Int? = nil, accept: String? = nil, options: [String]) {
+
+        self.id = id
+
+        self.label = label
+
+        self.kind = kind
+
+        self.required = required
+
+        self.hint = hint
+
+        self.autocomplete = autocomplete
+
+        self.pattern = pattern
+
+        self.min = min
+
+        self.max = max
+
+        self.maxlength = maxlength
+
+        self.accept = accept
+
+        self.options = options
+
+    }
+
 }

@@ -22,6 +22,13 @@ public struct Region: Sendable {
     public var line: Int
 
     public var level: Level { Level(rawValue: ags.count) ?? .gemeinde }
+
+    package init(ags: String, name: String, postalCodes: [String], line: Int) {
+        self.ags = ags
+        self.name = name
+        self.postalCodes = postalCodes
+        self.line = line
+    }
 }
 
 /// A row of `responsibilities.csv`: who serves a service in a region and below it.
@@ -30,4 +37,11 @@ public struct Responsibility: Sendable {
     public var region: String
     public var authority: String
     public var line: Int
+
+    package init(service: String, region: String, authority: String, line: Int) {
+        self.service = service
+        self.region = region
+        self.authority = authority
+        self.line = line
+    }
 }

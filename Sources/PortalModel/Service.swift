@@ -1,3 +1,5 @@
+import PortalSupport
+
 /// One service (Leistung) from `services/<slug>.md`.
 public struct Service: Sendable {
     public var slug: String
@@ -18,6 +20,25 @@ public struct Service: Sendable {
     /// The Markdown body, already parsed into sections.
     public var sections: [Section]
     public var sourcePath: String
+
+    package init(slug: String, title: String, summary: String, topic: String, lebenslagen: [String], leika: String? = nil, ozgID: String? = nil, keywords: [String], onlineService: String? = nil, fees: String? = nil, processingTime: String? = nil, updated: String? = nil, form: Form? = nil, extra: TemplateValue? = nil, sections: [Section], sourcePath: String) {
+        self.slug = slug
+        self.title = title
+        self.summary = summary
+        self.topic = topic
+        self.lebenslagen = lebenslagen
+        self.leika = leika
+        self.ozgID = ozgID
+        self.keywords = keywords
+        self.onlineService = onlineService
+        self.fees = fees
+        self.processingTime = processingTime
+        self.updated = updated
+        self.form = form
+        self.extra = extra
+        self.sections = sections
+        self.sourcePath = sourcePath
+    }
 }
 
 /// A body section: the text before the first H2 (Beschreibung) or one H2 with what follows it.
@@ -29,6 +50,13 @@ public struct Section: Sendable, Equatable {
     public var html: String
     /// Plain text, for the search index and meta descriptions.
     public var text: String
+
+    package init(title: String, id: String, html: String, text: String) {
+        self.title = title
+        self.id = id
+        self.html = html
+        self.text = text
+    }
 }
 
 /// A free page from `pages/<slug>.md`.
@@ -40,6 +68,16 @@ public struct Page: Sendable {
     public var html: String
     public var text: String
     public var sourcePath: String
+
+    package init(slug: String, title: String, description: String? = nil, extra: TemplateValue? = nil, html: String, text: String, sourcePath: String) {
+        self.slug = slug
+        self.title = title
+        self.description = description
+        self.extra = extra
+        self.html = html
+        self.text = text
+        self.sourcePath = sourcePath
+    }
 }
 
 /// Free data under `extra:`, passed to templates as it is.
@@ -51,7 +89,7 @@ public indirect enum TemplateValue: Sendable, Equatable {
     case null
 
     /// The value as Mustache expects it: dictionaries, arrays and strings.
-    var mustacheValue: Any {
+    package var mustacheValue: Any {
         switch self {
         case .string(let s): return s
         case .bool(let b): return b

@@ -3,6 +3,11 @@ public struct Site: Sendable {
     public struct Contact: Sendable {
         public var email: String?
         public var phone: String?
+
+        package init(email: String? = nil, phone: String? = nil) {
+            self.email = email
+            self.phone = phone
+        }
     }
 
     public var title: String
@@ -21,5 +26,15 @@ public struct Site: Sendable {
         let afterHost = baseURL[schemeEnd.upperBound...]
         guard let slash = afterHost.firstIndex(of: "/") else { return "/" }
         return String(afterHost[slash...])
+    }
+
+    package init(title: String, baseURL: String, language: String, state: String? = nil, description: String? = nil, contact: Contact, formAction: String? = nil) {
+        self.title = title
+        self.baseURL = baseURL
+        self.language = language
+        self.state = state
+        self.description = description
+        self.contact = contact
+        self.formAction = formAction
     }
 }

@@ -1,6 +1,6 @@
 /// Finds the known word nearest to a misspelt one, for "meinten Sie …?" hints.
-enum Suggestion {
-    static func nearest(to word: String, in candidates: [String]) -> String? {
+package enum Suggestion {
+    package static func nearest(to word: String, in candidates: [String]) -> String? {
         var best: (String, Int)?
         for candidate in candidates {
             let distance = editDistance(word.lowercased(), candidate.lowercased())
@@ -11,7 +11,7 @@ enum Suggestion {
         return best?.0
     }
 
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    package static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
@@ -29,7 +29,7 @@ enum Suggestion {
     }
 
     /// The hint appended to an "unknown" message, or an empty string.
-    static func hint(for word: String, in candidates: [String]) -> String {
+    package static func hint(for word: String, in candidates: [String]) -> String {
         guard let match = nearest(to: word, in: candidates) else { return "" }
         return " – meinten Sie „\(match)“?"
     }

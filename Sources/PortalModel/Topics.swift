@@ -3,6 +3,12 @@ public struct Topic: Sendable, Equatable {
     public var slug: String
     public var title: String
     public var description: String?
+
+    package init(slug: String, title: String, description: String? = nil) {
+        self.slug = slug
+        self.title = title
+        self.description = description
+    }
 }
 
 public struct Topics: Sendable {
@@ -29,4 +35,13 @@ public struct Topics: Sendable {
         ].map { Topic(slug: $0.0, title: $0.1, description: nil) },
         lebenslagen: []
     )
+
+    package init(themenfelder: [Topic], lebenslagen: [Topic]) {
+
+        self.themenfelder = themenfelder
+
+        self.lebenslagen = lebenslagen
+
+    }
+
 }

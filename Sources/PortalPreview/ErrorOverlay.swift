@@ -1,5 +1,6 @@
 import Foundation
-import PortalKit
+import PortalModel
+import PortalSupport
 
 /// The box shown over the last good page while the content has errors: the same
 /// `path:line:column: message` lines as `portal build` prints, escaped.

@@ -1,7 +1,9 @@
 import FlyingFox
 import FlyingSocks
 import Foundation
-import PortalKit
+import PortalBuild
+import PortalModel
+import PortalSupport
 import PortalTheme
 
 /// `portal serve`: builds the site into a private folder, serves it on 127.0.0.1, rebuilds
@@ -10,11 +12,11 @@ import PortalTheme
 /// added to pages as they are served; the files on disk are exactly what `portal build` writes.
 public final class PreviewServer: Sendable {
     public struct Options: Sendable {
-        public var build: PortalBuild.Options
+        public var build: Pipeline.Options
         /// 0 picks a free port.
         public var port: UInt16
 
-        public init(build: PortalBuild.Options, port: UInt16) {
+        public init(build: Pipeline.Options, port: UInt16) {
             self.build = build
             self.port = port
         }
@@ -85,7 +87,7 @@ public final class PreviewServer: Sendable {
         let outcome: (diagnostics: [Diagnostic], ok: Bool, summary: String) = await withCheckedContinuation { continuation in
             Thread.detachNewThread {
                 do {
-                    let result = try PortalBuild.build(buildOptions)
+                    let result = try Pipeline.build(buildOptions)
                     continuation.resume(returning: (result.warnings, true, "\(result.filesWritten) Dateien neu, \(result.filesReused) übernommen"))
                 } catch let errors as ContentErrors {
                     continuation.resume(returning: (errors.diagnostics, false, ""))

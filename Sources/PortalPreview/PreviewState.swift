@@ -1,5 +1,5 @@
 import Foundation
-import PortalKit
+import PortalModel
 
 /// What the preview knows about the last build, shared by the build loop and the HTTP handlers.
 /// `generation` counts finished builds (good or bad); browsers reload when it changes.

@@ -1,9 +1,10 @@
 import Foundation
+import PortalModel
 
 /// The form stub for a service without its own `form:`: who applies, how to reach them, what
 /// they ask for, the documents the service lists, and consent.
-enum DefaultForm {
-    static func make(for service: Service) -> Form {
+package enum DefaultForm {
+    package static func make(for service: Service) -> Form {
         var items: [FormItem] = [
             .group(FormGroup(id: "antragsteller", label: "Angaben zur Person", hint: nil, fields: [
                 field("vorname", "Vorname", .text, required: true, autocomplete: "given-name"),
@@ -36,14 +37,14 @@ enum DefaultForm {
         return Form(title: "Antrag: \(service.title)", items: items)
     }
 
-    static func field(_ id: String, _ label: String, _ kind: FormField.Kind, required: Bool, hint: String? = nil,
+    package static func field(_ id: String, _ label: String, _ kind: FormField.Kind, required: Bool, hint: String? = nil,
                       autocomplete: String? = nil, pattern: String? = nil) -> FormField {
         FormField(id: id, label: label, kind: kind, required: required, hint: hint, autocomplete: autocomplete, pattern: pattern,
                   min: nil, max: nil, maxlength: nil, accept: nil, options: [])
     }
 
     /// The items of the "Erforderliche Unterlagen" section, one per list line; at most 10.
-    static func requiredDocuments(of service: Service) -> [String] {
+    package static func requiredDocuments(of service: Service) -> [String] {
         guard let section = service.sections.first(where: { $0.title == "Erforderliche Unterlagen" }) else { return [] }
         var items: [String] = []
         for raw in section.text.split(separator: "\n") {

@@ -1,13 +1,16 @@
 import Foundation
+import PortalModel
+import PortalResolve
+import PortalSupport
 
 /// Static JSON for the Zuständigkeitsfinder in the browser. Nothing grows with places × services:
 /// the place list is written once for the site, each service gets its rules (not the expanded
 /// service × Gemeinde matrix), each authority its card. The browser resolves with the same
 /// longest-prefix rule as `ResponsibilityIndex`.
-enum FinderData {
+package enum FinderData {
     /// `{"v":1,"k":{kreis AGS: name},"p":[[AGS, name, "PLZ PLZ"], …]}` — Gemeinden only; the
     /// Kreis of each is its AGS prefix.
-    static func places(_ model: SiteModel) -> Data {
+    package static func places(_ model: SiteModel) -> Data {
         var kreise: [String: String] = [:]
         for k in model.directory.kreise { kreise[k.ags] = k.name }
         let places: [[String]] = model.directory.gemeinden.map { [$0.ags, $0.name, $0.postalCodes.joined(separator: " ")] }
@@ -15,12 +18,12 @@ enum FinderData {
     }
 
     /// `{"r":{region AGS: authority id}}` for one service.
-    static func rules(_ model: SiteModel, service: String) -> Data {
+    package static func rules(_ model: SiteModel, service: String) -> Data {
         json(["r": model.index.rules(for: service)])
     }
 
     /// One authority's card, with its page path relative to the site root.
-    static func authority(_ a: Authority) -> Data {
+    package static func authority(_ a: Authority) -> Data {
         var card: [String: Any] = ["id": a.id, "name": a.name, "street": a.address.street, "postal_code": a.address.postalCode,
                                    "city": a.address.city, "url": "behoerden/\(a.id)/"]
         if let v = a.phone { card["phone"] = v }
@@ -31,7 +34,7 @@ enum FinderData {
         return json(card)
     }
 
-    static func json(_ object: Any) -> Data {
+    package static func json(_ object: Any) -> Data {
         Data(JSONText.encode(object).utf8)
     }
 }

@@ -1,8 +1,10 @@
+import PortalModel
+
 /// Turns form fields into template data following the GOV.UK / KERN patterns: a visible label
 /// per control, hints tied by `aria-describedby`, fieldsets for groups, radios, checkboxes and
 /// dates, the date as Tag/Monat/Jahr, "(optional)" in words.
-enum FormView {
-    static func items(_ form: Form) -> [[String: Any]] {
+package enum FormView {
+    package static func items(_ form: Form) -> [[String: Any]] {
         form.items.map { item -> [String: Any] in
             switch item {
             case .field(let f): return field(f)
@@ -14,7 +16,7 @@ enum FormView {
         }
     }
 
-    static func field(_ f: FormField) -> [String: Any] {
+    package static func field(_ f: FormField) -> [String: Any] {
         var c: [String: Any] = [
             "is_field": true, "id": f.id, "name": f.id, "label": f.label, "kind": f.kind.rawValue,
             "required": f.required, "optional": !f.required, "error_id": "\(f.id)-fehler",
@@ -58,5 +60,5 @@ enum FormView {
         return c
     }
 
-    static func hasFiles(_ form: Form) -> Bool { form.allFields.contains { $0.kind == .file } }
+    package static func hasFiles(_ form: Form) -> Bool { form.allFields.contains { $0.kind == .file } }
 }

@@ -1,13 +1,17 @@
+import PortalModel
+import PortalResolve
+import PortalSupport
+
 /// The rows of the Gemeinde pages, rendered once per (service, answer) instead of once per
 /// (service, Gemeinde): a service has a handful of distinct answers but appears on every
 /// Gemeinde page, so this turns ~233,000 row renders for Saxony (6 million for Germany) into
 /// ~12,000 (~320,000). Rows still come from the theme's `gemeinde-row` template.
-struct GemeindeRows: Sendable {
+package struct GemeindeRows: Sendable {
     /// Per service (index into `content.services`): answer → row HTML.
     private let rows: [[Int32: String]]
-    let answers: GemeindeAnswers
+    package let answers: GemeindeAnswers
 
-    init(model: SiteModel, theme: Theme, answers: GemeindeAnswers) {
+    package init(model: SiteModel, theme: Theme, answers: GemeindeAnswers) {
         self.answers = answers
         let services = model.content.services
         let contactEmail = model.content.site.contact.email
@@ -56,7 +60,7 @@ struct GemeindeRows: Sendable {
     }
 
     /// Everything a row is made of besides its template and its answer: for incremental builds.
-    static func inputDigest(model: SiteModel) -> String {
+    package static func inputDigest(model: SiteModel) -> String {
         var f = Fingerprint()
         for service in model.content.services { f.add(service.slug); f.add(service.title) }
         for id in model.content.authorities.keys.sorted() { f.add(id); f.add(model.content.authorities[id]!.name) }
@@ -65,7 +69,7 @@ struct GemeindeRows: Sendable {
     }
 
     /// The rows of one Gemeinde page, in A–Z order of the services.
-    func html(for gemeinde: Region) -> String {
+    package func html(for gemeinde: Region) -> String {
         guard let vector = answers.byGemeinde[gemeinde.ags] else { return "" }
         var out = ""
         out.reserveCapacity(rows.count * 200)
@@ -74,45 +78,16 @@ struct GemeindeRows: Sendable {
     }
 }
 
-/// The responsible authority of every service in every Gemeinde, resolved once per build (the
-/// Gemeinde pages' fingerprints, their rows and their HTML all need it). Authorities are stored
-/// as indexes into the sorted id list: 4 bytes per pair (Germany: 6 million pairs, 24 MB).
-struct GemeindeAnswers: Sendable {
-    static let gap: Int32 = -1
-    /// Sorted authority ids; an answer is an index into this list or `gap`.
-    let authorityIDs: [String]
-    /// Gemeinde AGS → per service (index into `content.services`) its answer.
-    let byGemeinde: [String: [Int32]]
-
-    init(model: SiteModel) {
-        let ids = model.content.authorities.keys.sorted()
-        let position = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, Int32($0)) })
-        // Each service's rules as answer indexes, looked up once rather than once per Gemeinde.
-        let tables: [[String: Int32]] = model.content.services.map { service in
-            model.index.rules(for: service.slug).compactMapValues { position[$0] }
-        }
-        let vectors = ParallelMap.map(model.directory.gemeinden) { gemeinde -> (String, [Int32]) in
-            let prefixes = RegionDirectory.prefixes(of: gemeinde.ags)
-            return (gemeinde.ags, tables.map { table in
-                for prefix in prefixes { if let answer = table[prefix] { return answer } }
-                return Self.gap
-            })
-        }
-        authorityIDs = ids
-        byGemeinde = Dictionary(vectors, uniquingKeysWith: { a, _ in a })
-    }
-}
-
 /// A rendered row with placeholders where the authority's name and URL go: filling it in is
 /// string concatenation instead of a template render.
-struct RowStencil {
-    static let name = "\u{E000}portal-name\u{E001}", url = "\u{E000}portal-url\u{E001}"
-    static let placeholders = ["name": name, "url": url]
+package struct RowStencil {
+    package static let name = "\u{E000}portal-name\u{E001}", url = "\u{E000}portal-url\u{E001}"
+    package static let placeholders = ["name": name, "url": url]
 
-    enum Piece { case text(String), name, url }
-    let pieces: [Piece]
+    package enum Piece { case text(String), name, url }
+    package let pieces: [Piece]
 
-    init(_ rendered: String) {
+    package init(_ rendered: String) {
         var pieces: [Piece] = []
         var rest = Substring(rendered)
         while let next = [Self.name, Self.url].compactMap({ marker in rest.range(of: marker).map { (marker, $0) } }).min(by: { $0.1.lowerBound < $1.1.lowerBound }) {
@@ -125,7 +100,7 @@ struct RowStencil {
     }
 
     /// The row for one authority, its values escaped as the template would have escaped them.
-    func fill(_ card: [String: String]) -> String {
+    package func fill(_ card: [String: String]) -> String {
         var out = ""
         for piece in pieces {
             switch piece {

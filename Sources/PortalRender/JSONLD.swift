@@ -1,8 +1,10 @@
 import Foundation
+import PortalModel
+import PortalSupport
 
 /// schema.org structured data for service and authority pages, escaped for use inside `<script>`.
-enum JSONLD {
-    static func governmentService(_ service: Service, site: Site, topic: String?, provider: Authority?, areaServed: String?) -> String {
+package enum JSONLD {
+    package static func governmentService(_ service: Service, site: Site, topic: String?, provider: Authority?, areaServed: String?) -> String {
         var object: [String: Any] = [
             "@context": "https://schema.org",
             "@type": "GovernmentService",
@@ -17,7 +19,7 @@ enum JSONLD {
         return encode(object)
     }
 
-    static func office(_ a: Authority, site: Site) -> [String: Any] {
+    package static func office(_ a: Authority, site: Site) -> [String: Any] {
         var object: [String: Any] = [
             "@type": "GovernmentOffice",
             "name": a.name,
@@ -36,13 +38,13 @@ enum JSONLD {
         return object
     }
 
-    static func governmentOffice(_ a: Authority, site: Site) -> String {
+    package static func governmentOffice(_ a: Authority, site: Site) -> String {
         var object = office(a, site: site)
         object["@context"] = "https://schema.org"
         return encode(object)
     }
 
-    static func encode(_ object: [String: Any]) -> String {
+    package static func encode(_ object: [String: Any]) -> String {
         HTML.scriptSafeJSON(JSONText.encode(object))
     }
 }

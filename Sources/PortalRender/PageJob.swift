@@ -1,5 +1,8 @@
+import PortalModel
+import PortalResolve
+
 /// One page of the site to render. Cheap to list, so the list can be split across cores.
-enum PageJob: Sendable {
+package enum PageJob: Sendable {
     case home
     case serviceIndex
     case service(Int)
@@ -14,7 +17,7 @@ enum PageJob: Sendable {
     case notFound
 
     /// The page type as counted in the build summary.
-    var kind: String {
+    package var kind: String {
         switch self {
         case .home: return "Startseite"
         case .serviceIndex: return "A–Z"
@@ -31,7 +34,7 @@ enum PageJob: Sendable {
         }
     }
 
-    static func all(for model: SiteModel) -> [PageJob] {
+    package static func all(for model: SiteModel) -> [PageJob] {
         let c = model.content
         var jobs: [PageJob] = [.home, .serviceIndex, .places, .search, .notFound]
         jobs += c.services.indices.map(PageJob.service)
@@ -47,13 +50,20 @@ enum PageJob: Sendable {
 
 /// A page ready to render: where it goes below the output folder, its template and context.
 /// Rendering is separate so an incremental build can skip pages whose inputs did not change.
-struct PagePlan {
+package struct PagePlan {
     /// Site path: `leistungen/x/` (written as `leistungen/x/index.html`) or a file name like `404.html`.
-    var path: String
-    var template: String
-    var context: [String: Any]
+    package var path: String
+    package var template: String
+    package var context: [String: Any]
     /// A Gemeinde page gets its pre-rendered rows (see `GemeindeRows`) only when it is rendered.
-    var gemeinde: Region?
+    package var gemeinde: Region?
 
-    var filePath: String { path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path }
+    package var filePath: String { path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path }
+
+    package init(path: String, template: String, context: [String: Any], gemeinde: Region? = nil) {
+        self.path = path
+        self.template = template
+        self.context = context
+        self.gemeinde = gemeinde
+    }
 }

@@ -1,21 +1,24 @@
 import Foundation
+import PortalModel
+import PortalResolve
+import PortalSupport
 
 /// Stage 3: turns a `PageJob` into HTML through the theme's templates.
-struct PageRenderer: Sendable {
-    let model: SiteModel
-    let theme: Theme
+package struct PageRenderer: Sendable {
+    package let model: SiteModel
+    package let theme: Theme
     /// Asset template key → site path, e.g. `portal_css` → `assets/portal.1a2b….css`.
-    let assetPaths: [String: String]
+    package let assetPaths: [String: String]
     /// Site paths of the data files the browser scripts load.
-    let dataPaths: [String: String]
+    package let dataPaths: [String: String]
     /// Per service slug, the site path of its rules for the browser's finder.
-    let rulePaths: [String: String]
+    package let rulePaths: [String: String]
     /// Pages of one shape are rendered once and filled in after (see `PageStencils`).
-    let stencils: PageStencils
+    package let stencils: PageStencils
 
-    var site: Site { model.content.site }
+    package var site: Site { model.content.site }
 
-    func plan(_ job: PageJob) -> PagePlan {
+    package func plan(_ job: PageJob) -> PagePlan {
         switch job {
         case .home: return homePage()
         case .serviceIndex: return serviceIndexPage()
@@ -35,17 +38,17 @@ struct PageRenderer: Sendable {
     // MARK: - The frame every page shares
 
     /// Relative prefix from a page to the site root, so links work below any base path and from any static server.
-    static func rootPrefix(for path: String) -> String {
+    package static func rootPrefix(for path: String) -> String {
         String(repeating: "../", count: path.split(separator: "/").count)
     }
 
-    struct Crumb {
-        var title: String
-        var path: String?
+    package struct Crumb {
+        package var title: String
+        package var path: String?
     }
 
     /// Keys of the base layout: language, titles, canonical link, breadcrumbs, assets, footer.
-    func frame(path: String, title: String, description: String, crumbs: [Crumb], root overrideRoot: String? = nil) -> [String: Any] {
+    package func frame(path: String, title: String, description: String, crumbs: [Crumb], root overrideRoot: String? = nil) -> [String: Any] {
         let root = overrideRoot ?? Self.rootPrefix(for: path)
         var assets: [String: Any] = [:]
         for (key, value) in assetPaths { assets[key] = root + value }
@@ -89,7 +92,7 @@ struct PageRenderer: Sendable {
     }
 
     /// Only the site's own origin (and the form target, if any) may be used by a page.
-    var contentSecurityPolicy: String {
+    package var contentSecurityPolicy: String {
         var formAction = "'self'"
         if let action = site.formAction, let url = URL(string: action), let scheme = url.scheme, let host = url.host {
             formAction += " \(scheme)://\(host)\(url.port.map { ":\($0)" } ?? "")"
@@ -98,19 +101,19 @@ struct PageRenderer: Sendable {
     }
 
     /// Meta descriptions stay under ~160 characters and cut at a word.
-    static func metaDescription(_ text: String) -> String {
+    package static func metaDescription(_ text: String) -> String {
         let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard flat.count > 160 else { return flat }
         let cut = flat.prefix(157)
         return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + " …"
     }
 
-    func page(_ path: String, _ template: String, _ context: [String: Any], gemeinde: Region? = nil) -> PagePlan {
+    package func page(_ path: String, _ template: String, _ context: [String: Any], gemeinde: Region? = nil) -> PagePlan {
         PagePlan(path: path, template: template, context: context, gemeinde: gemeinde)
     }
 
     /// The page's HTML. `rows` must be given for Gemeinde pages; `shape` is the plan's, if known.
-    func html(_ plan: PagePlan, shape: Shape? = nil, rows: GemeindeRows?) -> String {
+    package func html(_ plan: PagePlan, shape: Shape? = nil, rows: GemeindeRows?) -> String {
         if let gemeinde = plan.gemeinde, let rows {
             var context = plan.context
             context["rows"] = rows.html(for: gemeinde)
@@ -122,7 +125,7 @@ struct PageRenderer: Sendable {
     /// What the page is made of: its template (with every template it includes), its context
     /// (as shape and leaves, see `PageStencils`) and, for a Gemeinde page, the answer behind each
     /// row. Nil if the context cannot be digested.
-    func fingerprint(_ plan: PagePlan, shape: Shape?, rowsDigest: String, answers: GemeindeAnswers) -> String? {
+    package func fingerprint(_ plan: PagePlan, shape: Shape?, rowsDigest: String, answers: GemeindeAnswers) -> String? {
         guard let shape else { return nil }
         var f = Self.fingerprint(template: plan.template, shape: shape, theme: theme)
         if let gemeinde = plan.gemeinde {
@@ -135,7 +138,7 @@ struct PageRenderer: Sendable {
     }
 
     /// The part of a page's fingerprint that every page has.
-    static func fingerprint(template: String, shape: Shape, theme: Theme) -> Fingerprint {
+    package static func fingerprint(template: String, shape: Shape, theme: Theme) -> Fingerprint {
         var f = Fingerprint()
         f.add(template)
         f.add(theme.templateDigests[template] ?? "")
@@ -148,13 +151,13 @@ struct PageRenderer: Sendable {
 
     // MARK: - Shared pieces
 
-    func serviceItem(_ service: Service, root: String) -> [String: Any] {
+    package func serviceItem(_ service: Service, root: String) -> [String: Any] {
         var item: [String: Any] = ["title": service.title, "summary": service.summary, "url": root + "leistungen/\(service.slug)/", "slug": service.slug]
         if let topic = model.themenfeldBySlug[service.topic] { item["topic"] = topic.title }
         return item
     }
 
-    func authorityCard(_ authority: Authority, root: String) -> [String: Any] {
+    package func authorityCard(_ authority: Authority, root: String) -> [String: Any] {
         var card: [String: Any] = [
             "id": authority.id,
             "name": authority.name,
@@ -173,10 +176,19 @@ struct PageRenderer: Sendable {
     }
 
     /// "1. Oktober 2026" from an ISO date.
-    static func germanDate(_ iso: String) -> String {
+    package static func germanDate(_ iso: String) -> String {
         let parts = iso.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3 else { return iso }
         let months = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"]
         return "\(parts[2]). \(months[parts[1] - 1]) \(parts[0])"
+    }
+
+    package init(model: SiteModel, theme: Theme, assetPaths: [String: String], dataPaths: [String: String], rulePaths: [String: String], stencils: PageStencils) {
+        self.model = model
+        self.theme = theme
+        self.assetPaths = assetPaths
+        self.dataPaths = dataPaths
+        self.rulePaths = rulePaths
+        self.stencils = stencils
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import PortalSupport
 
 /// Renders each distinct *shape* of page once through Mustache and fills in the values of every
 /// further page of that shape by concatenation. Rendering a Mustache tag costs about 3 µs in
@@ -18,15 +19,15 @@ import Mustache
 /// dynamic partials, other content types, changed delimiters; see `Theme.stencilsAllowed`), and a
 /// shape's stencil is only used after it reproduced the first page of that shape exactly.
 /// Contexts with other value types (a lambda, a Double) are always rendered directly.
-final class PageStencils: @unchecked Sendable {
+package final class PageStencils: @unchecked Sendable {
     private let theme: Theme
     private let lock = NSLock()
     private var shapes: [[UInt8]: State] = [:]
     private var filledCount = 0
     /// How many pages were filled from a stencil, for the verbose summary and the tests.
-    var filled: Int { lock.withLock { filledCount } }
+    package var filled: Int { lock.withLock { filledCount } }
     /// Distinct shapes seen.
-    var shapeCount: Int { lock.withLock { shapes.count } }
+    package var shapeCount: Int { lock.withLock { shapes.count } }
 
     private enum State {
         /// Seen once: the digest of that page's HTML and its leaves, to check a stencil against.
@@ -36,12 +37,12 @@ final class PageStencils: @unchecked Sendable {
         case direct
     }
 
-    init(theme: Theme) {
+    package init(theme: Theme) {
         self.theme = theme
     }
 
     /// - Parameter shape: `Shape(context, template:)` if the caller has it already.
-    func render(_ context: [String: Any], template: String, shape known: Shape? = nil) -> String {
+    package func render(_ context: [String: Any], template: String, shape known: Shape? = nil) -> String {
         guard theme.stencilsAllowed, let shape = known ?? Shape(context, template: template) else {
             return theme.render(context, template: template)
         }
@@ -73,19 +74,19 @@ final class PageStencils: @unchecked Sendable {
     }
 
     /// Marker of leaf `k` as put into the context, and as it comes out of `{{…}}` (escaped).
-    static let rawOpen: Unicode.Scalar = "\u{E000}", rawClose: Unicode.Scalar = "\u{E001}"
-    static let escapedOpen: Unicode.Scalar = "\u{E002}", escapedClose: Unicode.Scalar = "\u{E003}"
+    package static let rawOpen: Unicode.Scalar = "\u{E000}", rawClose: Unicode.Scalar = "\u{E001}"
+    package static let escapedOpen: Unicode.Scalar = "\u{E002}", escapedClose: Unicode.Scalar = "\u{E003}"
 
-    static func marker(_ k: Int) -> String { "\u{E000}\u{0}\(k)\u{E001}" }
+    package static func marker(_ k: Int) -> String { "\u{E000}\u{0}\(k)\u{E001}" }
 }
 
 /// The shape key and the leaves of one context, in a fixed walk order (dictionary keys sorted).
 /// The key is bytes, not a digest: two shapes must never share a stencil, whatever editors write.
-struct Shape {
-    var key: [UInt8]
-    var leaves: [String]
+package struct Shape {
+    package var key: [UInt8]
+    package var leaves: [String]
 
-    init?(_ context: [String: Any], template: String) {
+    package init?(_ context: [String: Any], template: String) {
         var key: [UInt8] = []
         key.reserveCapacity(1024)
         key.append(contentsOf: template.utf8)
@@ -133,7 +134,7 @@ struct Shape {
     }
 
     /// The context with each leaf replaced by its marker (same walk order as `init`).
-    static func markers(_ context: [String: Any]) -> [String: Any] {
+    package static func markers(_ context: [String: Any]) -> [String: Any] {
         var k = 0
         func replace(_ value: Any) -> Any {
             switch value {
@@ -157,19 +158,19 @@ struct Shape {
 }
 
 /// A page rendered with markers, cut into text and leaf references.
-struct Stencil {
-    enum Piece {
+package struct Stencil {
+    package enum Piece {
         case text(String)
         case raw(Int)
         case escaped(Int)
     }
 
-    let pieces: [Piece]
+    package let pieces: [Piece]
     /// Bytes of text outside the leaves.
-    let size: Int
+    package let size: Int
 
     /// Nil if a marker is malformed or names a leaf that does not exist.
-    init?(_ rendered: String, leafCount: Int) {
+    package init?(_ rendered: String, leafCount: Int) {
         var pieces: [Piece] = []
         var text = String.UnicodeScalarView()
         var scalars = rendered.unicodeScalars.makeIterator()
@@ -201,7 +202,7 @@ struct Stencil {
         size = pieces.reduce(0) { if case .text(let s) = $1 { return $0 + s.utf8.count }; return $0 }
     }
 
-    func fill(_ leaves: [String]) -> String {
+    package func fill(_ leaves: [String]) -> String {
         var out = ""
         out.reserveCapacity(size + leaves.reduce(0) { $0 + $1.utf8.count })
         for piece in pieces {
@@ -219,10 +220,10 @@ struct Stencil {
 /// out as the escaped form of that marker, so filling knows to escape the leaf there. Any other
 /// value is escaped as `HTMLContent` does; if it contains marker characters anyway (a list printed
 /// whole), it becomes a poison character and the stencil is refused.
-struct StencilContent: PortalContentType {
-    static let name = "PORTAL_STENCIL"
+package struct StencilContent: PortalContentType {
+    package static let name = "PORTAL_STENCIL"
 
-    func escapeText(_ text: String) -> String {
+    package func escapeText(_ text: String) -> String {
         let scalars = text.unicodeScalars
         if scalars.first == PageStencils.rawOpen, scalars.last == PageStencils.rawClose,
            !scalars.dropFirst().dropLast().contains(where: { $0 == PageStencils.rawOpen || $0 == PageStencils.rawClose }) {

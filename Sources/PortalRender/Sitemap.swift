@@ -1,6 +1,8 @@
+import PortalSupport
+
 /// `sitemap.xml` with absolute URLs and `robots.txt` pointing to it.
-enum Sitemap {
-    static func xml(paths: [String], baseURL: String) -> String {
+package enum Sitemap {
+    package static func xml(paths: [String], baseURL: String) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in paths {
             out += "  <url><loc>\(HTML.xml(baseURL + path))</loc></url>\n"
@@ -8,7 +10,7 @@ enum Sitemap {
         return out + "</urlset>\n"
     }
 
-    static func robots(baseURL: String) -> String {
+    package static func robots(baseURL: String) -> String {
         "User-agent: *\nAllow: /\nSitemap: \(baseURL)sitemap.xml\n"
     }
 }

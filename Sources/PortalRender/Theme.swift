@@ -1,5 +1,7 @@
 import Foundation
 import Mustache
+import PortalModel
+import PortalSupport
 import PortalTheme
 
 /// The templates and assets of a build: the built-in theme, with any file of the user's
@@ -10,17 +12,17 @@ public struct Theme: Sendable {
     /// needed (a body edit renders two pages and mostly does not need them).
     private let stencilTemplates: StencilLibrary
     /// Whether no template looks into a value (see `PageStencils`); otherwise every page is rendered.
-    let stencilsAllowed: Bool
+    package let stencilsAllowed: Bool
     /// Asset file name → file contents, e.g. `portal.css`.
     public let assets: [String: Data]
     /// Search vocabulary files (`search/synonyms.txt`), by name.
     public let searchFiles: [String: String]
     /// Per template name, a digest of its source and of every template it includes or extends,
     /// so an incremental build renders again exactly the pages a template change touches.
-    let templateDigests: [String: String]
+    package let templateDigests: [String: String]
 
     /// Everything of the theme a page can depend on, for `BodyEditBuild`.
-    var digest: String {
+    package var digest: String {
         var f = Fingerprint()
         f.add(stencilsAllowed ? 1 : 0)
         for (name, digest) in templateDigests.sorted(by: { $0.key < $1.key }) { f.add(name); f.add(digest) }
@@ -30,7 +32,7 @@ public struct Theme: Sendable {
     }
 
     /// Template names every theme provides.
-    static let requiredTemplates = ["base", "home", "services", "service", "form", "form-field", "authority-card", "finder", "topic", "authority", "places", "place", "gemeinde", "gemeinde-row", "search", "page", "notfound"]
+    package static let requiredTemplates = ["base", "home", "services", "service", "form", "form-field", "authority-card", "finder", "topic", "authority", "places", "place", "gemeinde", "gemeinde-row", "search", "page", "notfound"]
 
     /// - Parameter overrides: the user's folder (with `layouts/` and `assets/`, or templates directly in it), if any.
     public static func load(overrides: URL?, displayPath: String?) throws(ContentErrors) -> Theme {
@@ -73,7 +75,7 @@ public struct Theme: Sendable {
     /// Stencils fill leaves in as they are; templates must not transform them (`{{f(x)}}`), pick
     /// partials by a value (`{{>*x}}`), switch escaping (`{{% CONTENT_TYPE …}}`), change the
     /// delimiters (`{{=…=}}`, which would hide all of these) or contain marker characters.
-    static func allowsStencils(_ sources: [String]) -> Bool {
+    package static func allowsStencils(_ sources: [String]) -> Bool {
         let looksInside = try! NSRegularExpression(pattern: "\\{\\{[^}]*\\(|\\{\\{\\s*[<>$]\\s*\\*|\\{\\{\\s*=|\\{\\{\\s*%|[\u{E000}-\u{E004}]")
         return sources.allSatisfy { text in
             looksInside.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) == nil
@@ -81,7 +83,7 @@ public struct Theme: Sendable {
     }
 
     /// `{{> partial}}` and `{{< parent}}` references, followed transitively.
-    static func digests(_ sources: [String: String]) -> [String: String] {
+    package static func digests(_ sources: [String: String]) -> [String: String] {
         let reference = try! NSRegularExpression(pattern: "\\{\\{\\s*[<>]\\s*([A-Za-z0-9_.-]+)")
         var direct: [String: Set<String>] = [:]
         for (name, text) in sources {
@@ -102,7 +104,7 @@ public struct Theme: Sendable {
     }
 
     /// Mustache parser errors in words a theme author understands.
-    static func explain(_ error: Error) -> String {
+    package static func explain(_ error: Error) -> String {
         switch error as? MustacheTemplate.Error {
         case .sectionCloseNameIncorrect: return "{{/…}} schließt einen anderen Abschnitt als den zuletzt geöffneten"
         case .unfinishedName: return "ein {{…}}-Ausdruck wird nicht geschlossen"
@@ -132,7 +134,7 @@ public struct Theme: Sendable {
         library.render(context, withTemplate: template) ?? ""
     }
 
-    func renderStencil(_ context: [String: Any], template: String) -> String {
+    package func renderStencil(_ context: [String: Any], template: String) -> String {
         stencilTemplates.library.render(context, withTemplate: template) ?? ""
     }
 }
@@ -144,11 +146,11 @@ private final class StencilLibrary: @unchecked Sendable {
     private let lock = NSLock()
     private var parsed: MustacheLibrary?
 
-    init(_ sources: [String: String]) {
+    package init(_ sources: [String: String]) {
         self.sources = sources
     }
 
-    var library: MustacheLibrary {
+    package var library: MustacheLibrary {
         lock.withLock {
             if let parsed { return parsed }
             var library = MustacheLibrary()

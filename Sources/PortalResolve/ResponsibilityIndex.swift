@@ -1,3 +1,6 @@
+import PortalModel
+import PortalSupport
+
 /// Stage 2: answers "which authority serves this service in this Gemeinde?" by the spec's rule:
 /// the rule with the longest region that is a prefix of the Gemeinde's AGS decides.
 public struct ResponsibilityIndex: Sendable {
@@ -8,14 +11,14 @@ public struct ResponsibilityIndex: Sendable {
     }
 
     /// service slug → region AGS → authority id
-    let rules: [String: [String: String]]
+    package let rules: [String: [String: String]]
     /// service slug → region AGS → the service's rules for places strictly inside that region
     /// (e.g. the Gemeinde rules inside a Kreis), so "is there a deeper rule?" needs no scan.
-    let deeper: [String: [String: [String]]]
+    package let deeper: [String: [String: [String]]]
 
     /// AGS lengths of the levels; regions.csv allows no others, so these are all the prefixes
     /// the longest-prefix rule can ever match.
-    static let levels = [8, 5, 2]
+    package static let levels = [8, 5, 2]
 
     public init(_ responsibilities: [Responsibility]) {
         var rules: [String: [String: String]] = [:]
@@ -110,13 +113,18 @@ public struct GapReport: Sendable {
     public struct Entry: Sendable {
         public var service: String
         public var gemeinden: Int
+
+        package init(service: String, gemeinden: Int) {
+            self.service = service
+            self.gemeinden = gemeinden
+        }
     }
 
     public var entries: [Entry]
     public var totalPairs: Int { entries.reduce(0) { $0 + $1.gemeinden } }
 
     /// A report kept from an earlier build.
-    init(entries: [Entry]) {
+    package init(entries: [Entry]) {
         self.entries = entries
     }
 
@@ -131,7 +139,7 @@ public struct GapReport: Sendable {
     }
 
     /// The same report from answers already resolved (`GemeindeAnswers`).
-    init(services: [Service], answers: GemeindeAnswers) {
+    package init(services: [Service], answers: GemeindeAnswers) {
         var missing = [Int](repeating: 0, count: services.count)
         for vector in answers.byGemeinde.values {
             for (service, answer) in vector.enumerated() where answer == GemeindeAnswers.gap { missing[service] += 1 }

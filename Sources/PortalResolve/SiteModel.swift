@@ -1,22 +1,23 @@
 import Foundation
+import PortalModel
 
 /// Stage 2's result: the content plus every cross index the pages need, computed once.
 public struct SiteModel: Sendable {
     public let content: Content
     public let index: ResponsibilityIndex
     public let directory: RegionDirectory
-    let themenfeldBySlug: [String: Topic]
-    let lebenslageBySlug: [String: Topic]
+    package let themenfeldBySlug: [String: Topic]
+    package let lebenslageBySlug: [String: Topic]
     /// Indexes into `content.services`, in A–Z order.
-    let servicesByThemenfeld: [String: [Int]]
-    let servicesByLebenslage: [String: [Int]]
+    package let servicesByThemenfeld: [String: [Int]]
+    package let servicesByLebenslage: [String: [Int]]
     /// Lebenslagen that services of a Themenfeld belong to.
-    let lebenslagenByThemenfeld: [String: [String]]
+    package let lebenslagenByThemenfeld: [String: [String]]
     /// authority id → its rules, sorted by service title then region.
-    let rulesByAuthority: [String: [Responsibility]]
-    let serviceBySlug: [String: Int]
+    package let rulesByAuthority: [String: [Responsibility]]
+    package let serviceBySlug: [String: Int]
     /// The Land the portal serves, if `state` is set.
-    let stateRegion: Region?
+    package let stateRegion: Region?
 
     public init(content: Content) {
         self.content = content
@@ -49,17 +50,17 @@ public struct SiteModel: Sendable {
 
     /// How a service's responsibility looks for one Kreis: one authority (or a gap) for all of it,
     /// or different answers per Gemeinde.
-    enum KreisAnswer {
+    package enum KreisAnswer {
         case whole(ResponsibilityIndex.Answer?)
         case perGemeinde
     }
 
-    func answer(service: String, kreis: String) -> KreisAnswer {
+    package func answer(service: String, kreis: String) -> KreisAnswer {
         index.deeperRegions(service: service, inside: kreis).isEmpty ? .whole(index.resolve(service: service, ags: kreis)) : .perGemeinde
     }
 
     /// The one authority that serves a service everywhere in the portal, if there is exactly one.
-    func uniformAuthority(service: String) -> String? {
+    package func uniformAuthority(service: String) -> String? {
         let rules = index.rules(for: service)
         guard rules.count == 1, let (region, authority) = rules.first, region.count == 2,
               directory.laender.count == 1, directory.laender[0].ags == region else { return nil }

@@ -2,20 +2,20 @@
 /// `segmentTerm`, `schaftBase`, `compoundTerms`, `boundaries`, `ellipsisWords`): a part of a
 /// compound finds the whole ("ausweis" → Personalausweis) because the parts are posted too.
 /// Words are folded ASCII tokens, so they are handled as byte arrays.
-struct Compounds {
-    static let fugen: [[UInt8]] = ["s", "es", "e", "n", "en", "er"].map { Array($0.utf8) }
-    static let minPart = 4
-    static let connectors: Set<String> = ["und", "oder", "bzw", "sowie"]
+package struct Compounds {
+    package static let fugen: [[UInt8]] = ["s", "es", "e", "n", "en", "er"].map { Array($0.utf8) }
+    package static let minPart = 4
+    package static let connectors: Set<String> = ["und", "oder", "bzw", "sowie"]
 
-    let known: Set<String>
-    let stemmer: GermanStemmer
+    package let known: Set<String>
+    package let stemmer: GermanStemmer
 
-    func stem(_ w: [UInt8]) -> String { stemmer.stem(String(decoding: w, as: UTF8.self)) }
-    func isStop(_ w: [UInt8]) -> Bool { GermanText.stopwords.contains(String(decoding: w, as: UTF8.self)) }
-    func isKnown(_ w: [UInt8]) -> Bool { known.contains(stem(w)) }
+    package func stem(_ w: [UInt8]) -> String { stemmer.stem(String(decoding: w, as: UTF8.self)) }
+    package func isStop(_ w: [UInt8]) -> Bool { GermanText.stopwords.contains(String(decoding: w, as: UTF8.self)) }
+    package func isKnown(_ w: [UInt8]) -> Bool { known.contains(stem(w)) }
 
     /// Fewest segments whose stems are known; ties keep the longest first segment.
-    func splitOnce(_ word: [UInt8]) -> [[UInt8]]? {
+    package func splitOnce(_ word: [UInt8]) -> [[UInt8]]? {
         let n = word.count
         guard n >= 2 * Self.minPart else { return nil }
         let infinity = Int.max
@@ -40,7 +40,7 @@ struct Compounds {
         return segments
     }
 
-    func segmentOK(_ segment: [UInt8], isLast: Bool) -> Bool {
+    package func segmentOK(_ segment: [UInt8], isLast: Bool) -> Bool {
         if isStop(segment) { return false }
         if isKnown(segment) { return true }
         if isLast { return false }
@@ -48,7 +48,7 @@ struct Compounds {
     }
 
     /// The segment without a Fuge, when that part is not a stop word and its stem is known.
-    func fugePart(of segment: [UInt8]) -> [UInt8]? {
+    package func fugePart(of segment: [UInt8]) -> [UInt8]? {
         for fuge in Self.fugen where segment.count - fuge.count >= Self.minPart && segment.suffix(fuge.count).elementsEqual(fuge) {
             let part = Array(segment.dropLast(fuge.count))
             if !isStop(part) && isKnown(part) { return part }
@@ -56,13 +56,13 @@ struct Compounds {
         return nil
     }
 
-    func segmentTerm(_ segment: [UInt8], isLast: Bool) -> String {
+    package func segmentTerm(_ segment: [UInt8], isLast: Bool) -> String {
         let s = stem(segment)
         if isLast || known.contains(s) { return s }
         return fugePart(of: segment).map(stem) ?? s
     }
 
-    func schaftBase(_ word: [UInt8]) -> [UInt8]? {
+    package func schaftBase(_ word: [UInt8]) -> [UInt8]? {
         let w = String(decoding: word, as: UTF8.self)
         var base: Substring?
         for ending in ["schaft", "schaften", "schafts"] where w.hasSuffix(ending) && w.count > ending.count {
@@ -81,7 +81,7 @@ struct Compounds {
     }
 
     /// Extra terms of a compound, sorted, without the word's own stem.
-    func compoundTerms(_ word: [UInt8]) -> [String] {
+    package func compoundTerms(_ word: [UInt8]) -> [String] {
         var set: Set<String> = []
         collect(word, into: &set)
         set.remove(stem(word))
@@ -101,14 +101,14 @@ struct Compounds {
         for segment in segments { collect(segment, into: &set) }
     }
 
-    func boundaries(_ word: [UInt8]) -> [Int] {
+    package func boundaries(_ word: [UInt8]) -> [Int] {
         guard let segments = splitOnce(word) else { return [] }
         var at = 0
         return segments.dropLast().map { at += $0.count; return at }
     }
 
     /// Words completed from elided compounds ("Organ- und Gewebespendeausweis", "Schulaufnahme und -wechsel").
-    func ellipsisWords(_ text: String) -> [String] {
+    package func ellipsisWords(_ text: String) -> [String] {
         let f = Array(GermanText.fold(text).unicodeScalars)
         func isWordScalar(_ s: Unicode.Scalar?) -> Bool {
             guard let s, s.isASCII else { return false }

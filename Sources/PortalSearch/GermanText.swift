@@ -4,15 +4,15 @@ import Foundation
 /// German normalisation for search, identical to `fold`/`tokenize`/`stem` in
 /// Templates/assets/search-core.js (the browser side); Tests/vectors/fold-de.tsv and
 /// stemmer-de.tsv keep the two in step.
-enum GermanText {
-    static let foldVowels: Set<Unicode.Scalar> = Set("aeiouyäöü".unicodeScalars)
-    static let foldSpecial: [Unicode.Scalar: String] = ["æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"]
-    static let kept: Set<Unicode.Scalar> = Set("äöüß".unicodeScalars)
+package enum GermanText {
+    package static let foldVowels: Set<Unicode.Scalar> = Set("aeiouyäöü".unicodeScalars)
+    package static let foldSpecial: [Unicode.Scalar: String] = ["æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"]
+    package static let kept: Set<Unicode.Scalar> = Set("äöüß".unicodeScalars)
 
     /// Lowercases and folds German text to ASCII in four passes (see search-core.js `fold`):
     /// NFC + lowercase; keep ASCII and äöüß, map a few letters, strip combining marks from the
     /// rest; ae/oe/ue → a/o/u unless a vowel (or q for ue) precedes; ä ö ü ß → a o u ss.
-    static func fold(_ text: String) -> String {
+    package static func fold(_ text: String) -> String {
         // ASCII text is already in NFC; skipping Foundation's normalisation matters for long texts.
         let lower = text.utf8.allSatisfy({ $0 < 0x80 }) ? text.lowercased() : text.precomposedStringWithCanonicalMapping.lowercased()
         var pass2: [Unicode.Scalar] = []
@@ -62,10 +62,10 @@ enum GermanText {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func isTokenByte(_ b: UInt8) -> Bool { (0x61...0x7A).contains(b) || (0x30...0x39).contains(b) }
+    package static func isTokenByte(_ b: UInt8) -> Bool { (0x61...0x7A).contains(b) || (0x30...0x39).contains(b) }
 
     /// Maximal runs of [a-z0-9] in fold(text) with at least two characters and one letter.
-    static func tokenize(_ text: String) -> [String] {
+    package static func tokenize(_ text: String) -> [String] {
         let folded = fold(text)
         var tokens: [String] = []
         for run in folded.utf8.split(whereSeparator: { !isTokenByte($0) }) {
@@ -76,7 +76,7 @@ enum GermanText {
     }
 
     /// Snowball's German stop words (folded) plus filler words of questions, as in search-core.js.
-    static let stopwords: Set<String> = Set("""
+    package static let stopwords: Set<String> = Set("""
         aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes \
         anderm andern anderr anders auch auf aus bei bin bis bist da damit dann der den des dem die das \
         dass derselbe derselben denselben desselben demselben dieselbe dieselben dasselbe dazu dein deine \
@@ -97,18 +97,18 @@ enum GermanText {
 
 /// Snowball's German stemmer from its own C library (libstemmer), with a cache. Not thread-safe:
 /// one per index build.
-final class GermanStemmer {
+package final class GermanStemmer {
     private let stemmer: OpaquePointer
     private var cache: [String: String] = [:]
 
-    init() {
+    package init() {
         guard let s = sb_stemmer_new("german", "UTF_8") else { fatalError("libstemmer has no German stemmer") }
         stemmer = s
     }
 
     deinit { sb_stemmer_delete(stemmer) }
 
-    func stem(_ word: String) -> String {
+    package func stem(_ word: String) -> String {
         if let hit = cache[word] { return hit }
         var utf8 = Array(word.utf8)
         let result: String = utf8.withUnsafeMutableBufferPointer { buffer in

@@ -1,4 +1,6 @@
 import Foundation
+import PortalModel
+import PortalSupport
 
 /// The search index's documents as tokens, and what each document adds to the postings. Kept in
 /// the build cache: after a body edit only that document is tokenised again (`updateBody`), and
@@ -9,30 +11,30 @@ import Foundation
 /// contain `k` can split differently: every test in `Compounds` asks whether the stem of a piece
 /// of the word is known, and a German Snowball stem of a folded ASCII word is a prefix of that
 /// word (`BodyEditPartsTests.stemsOfFoldedWordsArePrefixes` checks it on Tests/vectors/stemmer-de.tsv), so the piece contains `k`.
-struct SearchCorpus {
-    struct Doc {
-        var url: String
+package struct SearchCorpus {
+    package struct Doc {
+        package var url: String
         /// Digests of everything but the body, and of the body (`fingerprint`).
-        var headDigest: String
-        var bodyDigest: String
+        package var headDigest: String
+        package var bodyDigest: String
         /// This document's entry in the index's `docs` list, as JSON.
-        var meta: String
+        package var meta: String
         /// Title and keywords as written: elided compounds ("Organ- und Gewebespende") are
         /// completed from them.
-        var heads: [String]
+        package var heads: [String]
         /// The heads folded, to find the ones an edit changes (their stop words are no tokens).
-        var foldedHeads: [UInt8]
+        package var foldedHeads: [UInt8]
         /// Tokens per field (stop words left out): the index's `lens`.
-        var lens: [Int32] = []
+        package var lens: [Int32] = []
         /// Per field, its distinct token ids, each followed by how often it occurs. The order of
         /// tokens does not matter to the index, and this is half the size to keep.
-        var fields: [[Int32]]
+        package var fields: [[Int32]]
         /// What the document adds to the postings: term ids, ascending, with five half-counts each.
-        var terms: [Int32] = []
-        var counts: [Int32] = []
+        package var terms: [Int32] = []
+        package var counts: [Int32] = []
     }
 
-    private(set) var docs: [Doc] = []
+    package private(set) var docs: [Doc] = []
     private var tokenTable = StringTable()
     private var termTable = StringTable()
     private var tokens: [String] { tokenTable.strings }
@@ -45,11 +47,11 @@ struct SearchCorpus {
     private var synonyms: [(String, String)] = []
     private var synonymsDigest = ""
 
-    static let fieldCount = 5
+    package static let fieldCount = 5
 
     /// Tokenises and analyses every document.
     /// - Parameter memo: tokens of documents whose texts are unchanged since an earlier build in this process.
-    init(_ input: SearchIndexBuilder.Input, memo: ParseMemo? = nil) {
+    package init(_ input: SearchIndexBuilder.Input, memo: ParseMemo? = nil) {
         let texts = input.docs.map(SearchIndexBuilder.fieldTexts)
         // Folding and tokenising is over half of the work and pure: both cores.
         let urls = input.docs.map(\.url)
@@ -73,11 +75,11 @@ struct SearchCorpus {
 
     /// Everything the index is made from, for incremental builds: per document a digest of its
     /// body and one of the rest, so a body edit can update it without the other documents' texts.
-    var fingerprint: String {
+    package var fingerprint: String {
         Self.fingerprint(docs.map { ($0.headDigest, $0.bodyDigest) }, synonyms: synonymsDigest)
     }
 
-    static func fingerprint(_ input: SearchIndexBuilder.Input) -> String {
+    package static func fingerprint(_ input: SearchIndexBuilder.Input) -> String {
         fingerprint(input.docs.map(digests), synonyms: digest(synonyms: input.synonyms))
     }
 
@@ -90,7 +92,7 @@ struct SearchCorpus {
         return f.hex
     }
 
-    static func digests(_ doc: SearchIndexBuilder.Doc) -> (head: String, body: String) {
+    package static func digests(_ doc: SearchIndexBuilder.Doc) -> (head: String, body: String) {
         var f = Fingerprint()
         for value in [doc.url, doc.kind, doc.title, doc.ozg_id, doc.themenfeld, doc.summary] { f.add(value) }
         f.add(doc.lebenslagen.count); doc.lebenslagen.forEach { f.add($0) }
@@ -98,7 +100,7 @@ struct SearchCorpus {
         return (f.hex, bodyDigest(doc.sections))
     }
 
-    static func bodyDigest(_ sections: [SearchIndexBuilder.Doc.Part]) -> String {
+    package static func bodyDigest(_ sections: [SearchIndexBuilder.Doc.Part]) -> String {
         var f = Fingerprint()
         f.add(sections.count); sections.forEach { f.add($0.title); f.add($0.text) }
         return f.hex
@@ -111,26 +113,26 @@ struct SearchCorpus {
     }
 
     /// The document with this URL (`leistungen/<slug>/`).
-    func index(of url: String) -> Int? { docs.firstIndex { $0.url == url } }
+    package func index(of url: String) -> Int? { docs.firstIndex { $0.url == url } }
 
-    static func fold(_ title: String, _ keywords: String) -> [UInt8] {
+    package static func fold(_ title: String, _ keywords: String) -> [UInt8] {
         Array(GermanText.fold(title + "\n" + keywords).utf8)
     }
 
     /// Distinct ids with their counts, by id.
-    static func bag(_ ids: [Int32]) -> [Int32] {
+    package static func bag(_ ids: [Int32]) -> [Int32] {
         var counts: [Int32: Int32] = [:]
         for id in ids { counts[id, default: 0] += 1 }
         return counts.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] }
     }
 
-    static func tokenize(_ text: String) -> [String] {
+    package static func tokenize(_ text: String) -> [String] {
         GermanText.tokenize(text).filter { !GermanText.stopwords.contains($0) }
     }
 
-    static func meta(_ doc: SearchIndexBuilder.Doc) -> String {
+    package static func meta(_ doc: SearchIndexBuilder.Doc) -> String {
         let values = [doc.url, doc.title, doc.themenfeld, SearchIndexBuilder.snippet(doc.summary), doc.ozg_id, doc.kind == "page" ? "page" : "service"]
-        return "[" + values.map(SearchIndexBuilder.jsonString).joined(separator: ",") + "]"
+        return "[" + values.map(JSONText.jsonString).joined(separator: ",") + "]"
     }
 
     private mutating func tokenID(_ token: String) -> Int32 { tokenTable.id(token) }
@@ -198,7 +200,7 @@ struct SearchCorpus {
     }
 
     /// Replaces the body (sections) of document `d`, the only field a body edit changes.
-    mutating func updateBody(_ d: Int, sections: [SearchIndexBuilder.Doc.Part]) {
+    package mutating func updateBody(_ d: Int, sections: [SearchIndexBuilder.Doc.Part]) {
         let stemmer = GermanStemmer()
         docs[d].bodyDigest = Self.bodyDigest(sections)
         let before = knownStems(docs[d].fields, stemmer)
@@ -242,7 +244,7 @@ struct SearchCorpus {
     }
 
     /// The index files (format version 2, Tools/search/docs-input.schema.md).
-    func files() -> SearchIndexBuilder.Files {
+    package func files() -> SearchIndexBuilder.Files {
         // Postings by term as one flat list (counting sort): per term its (document, position of
         // the term in that document's `terms`) pairs, documents ascending.
         var start = [Int](repeating: 0, count: terms.count + 1)
@@ -291,7 +293,7 @@ struct SearchCorpus {
             } else {
                 shards[shards.count - 1].text.append(UInt8(ascii: ","))
             }
-            shards[shards.count - 1].text.append(contentsOf: SearchIndexBuilder.jsonString(term).utf8)
+            shards[shards.count - 1].text.append(contentsOf: JSONText.jsonString(term).utf8)
             shards[shards.count - 1].text.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: "[")])
             for (i, n) in list.enumerated() {
                 if i > 0 { shards[shards.count - 1].text.append(UInt8(ascii: ",")) }
@@ -302,7 +304,7 @@ struct SearchCorpus {
         }
         if !shards.isEmpty { shards[shards.count - 1].text.append(UInt8(ascii: "}")) }
 
-        let jsonString = SearchIndexBuilder.jsonString
+        let jsonString = JSONText.jsonString
         let shardFiles = shards.map { shard -> (key: String, name: String, data: Data) in
             let data = Data(shard.text)
             return (shard.key, "suche-\(shard.key).\(AssetNames.hash(data)).json", data)
@@ -324,7 +326,7 @@ struct SearchCorpus {
 }
 
 extension SearchCorpus {
-    func write(into w: inout BinaryWriter) {
+    package func write(into w: inout BinaryWriter) {
         w.strings(tokens)
         w.strings(terms)
         w.int32s(order)
@@ -346,7 +348,7 @@ extension SearchCorpus {
         }
     }
 
-    init(from r: inout BinaryReader) throws(BinaryReader.Corrupt) {
+    package init(from r: inout BinaryReader) throws(BinaryReader.Corrupt) {
         tokenTable = StringTable(try r.strings())
         termTable = StringTable(try r.strings())
         order = try r.int32s()
@@ -384,16 +386,16 @@ extension SearchCorpus {
 
 /// Strings numbered in the order they were first seen.
 private struct StringTable {
-    private(set) var strings: [String] = []
+    package private(set) var strings: [String] = []
     private var ids: [String: Int32] = [:]
 
-    init(_ strings: [String] = []) {
+    package init(_ strings: [String] = []) {
         self.strings = strings
         ids.reserveCapacity(strings.count)
         for (i, s) in strings.enumerated() { ids[s] = Int32(i) }
     }
 
-    mutating func id(_ string: String) -> Int32 {
+    package mutating func id(_ string: String) -> Int32 {
         if let id = ids[string] { return id }
         let id = Int32(strings.count)
         strings.append(string)

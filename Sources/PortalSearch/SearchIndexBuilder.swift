@@ -1,44 +1,76 @@
 import Foundation
+import PortalSupport
 
 /// Builds the static search index (format version 2, Tools/search/docs-input.schema.md) — a port
 /// of `buildIndex`/`serializeIndex` in Templates/assets/search-core.js that produces the same
 /// bytes (Tests/vectors/search-index/ pins it down). The browser only folds, stems and looks up
 /// the query; everything else happens here, once per build.
-struct SearchIndexBuilder {
-    struct Doc: Decodable {
-        struct Part: Decodable {
-            var title: String
-            var text: String
+package struct SearchIndexBuilder {
+    package struct Doc: Decodable {
+        package struct Part: Decodable {
+            package var title: String
+            package var text: String
+
+            package init(title: String, text: String) {
+                self.title = title
+                self.text = text
+            }
         }
-        var url: String
-        var kind: String
-        var title: String
-        var ozg_id: String
-        var themenfeld: String
-        var lebenslagen: [String]
-        var keywords: [String]
-        var summary: String
-        var sections: [Part]
+        package var url: String
+        package var kind: String
+        package var title: String
+        package var ozg_id: String
+        package var themenfeld: String
+        package var lebenslagen: [String]
+        package var keywords: [String]
+        package var summary: String
+        package var sections: [Part]
+
+        package init(url: String, kind: String, title: String, ozg_id: String, themenfeld: String, lebenslagen: [String], keywords: [String], summary: String, sections: [Part]) {
+            self.url = url
+            self.kind = kind
+            self.title = title
+            self.ozg_id = ozg_id
+            self.themenfeld = themenfeld
+            self.lebenslagen = lebenslagen
+            self.keywords = keywords
+            self.summary = summary
+            self.sections = sections
+        }
     }
 
-    struct Input: Decodable {
-        var docs: [Doc]
-        var synonyms: [String]
+    package struct Input: Decodable {
+        package var docs: [Doc]
+        package var synonyms: [String]
+
+        package init(docs: [Doc], synonyms: [String]) {
+
+            self.docs = docs
+
+            self.synonyms = synonyms
+
+        }
+
     }
 
     /// The index files: the main file's bytes and each shard's file name and bytes.
-    struct Files {
-        var main: Data
-        var shards: [(name: String, data: Data)]
+    package struct Files {
+        package var main: Data
+        package var shards: [(name: String, data: Data)]
+
+        package init(main: Data, shards: [(name: String, data: Data)]) {
+            self.main = main
+            self.shards = shards
+        }
     }
 
-    static let version = 2
-    static let fieldMax = 7
-    static let snippetMax = 200
-    static let commonDivisor = 5
-    static let skippedSections: Set<String> = ["rechtsgrundlage", "rechtsgrundlagen"]
+    package static let version = 2
+    package static let fieldMax = 7
+    package static let snippetMax = 200
+    package static let commonDivisor = 5
+    package static let skippedSections: Set<String> = ["rechtsgrundlage", "rechtsgrundlagen"]
 
-    static func fieldTexts(_ doc: Doc) -> [String] {
+    package static func fieldTexts(_ doc: Doc) -> [String] {
         [
             doc.title,
             doc.keywords.joined(separator: " "),
@@ -49,18 +81,18 @@ struct SearchIndexBuilder {
     }
 
     /// The last field: the sections' texts, without the legal references.
-    static func bodyText(_ sections: [Doc.Part]) -> String {
+    package static func bodyText(_ sections: [Doc.Part]) -> String {
         sections.filter { !skippedSections.contains($0.title.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()) }
             .map(\.text).joined(separator: " ")
     }
 
     /// - Parameter memo: tokens of documents whose texts are unchanged since an earlier build in this process.
-    static func build(_ input: Input, memo: ParseMemo? = nil) -> Files {
+    package static func build(_ input: Input, memo: ParseMemo? = nil) -> Files {
         SearchCorpus(input, memo: memo).files()
     }
 
     /// Whitespace collapsed; cut to at most 200 code points at a space, with " …" when cut.
-    static func snippet(_ text: String) -> String {
+    package static func snippet(_ text: String) -> String {
         let flat = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         let scalars = Array(flat.unicodeScalars)
         guard scalars.count > snippetMax else { return flat }
@@ -70,7 +102,7 @@ struct SearchIndexBuilder {
     }
 
     /// `left = right` lines; `#` comments; later files replace keys, an empty right side removes one.
-    static func mergeSynonyms(_ texts: [String]) -> [(String, String)] {
+    package static func mergeSynonyms(_ texts: [String]) -> [(String, String)] {
         var map: [String: String] = [:]
         for text in texts {
             for raw in text.components(separatedBy: CharacterSet(charactersIn: "\r\n")) {
@@ -86,7 +118,7 @@ struct SearchIndexBuilder {
     }
 
     /// Front-coded terms: a capital letter for the shared prefix length (A = 0 … Z = 25), then the rest.
-    static func encodeVocab(_ vocab: [String]) -> String {
+    package static func encodeVocab(_ vocab: [String]) -> String {
         var out = ""
         var previous: [UInt8] = []
         for term in vocab {
@@ -100,20 +132,4 @@ struct SearchIndexBuilder {
         return out
     }
 
-    /// JSON string with only `"`, `\` and control characters escaped (lowercase hex), as in search-core.js.
-    static func jsonString(_ s: String) -> String {
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
 }

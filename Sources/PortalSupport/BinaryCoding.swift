@@ -3,22 +3,22 @@ import Foundation
 /// The build cache's file format: integers as variable-length (LEB128, zigzag) numbers, texts
 /// as length and UTF-8. The cache is read on every incremental build, and decoding its tens of
 /// thousands of entries from JSON took longer than the quickest rebuild may take altogether.
-struct BinaryWriter {
-    private(set) var bytes: [UInt8] = []
+package struct BinaryWriter {
+    package private(set) var bytes: [UInt8] = []
     /// With a file: the bytes go to it whenever a chunk has gathered, so a large cache file is
     /// never held whole in memory.
     private let fd: Int32?
     private let chunk: Int
     private var failed = false
 
-    init(capacity: Int = 1 << 16) {
+    package init(capacity: Int = 1 << 16) {
         bytes.reserveCapacity(capacity)
         fd = nil
         chunk = .max
     }
 
     /// Writes to an open file descriptor; call `finish` at the end.
-    init(fd: Int32, chunk: Int = 1 << 20) {
+    package init(fd: Int32, chunk: Int = 1 << 20) {
         bytes.reserveCapacity(chunk + 4096)
         self.fd = fd
         self.chunk = chunk
@@ -38,12 +38,12 @@ struct BinaryWriter {
     }
 
     /// Writes what is left; false if any write failed.
-    mutating func finish() -> Bool {
+    package mutating func finish() -> Bool {
         spill(force: true)
         return !failed
     }
 
-    mutating func int(_ value: Int) {
+    package mutating func int(_ value: Int) {
         var v = UInt64(bitPattern: Int64(value) << 1 ^ Int64(value) >> 63)
         while v >= 0x80 {
             bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
@@ -52,9 +52,9 @@ struct BinaryWriter {
         bytes.append(UInt8(v))
     }
 
-    mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+    package mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
-    mutating func string(_ value: String) {
+    package mutating func string(_ value: String) {
         var s = value
         s.withUTF8 { utf8 in
             int(utf8.count)
@@ -64,24 +64,24 @@ struct BinaryWriter {
     }
 
     /// Bytes as they are, without a length (for files with their own index, `PageArchive`).
-    mutating func raw(_ value: [UInt8]) {
+    package mutating func raw(_ value: [UInt8]) {
         bytes.append(contentsOf: value)
         spill()
     }
 
-    mutating func bytes(_ value: [UInt8]) {
+    package mutating func bytes(_ value: [UInt8]) {
         int(value.count)
         bytes.append(contentsOf: value)
         spill()
     }
 
-    mutating func strings(_ values: [String]) {
+    package mutating func strings(_ values: [String]) {
         int(values.count)
         for v in values { string(v) }
     }
 
     /// Count, then the values as 4 little-endian bytes each: read back with one copy.
-    mutating func int32s(_ values: [Int32]) {
+    package mutating func int32s(_ values: [Int32]) {
         int(values.count)
         values.withUnsafeBytes { raw in
             if Int32(1).littleEndian == 1 {
@@ -93,7 +93,7 @@ struct BinaryWriter {
         spill()
     }
 
-    mutating func optional<T>(_ value: T?, _ write: (inout BinaryWriter, T) -> Void) {
+    package mutating func optional<T>(_ value: T?, _ write: (inout BinaryWriter, T) -> Void) {
         bool(value != nil)
         if let value { write(&self, value) }
     }
@@ -101,17 +101,19 @@ struct BinaryWriter {
 
 /// Reads what `BinaryWriter` wrote. A truncated or foreign file throws `Corrupt`; the caller
 /// then builds without the cache.
-struct BinaryReader {
-    struct Corrupt: Error {}
+package struct BinaryReader {
+    package struct Corrupt: Error {
+        package init() {}
+    }
 
     private let data: [UInt8]
     private var at = 0
 
-    init(_ bytes: [UInt8]) { data = bytes }
+    package init(_ bytes: [UInt8]) { data = bytes }
 
-    var isAtEnd: Bool { at == data.count }
+    package var isAtEnd: Bool { at == data.count }
 
-    mutating func int() throws(Corrupt) -> Int {
+    package mutating func int() throws(Corrupt) -> Int {
         var result: UInt64 = 0, shift: UInt64 = 0
         while true {
             guard at < data.count, shift < 64 else { throw Corrupt() }
@@ -124,34 +126,34 @@ struct BinaryReader {
         return Int(Int64(bitPattern: result >> 1) ^ -Int64(bitPattern: result & 1))
     }
 
-    mutating func count() throws(Corrupt) -> Int {
+    package mutating func count() throws(Corrupt) -> Int {
         let n = try int()
         // Every item takes at least one byte.
         guard n >= 0, n <= data.count - at else { throw Corrupt() }
         return n
     }
 
-    mutating func bool() throws(Corrupt) -> Bool {
+    package mutating func bool() throws(Corrupt) -> Bool {
         guard at < data.count, data[at] <= 1 else { throw Corrupt() }
         defer { at += 1 }
         return data[at] == 1
     }
 
-    mutating func string() throws(Corrupt) -> String {
+    package mutating func string() throws(Corrupt) -> String {
         let n = try int()
         guard n >= 0, n <= data.count - at else { throw Corrupt() }
         defer { at += n }
         return data.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[at..<at + n]), as: UTF8.self) }
     }
 
-    mutating func bytes() throws(Corrupt) -> [UInt8] {
+    package mutating func bytes() throws(Corrupt) -> [UInt8] {
         let n = try int()
         guard n >= 0, n <= data.count - at else { throw Corrupt() }
         defer { at += n }
         return Array(data[at..<at + n])
     }
 
-    mutating func strings() throws(Corrupt) -> [String] {
+    package mutating func strings() throws(Corrupt) -> [String] {
         let n = try count()
         var out: [String] = []
         out.reserveCapacity(n)
@@ -159,7 +161,7 @@ struct BinaryReader {
         return out
     }
 
-    mutating func int32s() throws(Corrupt) -> [Int32] {
+    package mutating func int32s() throws(Corrupt) -> [Int32] {
         let n = try int()
         guard n >= 0, n <= (data.count - at) / 4 else { throw Corrupt() }
         var out = [Int32](repeating: 0, count: n)
@@ -172,7 +174,7 @@ struct BinaryReader {
         return Int32(1).littleEndian == 1 ? out : out.map { Int32(littleEndian: $0) }
     }
 
-    mutating func optional<T>(_ read: (inout BinaryReader) throws(Corrupt) -> T) throws(Corrupt) -> T? {
+    package mutating func optional<T>(_ read: (inout BinaryReader) throws(Corrupt) -> T) throws(Corrupt) -> T? {
         try bool() ? try read(&self) : nil
     }
 }

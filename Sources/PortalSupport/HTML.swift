@@ -21,7 +21,7 @@ public enum HTML {
     }
 
     /// JSON that is safe inside `<script>`: no `</script>`, no `<!--`, no U+2028/2029 surprises.
-    static func scriptSafeJSON(_ json: String) -> String {
+    package static func scriptSafeJSON(_ json: String) -> String {
         var out = ""
         out.reserveCapacity(json.utf8.count)
         for ch in json.unicodeScalars {
@@ -38,5 +38,5 @@ public enum HTML {
     }
 
     /// Escaping for XML text and attributes (sitemap).
-    static func xml(_ s: String) -> String { escape(s) }
+    package static func xml(_ s: String) -> String { escape(s) }
 }

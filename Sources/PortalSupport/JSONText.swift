@@ -2,17 +2,17 @@
 /// writes (strings, integers, booleans, arrays, string-keyed objects). Writing these shapes
 /// directly is several times faster than JSONSerialization on Linux, which showed up in
 /// profiles with a few thousand small files per build.
-enum JSONText {
-    static func encode(_ value: Any) -> String {
+package enum JSONText {
+    package static func encode(_ value: Any) -> String {
         var out = ""
         append(value, to: &out)
         return out
     }
 
-    static func append(_ value: Any, to out: inout String) {
+    package static func append(_ value: Any, to out: inout String) {
         switch value {
         case let s as String:
-            out += SearchIndexBuilder.jsonString(s)
+            out += jsonString(s)
         case let b as Bool:
             out += b ? "true" : "false"
         case let i as Int:
@@ -21,7 +21,7 @@ enum JSONText {
             out += "{"
             for (n, key) in dict.keys.sorted().enumerated() {
                 if n > 0 { out += "," }
-                out += SearchIndexBuilder.jsonString(key)
+                out += jsonString(key)
                 out += ":"
                 append(dict[key]!, to: &out)
             }
@@ -38,5 +38,22 @@ enum JSONText {
         default:
             out += "null"
         }
+    }
+
+    /// JSON string with only `"`, `\` and control characters escaped (lowercase hex), as in search-core.js.
+    package static func jsonString(_ s: String) -> String {
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 }

@@ -2,8 +2,8 @@ import Foundation
 
 /// Maps independent items on all cores, keeping their order. Used for parsing and rendering,
 /// where each item touches nothing but its own input and output.
-enum ParallelMap {
-    static func map<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+package enum ParallelMap {
+    package static func map<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         let results = Slots<R>(count: items.count)
         DispatchQueue.concurrentPerform(iterations: items.count) { index in
             results.set(index, transform(items[index]))
@@ -16,7 +16,7 @@ enum ParallelMap {
     private final class Slots<R>: @unchecked Sendable {
         private let buffer: UnsafeMutablePointer<R?>
         private let count: Int
-        init(count: Int) {
+        package init(count: Int) {
             self.count = count
             buffer = .allocate(capacity: max(count, 1))
             buffer.initialize(repeating: nil, count: count)
@@ -25,7 +25,7 @@ enum ParallelMap {
             buffer.deinitialize(count: count)
             buffer.deallocate()
         }
-        func set(_ index: Int, _ value: R) { buffer[index] = value }
-        var values: [R] { (0..<count).map { buffer[$0]! } }
+        package func set(_ index: Int, _ value: R) { buffer[index] = value }
+        package var values: [R] { (0..<count).map { buffer[$0]! } }
     }
 }

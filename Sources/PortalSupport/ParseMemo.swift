@@ -11,7 +11,7 @@ public final class ParseMemo: @unchecked Sendable {
     public init() {}
 
     /// The result of `make` for this input, computed once per (name, input).
-    func value<T>(_ name: String, input: String, make: () -> T) -> T {
+    package func value<T>(_ name: String, input: String, make: () -> T) -> T {
         if let hit = lock.withLock({ entries[name] }), hit.input == input, let result = hit.result as? T { return result }
         let result = make()
         lock.withLock { entries[name] = (input, result) }

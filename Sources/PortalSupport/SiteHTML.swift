@@ -1,7 +1,7 @@
 /// Small readings of HTML the build itself produced (never of editor input).
-enum SiteHTML {
+package enum SiteHTML {
     /// The values of `id="…"` attributes, for checking links to anchors.
-    static func ids(in html: String) -> [String] {
+    package static func ids(in html: String) -> [String] {
         var ids: [String] = []
         var rest = html[...]
         while let start = rest.range(of: " id=\"") {

@@ -1,13 +1,13 @@
 /// Slugs and ids: lowercase a–z, 0–9 and `-`, 1–80 characters. They are URLs, so they are checked strictly.
-enum Slug {
-    static func isValid(_ s: String) -> Bool {
+package enum Slug {
+    package static func isValid(_ s: String) -> Bool {
         !s.isEmpty && s.utf8.count <= 80 && s.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
     }
 
-    static let rule = "erlaubt sind Kleinbuchstaben a–z, Ziffern 0–9 und „-“, 1 bis 80 Zeichen"
+    package static let rule = "erlaubt sind Kleinbuchstaben a–z, Ziffern 0–9 und „-“, 1 bis 80 Zeichen"
 
     /// Makes an anchor id from a heading: "Erforderliche Unterlagen" → "erforderliche-unterlagen".
-    static func make(from text: String) -> String {
+    package static func make(from text: String) -> String {
         var out = ""
         var dash = false
         for ch in text.lowercased() {

@@ -1,5 +1,5 @@
 import Foundation
-import PortalKit
+import PortalModel
 
 /// Diagnostics for people: `path:line:column: error: message`, then the offending source line
 /// with a caret under the column, as compilers print them. The first line stays machine-readable

@@ -1,7 +1,10 @@
 import ArgumentParser
 import Foundation
-import PortalKit
+import PortalBuild
+import PortalLoad
+import PortalModel
 import PortalPreview
+import PortalResolve
 
 /// `portal`: builds and checks citizen service portals. Exit status: 0 success, 1 content errors, 2 usage.
 struct Portal: ParsableCommand {
@@ -49,7 +52,7 @@ struct Build: ParsableCommand {
     func run() throws {
         // The default `Templates` folder is optional: without it the built-in theme is used.
         let templatesPath = templates ?? (FileManager.default.fileExists(atPath: "Templates") ? "Templates" : nil)
-        let buildOptions = PortalBuild.Options(
+        let buildOptions = Pipeline.Options(
             content: URL(fileURLWithPath: options.content), contentDisplay: options.content,
             templates: templatesPath.map { URL(fileURLWithPath: $0) }, templatesDisplay: templatesPath,
             output: URL(fileURLWithPath: output), strict: options.strict, incremental: !clean,
@@ -57,7 +60,7 @@ struct Build: ParsableCommand {
         )
         let started = Date()
         do {
-            let report = try PortalBuild.build(buildOptions)
+            let report = try Pipeline.build(buildOptions)
             Console.printWarnings(report.warnings, quiet: options.quiet)
             guard !options.quiet else { return }
             let seconds = Date().timeIntervalSince(started)
@@ -101,7 +104,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         if format == .json {
-            let result = Result { try PortalBuild.check(content: URL(fileURLWithPath: options.content), display: options.content, strict: options.strict) }
+            let result = Result { try Pipeline.check(content: URL(fileURLWithPath: options.content), display: options.content, strict: options.strict) }
             switch result {
             case .success(let (model, _)):
                 print(Console.json(ok: true, model.content.warnings))
@@ -113,7 +116,7 @@ struct Check: ParsableCommand {
         }
         let started = Date()
         do {
-            let (model, gaps) = try PortalBuild.check(content: URL(fileURLWithPath: options.content), display: options.content, strict: options.strict)
+            let (model, gaps) = try Pipeline.check(content: URL(fileURLWithPath: options.content), display: options.content, strict: options.strict)
             Console.printWarnings(model.content.warnings, quiet: options.quiet)
             guard !options.quiet else { return }
             print("Inhalte in Ordnung: \(model.content.services.count) Leistungen, \(model.content.authorities.count) Behörden, \(model.content.regions.count) Orte, \(model.content.responsibilities.count) Zuständigkeiten")
@@ -153,7 +156,7 @@ struct Serve: ParsableCommand {
 
     func run() throws {
         let templatesPath = templates ?? (FileManager.default.fileExists(atPath: "Templates") ? "Templates" : nil)
-        let build = PortalBuild.Options(
+        let build = Pipeline.Options(
             content: URL(fileURLWithPath: content), contentDisplay: content,
             templates: templatesPath.map { URL(fileURLWithPath: $0) }, templatesDisplay: templatesPath,
             output: URL(fileURLWithPath: "Output"))

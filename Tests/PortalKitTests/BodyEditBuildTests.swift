@@ -1,6 +1,10 @@
 import Foundation
+@testable import PortalBuild
+@testable import PortalModel
+@testable import PortalRender
+@testable import PortalSearch
+@testable import PortalSupport
 import Testing
-@testable import PortalKit
 
 /// The quick rebuild after body edits (`BodyEditBuild`): it must give exactly what a clean build
 /// gives, and it must step aside for every other kind of change.

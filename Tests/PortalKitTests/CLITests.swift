@@ -1,6 +1,6 @@
 import Foundation
+@testable import PortalModel
 import Testing
-@testable import PortalKit
 
 /// The command line as the output contract defines it: exit 0, 1 (content errors), 2 (usage).
 @Suite struct CLITests {

@@ -1,17 +1,19 @@
 import Foundation
+@testable import PortalBuild
+@testable import PortalModel
+@testable import PortalSupport
 import Testing
-@testable import PortalKit
 
 /// Incremental builds must produce exactly what a clean build produces, byte for byte, after any
 /// series of changes, and must not render again what did not change.
 @Suite struct IncrementalBuildTests {
     /// Builds `content` into `output`; incremental unless `clean`.
     @discardableResult
-    func build(_ content: URL, into output: URL, templates: URL? = nil, clean: Bool = false, memo: ParseMemo? = nil) throws -> PortalBuild.Report {
-        var options = PortalBuild.Options(content: content, contentDisplay: "Content", templates: templates, templatesDisplay: templates.map { _ in "Templates" },
+    func build(_ content: URL, into output: URL, templates: URL? = nil, clean: Bool = false, memo: ParseMemo? = nil) throws -> Pipeline.Report {
+        var options = Pipeline.Options(content: content, contentDisplay: "Content", templates: templates, templatesDisplay: templates.map { _ in "Templates" },
                                           output: output, incremental: !clean)
         options.memo = memo
-        return try PortalBuild.build(options)
+        return try Pipeline.build(options)
     }
 
     /// The incremental build of `output` equals a clean build of the same content, file for file.
@@ -49,7 +51,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let content = fixture.root, output = dir.appendingPathComponent("Output")
         let memo = keepingParses ? ParseMemo() : nil
-        @discardableResult func build(_ content: URL, into output: URL, templates: URL? = nil) throws -> PortalBuild.Report {
+        @discardableResult func build(_ content: URL, into output: URL, templates: URL? = nil) throws -> Pipeline.Report {
             try self.build(content, into: output, templates: templates, memo: memo)
         }
 

@@ -1,5 +1,7 @@
+@testable import PortalLoad
+@testable import PortalModel
+@testable import PortalSupport
 import Testing
-@testable import PortalKit
 
 @Suite struct MarkdownTests {
     func render(_ markdown: String, prefix: String = "../../") -> (html: String, diagnostics: [String]) {

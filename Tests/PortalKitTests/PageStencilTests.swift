@@ -1,6 +1,10 @@
 import Foundation
+@testable import PortalLoad
+@testable import PortalModel
+@testable import PortalRender
+@testable import PortalResolve
+@testable import PortalSupport
 import Testing
-@testable import PortalKit
 
 /// Pages filled from a stencil must be byte for byte what Mustache renders (see `PageStencils`).
 @Suite struct PageStencilTests {

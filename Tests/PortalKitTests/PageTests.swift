@@ -1,13 +1,15 @@
 import Foundation
+@testable import PortalBuild
+@testable import PortalModel
+@testable import PortalRender
 import Testing
-@testable import PortalKit
 
 /// Builds the fixture into a temporary folder and checks what each page type must contain.
 @Suite struct PageTests {
-    static func build(_ changes: [String: String?] = [:], templates: URL? = nil) throws -> (SiteInspector, PortalBuild.Report, Fixture) {
+    static func build(_ changes: [String: String?] = [:], templates: URL? = nil) throws -> (SiteInspector, Pipeline.Report, Fixture) {
         let fixture = try Fixture(changes)
         let output = temporaryFolder("portal-out").appendingPathComponent("Output")
-        let report = try PortalBuild.build(.init(content: fixture.root, contentDisplay: "Content", templates: templates, templatesDisplay: nil, output: output))
+        let report = try Pipeline.build(.init(content: fixture.root, contentDisplay: "Content", templates: templates, templatesDisplay: nil, output: output))
         return (SiteInspector(root: output), report, fixture)
     }
 

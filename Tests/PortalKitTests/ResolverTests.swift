@@ -1,6 +1,7 @@
 import Foundation
+@testable import PortalModel
+@testable import PortalResolve
 import Testing
-@testable import PortalKit
 
 @Suite struct ResolverTests {
     static let index = ResponsibilityIndex([

@@ -1,18 +1,20 @@
 import Foundation
+@testable import PortalBuild
+@testable import PortalLoad
+@testable import PortalModel
 import Testing
-@testable import PortalKit
 
 /// Whole-site checks on real content: the committed sample and a generated tree with other slugs
 /// and texts that the tool has never seen.
 @Suite(.serialized) struct SampleSiteTests {
-    static func buildAndCheck(content: URL) throws -> (PortalBuild.Report, Content, SiteInspector) {
+    static func buildAndCheck(content: URL) throws -> (Pipeline.Report, Content, SiteInspector) {
         let output = temporaryFolder("sample-site").appendingPathComponent("Output")
-        let report = try PortalBuild.build(.init(content: content, contentDisplay: "Content", templates: repositoryRoot.appendingPathComponent("Templates"), templatesDisplay: "Templates", output: output))
+        let report = try Pipeline.build(.init(content: content, contentDisplay: "Content", templates: repositoryRoot.appendingPathComponent("Templates"), templatesDisplay: "Templates", output: output))
         let loaded = try ContentLoader(root: content, displayRoot: "Content").load()
         return (report, loaded, SiteInspector(root: output))
     }
 
-    static func expectCountsMatch(_ report: PortalBuild.Report, _ content: Content) {
+    static func expectCountsMatch(_ report: Pipeline.Report, _ content: Content) {
         let counts = Dictionary(uniqueKeysWithValues: report.pageCounts.map { ($0.kind, $0.count) })
         #expect(counts["Leistungen"] == content.services.count)
         #expect(counts["Anträge"] == content.services.count)

@@ -1,6 +1,6 @@
 import Foundation
+@testable import PortalSearch
 import Testing
-@testable import PortalKit
 
 /// The Swift index builder must produce the same bytes as the JavaScript reference, and its
 /// normalisation must match the vectors generated from Snowball's C library.

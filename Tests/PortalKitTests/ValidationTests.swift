@@ -1,6 +1,9 @@
 import Foundation
+@testable import PortalLoad
+@testable import PortalModel
+@testable import PortalResolve
+@testable import PortalSupport
 import Testing
-@testable import PortalKit
 
 /// One test per content rule: a real broken file, and the exact message an editor sees.
 @Suite struct ValidationTests {

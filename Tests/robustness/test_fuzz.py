@@ -1,6 +1,6 @@
 """A generative fuzz test of the content loaders, at the process level: the build never crashes, it only reports.
 
-Not libFuzzer: an in-process fuzz target would need a separate sanitizer build of PortalKit
+Not libFuzzer: an in-process fuzz target would need a separate sanitizer build of the portal libraries
 (`-sanitize=fuzzer,address`), which adds minutes to CI on every run. Instead this property test
 mutates a small, valid content tree (`corpus/tree/`, real files from the sample `Content/`) and runs
 the release binary's `portal check` on it:

@@ -1,5 +1,7 @@
+import PortalModel
+
 extension PageRenderer {
-    func authorityPage(_ authority: Authority) -> PagePlan {
+    package func authorityPage(_ authority: Authority) -> PagePlan {
         let path = "behoerden/\(authority.id)/"
         let city = authority.address.city
         var c = frame(path: path, title: authority.name, description: "\(authority.name), \(authority.address.street), \(authority.address.postalCode) \(city): Anschrift, Kontakt und zuständige Leistungen.",

@@ -1,6 +1,8 @@
+import PortalModel
+
 extension PageRenderer {
     /// `leistungen/<slug>/antrag/`: the accessible form stub.
-    func formPage(_ service: Service) -> PagePlan {
+    package func formPage(_ service: Service) -> PagePlan {
         let path = "leistungen/\(service.slug)/antrag/"
         let title = service.form?.title ?? "Antrag: \(service.title)"
         var c = frame(path: path, title: title, description: "Online-Antrag (Formular) für „\(service.title)“.",
@@ -23,10 +25,10 @@ extension PageRenderer {
 
     /// The keys that can depend on the service's body: without its own `form:`, the stub asks
     /// for the documents of the section „Erforderliche Unterlagen“ (see `serviceBodyKeys`).
-    static let formBodyKeyNames: Set<String> = ["items", "multipart"]
+    package static let formBodyKeyNames: Set<String> = ["items", "multipart"]
 
     /// - Parameter connected: whether the form is sent somewhere (`form_action` in site.yml).
-    static func formBodyKeys(_ service: Service, connected: Bool) -> [String: Any] {
+    package static func formBodyKeys(_ service: Service, connected: Bool) -> [String: Any] {
         let form = service.form ?? DefaultForm.make(for: service)
         var keys: [String: Any] = ["items": FormView.items(form)]
         if connected { keys["multipart"] = FormView.hasFiles(form) }

@@ -1,5 +1,7 @@
+import PortalModel
+
 extension PageRenderer {
-    func freePage(_ free: Page) -> PagePlan {
+    package func freePage(_ free: Page) -> PagePlan {
         let path = "\(free.slug)/"
         var c = frame(path: path, title: free.title, description: free.description ?? String(free.text.prefix(200)),
                       crumbs: [Crumb(title: free.title, path: path)])
@@ -8,7 +10,7 @@ extension PageRenderer {
         return page(path, "page", c)
     }
 
-    func searchPage() -> PagePlan {
+    package func searchPage() -> PagePlan {
         let path = "suche/"
         let c = frame(path: path, title: "Suche", description: "Leistungen des Portals durchsuchen.", crumbs: [Crumb(title: "Suche", path: path)])
         return page(path, "search", Self.pointingToSearchIndex(c, at: dataPaths["search"] ?? ""))
@@ -16,7 +18,7 @@ extension PageRenderer {
 
     /// The search page's context with the path of the index file (its name changes with every
     /// text edit, see `frame`).
-    static func pointingToSearchIndex(_ context: [String: Any], at indexPath: String) -> [String: Any] {
+    package static func pointingToSearchIndex(_ context: [String: Any], at indexPath: String) -> [String: Any] {
         var c = context
         var data = c["data"] as? [String: Any] ?? [:]
         data["search"] = (c["root"] as? String ?? "") + indexPath
@@ -25,7 +27,7 @@ extension PageRenderer {
     }
 
     /// The 404 page is served for any missing URL at any depth, so its links start at the base path.
-    func notFoundPage() -> PagePlan {
+    package func notFoundPage() -> PagePlan {
         var c = frame(path: "404.html", title: "Seite nicht gefunden", description: "Diese Seite gibt es nicht.", crumbs: [], root: site.basePath)
         c["canonical"] = nil
         c["breadcrumbs"] = []

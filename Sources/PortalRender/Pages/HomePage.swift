@@ -1,5 +1,5 @@
 extension PageRenderer {
-    func homePage() -> PagePlan {
+    package func homePage() -> PagePlan {
         var c = frame(path: "", title: site.title, description: site.description ?? "", crumbs: [])
         c["description"] = site.description ?? ""
         c["themenfelder"] = model.content.topics.themenfelder.map { t -> [String: Any] in
@@ -15,7 +15,7 @@ extension PageRenderer {
     }
 
     /// Länder with their Kreise, for the no-JavaScript place finder.
-    func placeGroups(root: String) -> [[String: Any]] {
+    package func placeGroups(root: String) -> [[String: Any]] {
         model.directory.laender.map { land -> [String: Any] in
             ["name": land.name, "url": root + "orte/\(land.ags)/",
              "kreise": (model.directory.children[land.ags] ?? []).map { ["name": $0.name, "url": root + "orte/\($0.ags)/"] }]

@@ -1,6 +1,8 @@
+import PortalModel
+
 extension PageRenderer {
     /// `orte/`: every Land with its Kreise.
-    func placesPage() -> PagePlan {
+    package func placesPage() -> PagePlan {
         let path = "orte/"
         var c = frame(path: path, title: "Orte", description: "Alle Orte des Portals: wählen Sie Ihren Kreis und Ihre Gemeinde, um die zuständigen Stellen zu sehen.",
                       crumbs: [Crumb(title: "Orte", path: path)])
@@ -15,7 +17,7 @@ extension PageRenderer {
     }
 
     /// `orte/<ags>/`: a Land or Kreis lists its places; a Gemeinde lists every service with its authority.
-    func placePage(_ region: Region) -> PagePlan {
+    package func placePage(_ region: Region) -> PagePlan {
         let path = "orte/\(region.ags)/"
         let ancestors = model.directory.ancestors(of: region)
         let crumbs = [Crumb(title: "Orte", path: "orte/")] + ancestors.map { Crumb(title: $0.name, path: "orte/\($0.ags)/") } + [Crumb(title: region.name, path: path)]

@@ -1,6 +1,8 @@
+import PortalSupport
+
 extension PageRenderer {
     /// All services A–Z, grouped by initial letter.
-    func serviceIndexPage() -> PagePlan {
+    package func serviceIndexPage() -> PagePlan {
         let path = "leistungen/"
         var c = frame(path: path, title: "Leistungen von A bis Z", description: "Alle \(model.content.services.count) Leistungen von A bis Z.", crumbs: [Crumb(title: "Leistungen A–Z", path: path)])
         let root = c["root"] as! String

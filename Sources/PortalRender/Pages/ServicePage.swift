@@ -1,5 +1,7 @@
+import PortalModel
+
 extension PageRenderer {
-    func servicePage(_ service: Service) -> PagePlan {
+    package func servicePage(_ service: Service) -> PagePlan {
         let path = "leistungen/\(service.slug)/"
         let topic = model.themenfeldBySlug[service.topic]
         var crumbs = [Crumb(title: "Leistungen A–Z", path: "leistungen/")]
@@ -29,16 +31,16 @@ extension PageRenderer {
 
     /// The keys made from the service's body alone; the rest of the context is made from its
     /// front matter and other files (a body edit renders the page from the cached rest, `BodyEditBuild`).
-    static let serviceBodyKeyNames: Set<String> = ["sections", "has_toc"]
+    package static let serviceBodyKeyNames: Set<String> = ["sections", "has_toc"]
 
-    static func serviceBodyKeys(_ service: Service) -> [String: Any] {
+    package static func serviceBodyKeys(_ service: Service) -> [String: Any] {
         ["sections": service.sections.map { ["title": $0.title, "id": $0.id, "html": $0.html] },
          "has_toc": service.sections.count > 2]
     }
 
     /// The "Zuständige Stelle" block: one authority for everyone, a gap, or an answer per Kreis
     /// (with a plain link to the Kreis where it differs per Gemeinde).
-    func responsibility(for service: Service, root: String) -> [String: Any] {
+    package func responsibility(for service: Service, root: String) -> [String: Any] {
         var r: [String: Any] = ["service": service.slug, "rules_url": root + (rulePaths[service.slug] ?? ""), "finder_id": "ort"]
         if let id = model.uniformAuthority(service: service.slug), let authority = model.content.authorities[id] {
             r["uniform"] = authorityCard(authority, root: root)

@@ -1,5 +1,7 @@
+import PortalModel
+
 extension PageRenderer {
-    func themenfeldPage(_ topic: Topic) -> PagePlan {
+    package func themenfeldPage(_ topic: Topic) -> PagePlan {
         let path = "themen/\(topic.slug)/"
         var c = frame(path: path, title: topic.title, description: topic.description ?? "Leistungen im Themenfeld \(topic.title).",
                       crumbs: [Crumb(title: topic.title, path: path)])
@@ -14,7 +16,7 @@ extension PageRenderer {
         return page(path, "topic", c)
     }
 
-    func lebenslagePage(_ topic: Topic) -> PagePlan {
+    package func lebenslagePage(_ topic: Topic) -> PagePlan {
         let path = "lebenslagen/\(topic.slug)/"
         var c = frame(path: path, title: topic.title, description: topic.description ?? "Leistungen in der Lebenslage \(topic.title).",
                       crumbs: [Crumb(title: topic.title, path: path)])

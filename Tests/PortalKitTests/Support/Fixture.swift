@@ -1,5 +1,6 @@
 import Foundation
-@testable import PortalKit
+@testable import PortalLoad
+@testable import PortalModel
 
 /// A small, valid content tree written to a temporary folder; tests change one file to break it.
 struct Fixture {

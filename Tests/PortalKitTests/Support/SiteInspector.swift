@@ -1,4 +1,5 @@
 import Foundation
+@testable import PortalSupport
 
 /// Reads a built site for assertions: its HTML files, and every internal link in them.
 struct SiteInspector {

@@ -1,0 +1,40 @@
+import PortalModel
+
+/// The per-file facts a later build needs to tell a body edit from other changes and to check
+/// links again without loading the other files.
+package struct ContentSources: Sendable {
+    package struct ServiceSource: Sendable {
+        package var slug: String
+        /// Relative to the content folder: `services/<slug>.md`.
+        package var relativePath: String
+        /// As shown in messages.
+        package var display: String
+        package var digests: ServiceLoader.Digests
+        package var links: [MarkdownDocument.Link]
+        package var warnings: [Diagnostic]
+
+        package init(slug: String, relativePath: String, display: String, digests: ServiceLoader.Digests, links: [MarkdownDocument.Link], warnings: [Diagnostic]) {
+            self.slug = slug
+            self.relativePath = relativePath
+            self.display = display
+            self.digests = digests
+            self.links = links
+            self.warnings = warnings
+        }
+    }
+
+    /// In file order.
+    package var services: [ServiceSource] = []
+    package var known: KnownURLs?
+    /// Links in free pages.
+    package var pageLinks: [MarkdownDocument.Link] = []
+    /// Warnings about other files than services.
+    package var otherWarnings: [Diagnostic] = []
+
+    package init(services: [ServiceSource] = [], known: KnownURLs? = nil, pageLinks: [MarkdownDocument.Link] = [], otherWarnings: [Diagnostic] = []) {
+        self.services = services
+        self.known = known
+        self.pageLinks = pageLinks
+        self.otherWarnings = otherWarnings
+    }
+}
