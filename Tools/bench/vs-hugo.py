@@ -1,15 +1,23 @@
 #!/usr/bin/env python3
 """Build speed and memory of `portal` against Hugo: same content, same machine, same run.
 
-    python3 Tools/bench/vs-hugo.py [--services 500,2000,8000] [--runs 3]
-                                   [--work /dev/shm/portal-vs-hugo] [--json FILE]
-                                   [--diagnose] [--cached-rows] [--timeout 1200]
+    python3 Tools/bench/vs-hugo.py [--services 500,2000,8000] [--runs 3] [--rule-heavy]
+                                   [--work /dev/shm/portal-vs-hugo] [--json FILE] [--portal PATH]
+                                   [--edits body,summary,…] [--verify-each-run] [--no-incremental]
+                                   [--generate-only] [--diagnose] [--cached-rows] [--timeout 1200]
 
 For each N in --services:
   1. derives a Saxony content tree of N services from `generate.py --scope sachsen` (557 OZG
      services): fewer by an even selection that keeps every link target, more by clones
      `<slug>-<k>` titled "… (Variante k)" with the same Markdown body and a copy of the base
-     service's rules in responsibilities.csv; checks it with `portal check` (must exit 0);
+     service's rules in responsibilities.csv; checks it with `portal check` (must exit 0).
+     With --rule-heavy the tree is then shaped like a Land whose Gemeinden decide many services
+     themselves (rule_heavy_tree): 35 % of the N services get one rule for each of the 418
+     Gemeinden (8-digit AGS), spread over 1,000 authorities (the Gemeinden's own
+     administrations, Verwaltungsgemeinschaften and -verbände from verbaende-sachsen.csv, and
+     local offices such as Standesämter that serve a few neighbouring Gemeinden each), and every
+     service body grows to about 7.5 KB of varied German prose in FIM sections. At 2,000
+     services: ~301,000 rules, ~293,000 of them 8-digit;
   2. converts the same tree into an equivalent Hugo site (same pages: service, form stub, A–Z,
      Themenfelder and Lebenslagen as taxonomies, authorities, Land/Kreis/Gemeinde pages, search,
      404, free pages, sitemap, robots.txt; the same data files: search index, place list,
@@ -20,14 +28,26 @@ For each N in --services:
   4. prints per N the median wall time, CPU time and peak RSS, pages and output bytes of
      both, the ratios portal/Hugo, the load average and the share of the CPUs that other
      processes used during the runs (what skews the timings);
-  5. then (unless --no-incremental) edits one service's body --runs times, rebuilds with
-     `portal build` (incremental, using the cache of the build before), and prints the median
-     wall time, its ratio to the clean build, and whether the result equals a clean build of
-     the same tree file by file. `portal` is timed with --clean for the comparison with Hugo.
+  5. then (unless --no-incremental) measures incremental rebuilds per kind of single-file
+     edit (EDIT_KINDS, or those --edits names): a service's Markdown body, its summary, its
+     title, an authority's phone number, one responsibilities.csv row moved to another
+     authority, a Gemeinde's postal codes in regions.csv, a Lebenslage's title in topics.yml, a
+     free page's body, and one template of a --templates theme (a copy of
+     Templates/layouts/page.mustache). Per kind it changes the file --runs times, differently
+     each run, rebuilds with `portal build` (incremental, using the cache of the build before),
+     and prints the median wall time, its ratio to the clean build, the files rewritten, and
+     whether the result equals a clean build of the same tree file by file (after the last run
+     of the kind; after every run with --verify-each-run). The edits add up from kind to kind;
+     every file is restored at the end. `portal` is timed with --clean for the comparison with
+     Hugo.
 
-Writes only below --work (default in /dev/shm: the VM's disk slows down after a few GB).
-Needs the release binary (.build/release/portal) and `hugo` (Debian: apt-get install hugo).
-Standard library plus PyYAML (to read the content tree).
+--generate-only writes the trees, prints their figures (rules by AGS length, authorities,
+Markdown bytes per service) and runs `portal check` once, without timed builds.
+
+Writes only below --work (default in /dev/shm: the VM's disk slows down after a few GB), and
+runs every build there: `portal` would take a ./Templates folder as its theme, so the binary's
+own theme is measured. Needs the release binary (.build/release/portal, or --portal) and `hugo`
+(Debian: apt-get install hugo). Standard library plus PyYAML (to read the content tree).
 """
 from __future__ import annotations
 
@@ -35,8 +55,10 @@ import argparse
 import csv
 import datetime
 import hashlib
+import io
 import json
 import os
+import random
 import re
 import shutil
 import signal
@@ -45,6 +67,7 @@ import subprocess
 import sys
 import time
 import unicodedata
+import zlib
 from pathlib import Path
 
 import yaml
@@ -202,6 +225,380 @@ def derive_tree(base: Path, out: Path, n: int) -> dict:
         w.writerow(["service", "region", "authority"])
         w.writerows(rows)
     return {"services": len(chosen), "rules": len(rows)}
+
+
+# ---------------------------------------------------------------------------------------
+# Step 1b (--rule-heavy): a Land whose Gemeinden decide many services themselves
+# ---------------------------------------------------------------------------------------
+
+RULE_HEAVY_SHARE = 0.35         # services decided per Gemeinde: one 8-digit rule for every Gemeinde
+RULE_HEAVY_AUTHORITIES = 1000   # authorities in the tree (the sample's 447 plus local offices)
+RULE_HEAVY_BODY = (6000, 8000)  # Markdown body bytes per service aimed at (evenly drawn; ~7.5 KB written on average)
+REGIONS_DATA = REPO.parent / "shared/data/regions"  # generate.py's default --data
+
+# Local offices that serve a few neighbouring Gemeinden each (Standesamtsbezirke and the like).
+OFFICE_KINDS = [("standesamt", "Standesamt"), ("ordnungsamt", "Ordnungsamt"), ("buergeramt", "Bürgeramt"),
+                ("bauamt", "Bauverwaltung")]
+# Who a per-Gemeinde service goes to, drawn per (service, Kreis): Kreise organise differently.
+# "gemeinde": the Gemeinde's own administration; "verband": the erfüllende Gemeinde or the
+# Verwaltungsverband where the Gemeinde belongs to one, else its own administration.
+RULE_KINDS = ["gemeinde", "gemeinde", "gemeinde", "verband", "verband"] + [k for k, _ in OFFICE_KINDS]
+
+PROSE = {
+    "desc": [
+        "Mit der Leistung „{t}“ erledigen Sie Ihr Anliegen bei {stelle_dat}, ohne dafür mehrere Ämter aufsuchen zu müssen.",
+        "Die Leistung gehört zum Themenfeld „{thema}“ und richtet sich an {ziel}.",
+        "{Stelle} prüft Ihren Antrag und teilt Ihnen das Ergebnis {weg} mit.",
+        "Welche Stelle für Sie zuständig ist, richtet sich nach Ihrem Wohnort; in manchen Gemeinden übernimmt eine Nachbargemeinde oder eine gemeinsame Dienststelle diese Aufgabe.",
+        "Viele Gemeinden in Sachsen bieten „{t}“ inzwischen auch online an; den Antrag können Sie dann mit dem Servicekonto und der Online-Ausweisfunktion stellen.",
+        "Haben Sie Fragen zu Ihrem Fall, hilft Ihnen {stelle_nom_klein} gern weiter, am besten {kontakt}.",
+        "Die Angaben auf dieser Seite beschreiben das übliche Verfahren; im Einzelfall kann {stelle_nom_klein} weitere Nachweise verlangen.",
+        "Für {ziel} ist die Leistung in der Regel {kosten_kurz}; Ausnahmen nennt der Abschnitt zu den Kosten.",
+        "Wer „{t}“ zum ersten Mal beantragt, sollte {zeit_vorlauf} mit der Vorbereitung beginnen, weil einzelne Nachweise erst beschafft werden müssen.",
+        "Die Entscheidung ergeht als Bescheid; gegen ihn können Sie innerhalb eines Monats Widerspruch einlegen.",
+        "Bei Änderungen Ihrer Verhältnisse, etwa einem Umzug oder einer neuen Anschrift, informieren Sie {stelle_akk} bitte unaufgefordert.",
+        "Die Daten, die Sie im Antrag angeben, werden nur für dieses Verfahren verwendet und nach Ablauf der gesetzlichen Fristen gelöscht.",
+        "Vertreten Sie eine andere Person, legen Sie eine schriftliche Vollmacht und Ihren eigenen Ausweis vor.",
+        "{Stelle} kann Ihnen auch sagen, welche weiteren Leistungen in Ihrer Lebenslage in Frage kommen.",
+        "Ist der Antrag unvollständig, meldet sich {stelle_nom_klein} bei Ihnen und setzt eine angemessene Frist, um fehlende Unterlagen nachzureichen.",
+        "Ob Sie „{t}“ online, per Post oder persönlich beantragen, entscheiden Sie selbst; das Ergebnis ist in allen Fällen dasselbe.",
+        "In kleineren Gemeinden erledigt oft die Verwaltungsgemeinschaft oder ein Nachbarort diese Aufgabe; die Ortssuche unten nennt Ihnen die richtige Stelle.",
+        "Die Leistung wird {weg} beantragt und {zeit} bearbeitet, sofern keine Rückfragen entstehen.",
+        "Rechtlich geregelt ist „{t}“ im Landesrecht und in der Satzung Ihrer Gemeinde, die Einzelheiten wie Gebühren und Fristen festlegt.",
+        "Für {ziel} gibt es teilweise vereinfachte Verfahren; fragen Sie bei {stelle_dat} nach, ob diese für Sie gelten.",
+        "Im Themenfeld „{thema}“ hängen viele Leistungen zusammen; oft lohnt es sich, mehrere Anträge gleichzeitig zu stellen.",
+        "Sie erhalten nach dem Absenden eine Eingangsbestätigung mit einem Aktenzeichen, das Sie bei Rückfragen angeben.",
+        "Eine persönliche Vorsprache ist nur nötig, wenn {stelle_nom_klein} Ihre Identität oder Originaldokumente prüfen muss.",
+        "Hat {stelle_nom_klein} Zweifel an Ihren Angaben, kann sie weitere Auskünfte einholen, zum Beispiel beim Einwohnermeldeamt oder beim Finanzamt.",
+        "Die Zuständigkeit kann sich ändern, wenn Gemeinden ihre Aufgaben zusammenlegen; die Angaben auf diesem Portal werden dann angepasst.",
+        "Wird dem Antrag stattgegeben, gilt die Entscheidung {dauer_geltung}.",
+        "Für Rückfragen hält {stelle_nom_klein} Sprechzeiten vor; außerhalb dieser Zeiten erreichen Sie sie {kontakt}.",
+        "Leben Sie nur vorübergehend in Sachsen, kann eine Stelle an Ihrem Hauptwohnsitz zuständig sein.",
+        "Menschen mit geringem Einkommen können unter Umständen eine Ermäßigung oder Befreiung von den Kosten beantragen.",
+        "Die elektronische Antragstellung ist so gestaltet, dass Sie Ihre Eingaben zwischenspeichern und später fortsetzen können.",
+    ],
+    "cond": [
+        "Sie haben Ihren Hauptwohnsitz oder Ihren Sitz in Sachsen.",
+        "Sie sind mindestens 16 Jahre alt oder werden von Ihren Sorgeberechtigten vertreten.",
+        "Die Angaben in Ihrem Antrag sind vollständig und wahrheitsgemäß.",
+        "Es liegen keine Gründe vor, die einer Erteilung entgegenstehen, zum Beispiel offene Forderungen aus einem früheren Verfahren.",
+        "Sie können Ihre Identität mit einem gültigen Ausweisdokument nachweisen.",
+        "Für Unternehmen: Der Betrieb ist im Handels-, Vereins- oder Gewerberegister eingetragen.",
+        "Das Vorhaben liegt im Gebiet der Gemeinde, bei der Sie den Antrag stellen.",
+        "Sie haben die Gebühr entrichtet oder eine Befreiung nachgewiesen.",
+        "Die Frist für die Antragstellung ist noch nicht abgelaufen.",
+        "Die erforderlichen Zustimmungen Dritter, etwa der Eigentümerin oder des Eigentümers, liegen vor.",
+    ],
+    "docs": [
+        "gültiger Personalausweis oder Reisepass", "aktuelle Meldebescheinigung", "Nachweis über das Einkommen der letzten drei Monate",
+        "Geburtsurkunde", "Eheurkunde oder Lebenspartnerschaftsurkunde", "Vollmacht, wenn eine andere Person den Antrag stellt",
+        "Auszug aus dem Handelsregister", "Lageplan im Maßstab 1 : 500", "Nachweis über die Zahlung der Gebühr",
+        "Bescheinigung des Arbeitgebers", "Mietvertrag oder Wohnungsgeberbestätigung", "ärztliches Attest",
+        "biometrisches Lichtbild", "Nachweis über die Sachkunde", "Führungszeugnis, nicht älter als drei Monate",
+        "Versicherungsnachweis", "Kontoverbindung (IBAN)", "Bescheid der Familienkasse", "Schulbescheinigung oder Studienbescheinigung",
+        "Kopie des bisherigen Bescheids", "Grundbuchauszug", "Gewerbeanmeldung", "Unbedenklichkeitsbescheinigung des Finanzamts",
+    ],
+    "doc_note": [
+        "Reichen Sie Kopien ein; die Originale legen Sie nur auf Nachfrage vor.",
+        "Unterlagen in einer fremden Sprache brauchen eine Übersetzung durch eine in Deutschland anerkannte Übersetzerin oder einen anerkannten Übersetzer.",
+        "Stellen Sie den Antrag online, laden Sie die Unterlagen als PDF- oder Bilddatei hoch; jede Datei darf höchstens 10 MB groß sein.",
+        "Fehlen Unterlagen, verzögert sich die Bearbeitung; {stelle_nom_klein} fordert sie schriftlich nach.",
+        "Im Einzelfall kann {stelle_nom_klein} weitere Nachweise verlangen, wenn sie für die Entscheidung nötig sind.",
+    ],
+    "cost": [
+        "Die Gebühr richtet sich nach dem Sächsischen Verwaltungskostengesetz und dem Kostenverzeichnis.",
+        "Wird der Antrag abgelehnt oder zurückgenommen, kann eine ermäßigte Gebühr anfallen.",
+        "Sie bezahlen bar, mit Karte oder per Überweisung, je nachdem, was {stelle_nom_klein} anbietet.",
+        "Für Empfängerinnen und Empfänger von Bürgergeld oder Sozialhilfe kann die Gebühr auf Antrag ermäßigt werden.",
+        "Auslagen, etwa für Zustellung oder Beglaubigung, werden gesondert berechnet.",
+    ],
+    "cost_items": [("Erteilung", "25,00 Euro"), ("Verlängerung", "15,00 Euro"), ("Änderung", "12,50 Euro"), ("Zweitausfertigung", "10,00 Euro"),
+                   ("Beglaubigte Abschrift", "5,00 Euro je Seite"), ("Eilbearbeitung", "30,00 Euro zusätzlich"), ("Beratung vor Ort", "gebührenfrei")],
+    "duration": [
+        "Über Ihren Antrag wird {zeit} entschieden.",
+        "Liegen alle Unterlagen vollständig vor, entscheidet {stelle_nom_klein} {zeit}.",
+        "In der Ferienzeit und zum Jahresende kann die Bearbeitung länger dauern.",
+        "Über den Stand der Bearbeitung können Sie sich jederzeit telefonisch oder im Servicekonto informieren.",
+    ],
+    "deadline": [
+        "Stellen Sie den Antrag {zeit_vorlauf}.",
+        "Es gibt keine gesetzliche Antragsfrist; beantragen Sie die Leistung aber rechtzeitig.",
+        "Änderungen müssen Sie innerhalb von zwei Wochen mitteilen.",
+        "Leistungen werden frühestens ab dem Monat der Antragstellung erbracht; rückwirkend nur in Ausnahmefällen.",
+        "Gegen den Bescheid können Sie innerhalb eines Monats nach Bekanntgabe Widerspruch einlegen.",
+    ],
+    "steps": [
+        "Sie füllen den Antrag online oder auf Papier aus.", "Sie fügen die erforderlichen Unterlagen bei oder laden sie hoch.",
+        "Sie reichen den Antrag bei {stelle_dat} ein.", "{Stelle} bestätigt den Eingang und prüft die Unterlagen auf Vollständigkeit.",
+        "Fehlen Angaben, werden Sie um Ergänzung gebeten.", "{Stelle} beteiligt, wenn nötig, andere Behörden.",
+        "Sie erhalten einen Gebührenbescheid und bezahlen die Gebühr.", "{Stelle} entscheidet über Ihren Antrag.",
+        "Sie erhalten den Bescheid {weg}.", "Sie holen das Dokument persönlich ab oder bekommen es zugeschickt.",
+        "Sie vereinbaren einen Termin, wenn ein persönliches Erscheinen nötig ist.", "Die Entscheidung wird im Register eingetragen.",
+    ],
+    "laws": [
+        "Sächsisches Verwaltungsverfahrens- und Zustellungsgesetz (SächsVwVfZG)", "Verwaltungskostengesetz des Freistaates Sachsen (SächsVwKG)",
+        "Sächsische Gemeindeordnung (SächsGemO)", "Sächsische Landkreisordnung (SächsLKrO)", "Verwaltungsverfahrensgesetz (VwVfG)",
+        "Sächsisches E-Government-Gesetz (SächsEGovG)", "Onlinezugangsgesetz (OZG)", "Bundesmeldegesetz (BMG)", "Sächsische Bauordnung (SächsBO)",
+        "Gewerbeordnung (GewO)", "Sozialgesetzbuch Erstes Buch (SGB I)", "Personenstandsgesetz (PStG)", "Sächsisches Kommunalabgabengesetz (SächsKAG)",
+    ],
+    "notes": [
+        "Nutzen Sie, wenn möglich, den Onlinedienst: Sie sparen den Weg ins Amt und können den Stand Ihres Antrags verfolgen.",
+        "Bewahren Sie den Bescheid gut auf; Sie brauchen ihn oft für spätere Anträge.",
+        "Wenn Sie Unterstützung beim Ausfüllen brauchen, hilft Ihnen {stelle_nom_klein} oder eine Beratungsstelle in Ihrer Nähe.",
+        "Menschen mit Behinderung können bei {stelle_dat} eine Begleitperson mitbringen; Gebärdensprachdolmetscher werden auf Wunsch gestellt.",
+        "Die Öffnungszeiten und Kontaktdaten der zuständigen Stelle finden Sie unten auf dieser Seite, wenn Sie Ihren Wohnort angeben.",
+        "Ziehen Sie während des Verfahrens um, bleibt {stelle_nom_klein} in der Regel zuständig, bis über den Antrag entschieden ist.",
+        "Falsche oder unvollständige Angaben können als Ordnungswidrigkeit geahndet werden.",
+        "Auskünfte zu Ihrem Antrag erhalten nur Sie selbst oder eine Person, die Sie schriftlich bevollmächtigt haben.",
+        "Für Unternehmen gelten teilweise abweichende Regeln; fragen Sie im Zweifel bei der Industrie- und Handelskammer oder der Handwerkskammer nach.",
+        "Viele Formulare gibt es auch in Leichter Sprache und in mehreren Sprachen.",
+        "Prüfen Sie vor dem Absenden, ob alle Pflichtfelder ausgefüllt und alle Anlagen beigefügt sind.",
+        "Sind Sie unsicher, ob „{t}“ die richtige Leistung für Ihr Anliegen ist, rufen Sie vorher bei {stelle_dat} an.",
+        "Die Gebühren können je nach Gemeinde unterschiedlich hoch sein, weil sie in örtlichen Satzungen festgelegt werden.",
+        "Eine Ablehnung wird schriftlich begründet; sie enthält eine Rechtsbehelfsbelehrung.",
+        "Bei Eilbedürftigkeit, etwa einer kurzfristigen Reise oder einem Notfall, sprechen Sie {stelle_akk} direkt an.",
+        "Haben Sie Ihren Antrag online gestellt, finden Sie den Bescheid im Postfach Ihres Servicekontos.",
+        "Schreiben Sie bei Überweisungen immer das Aktenzeichen in den Verwendungszweck.",
+        "Für {ziel} bieten einige Gemeinden eigene Sprechstunden an.",
+        "Wenn sich die Rechtslage ändert, gilt für laufende Anträge in der Regel das Recht zum Zeitpunkt der Entscheidung.",
+        "Auch nach der Entscheidung können Sie Akteneinsicht beantragen.",
+    ],
+    "Stelle": ["Die zuständige Stelle", "Die Gemeindeverwaltung", "Das Bürgeramt", "Die Behörde", "Die Fachabteilung", "Die Verwaltung"],
+    "stelle_nom_klein": ["die zuständige Stelle", "die Gemeindeverwaltung", "das Bürgeramt", "die Behörde", "die Fachabteilung"],
+    "stelle_dat": ["der zuständigen Stelle", "Ihrer Gemeindeverwaltung", "dem Bürgeramt", "der Behörde an Ihrem Wohnort", "der Fachabteilung"],
+    "stelle_akk": ["die zuständige Stelle", "Ihre Gemeindeverwaltung", "das Bürgeramt", "die Behörde"],
+    "ziel": ["Bürgerinnen und Bürger mit Hauptwohnsitz in Sachsen", "Unternehmen und Selbstständige", "Vereine und Verbände",
+             "Eltern und Erziehungsberechtigte", "alle Personen ab 16 Jahren", "Eigentümerinnen und Eigentümer von Grundstücken",
+             "Menschen, die neu nach Sachsen ziehen", "Auszubildende und Studierende"],
+    "weg": ["schriftlich", "per Post", "elektronisch über das Servicekonto", "per E-Mail", "in einem persönlichen Gespräch"],
+    "kontakt": ["telefonisch zu den Sprechzeiten", "per E-Mail", "nach vorheriger Terminvereinbarung", "über das Kontaktformular im Servicekonto"],
+    "kosten_kurz": ["gebührenpflichtig", "gebührenfrei", "mit geringen Kosten verbunden", "nur bei Ausstellung einer Urkunde kostenpflichtig"],
+    "zeit": ["in der Regel innerhalb von zwei Wochen", "meist nach drei bis vier Wochen", "innerhalb eines Monats", "nach Eingang aller Unterlagen innerhalb von zehn Arbeitstagen",
+             "spätestens nach drei Monaten", "oft noch am selben Tag"],
+    "dauer_geltung": ["unbefristet", "für fünf Jahre", "bis auf Widerruf", "für die Dauer des Vorhabens", "für ein Kalenderjahr"],
+    "zeit_vorlauf": ["mindestens vier Wochen vorher", "rechtzeitig, am besten sechs Wochen vor dem gewünschten Termin", "so früh wie möglich",
+                     "spätestens zwei Wochen vor Beginn"],
+}
+
+
+def prose(rng, key: str, ctx: dict) -> str:
+    """One sentence of kind `key` that the body does not have yet (if the kind has one left),
+    its placeholders filled from ctx or PROSE."""
+    used = ctx.setdefault("_used", set())
+    fresh = [t for t in PROSE[key] if t not in used] or PROSE[key]
+    text = rng.choice(fresh)
+    used.add(text)
+    return prose_fill(rng, text, ctx)
+
+
+def paragraph(rng, key: str, ctx: dict, sentences: tuple[int, int] = (3, 5)) -> str:
+    return " ".join(prose(rng, key, ctx) for _ in range(rng.randint(*sentences)))
+
+
+def long_body(rng, body: str, ctx: dict, others: list[tuple[str, str]], target: int) -> str:
+    """The service body grown to about `target` bytes with FIM sections of generated prose.
+    The body's own text stays, first in each section; a body already that long is kept."""
+    if len(body.encode()) >= target:
+        return body
+    sections = sections_of(body)
+    had_docs = "Erforderliche Unterlagen" in sections
+    extra: dict[str, list[str]] = {t: [] for t in FIM_ORDER}
+    extra["Voraussetzungen"].append("\n".join("- " + prose(rng, "cond", ctx) for _ in range(rng.randint(2, 5))))
+    if not had_docs:
+        docs = rng.sample(PROSE["docs"], rng.randint(3, 8))
+        extra["Erforderliche Unterlagen"].append("Bitte halten Sie folgende Unterlagen bereit:\n\n" + "\n".join("- " + d for d in docs))
+    extra["Erforderliche Unterlagen"].append(paragraph(rng, "doc_note", ctx, (1, 3)))
+    if rng.random() < 0.6:
+        rows = rng.sample(PROSE["cost_items"], rng.randint(2, 4))
+        extra["Kosten"].append("| Leistung | Gebühr |\n| --- | --- |\n" + "\n".join(f"| {a} | {b} |" for a, b in rows))
+    extra["Kosten"].append(paragraph(rng, "cost", ctx, (1, 3)))
+    extra["Bearbeitungsdauer"].append(paragraph(rng, "duration", ctx, (1, 3)))
+    extra["Fristen"].append(paragraph(rng, "deadline", ctx, (1, 3)))
+    steps = rng.sample(PROSE["steps"], rng.randint(4, 7))
+    extra["Verfahrensablauf"].append("\n".join(f"{i}. {prose_fill(rng, step, ctx)}" for i, step in enumerate(steps, 1)))
+    if "Rechtsgrundlage" not in sections:
+        extra["Rechtsgrundlage"].append("\n".join("- " + l for l in rng.sample(PROSE["laws"], rng.randint(2, 4))))
+    if others:
+        extra["Weiterführende Informationen"].append(
+            "\n".join(f"- [{md_link_text(title)}](/leistungen/{slug}/)"
+                      for slug, title in rng.sample(others, min(len(others), rng.randint(1, 3)))))
+    # Then prose, section by section in turn, until the body is long enough.
+    grow = ["Beschreibung", "Hinweise", "Beschreibung", "Voraussetzungen", "Hinweise", "Beschreibung"]
+    keys = {"Beschreibung": "desc", "Hinweise": "notes", "Voraussetzungen": "cond"}
+
+    def assemble() -> str:
+        parts = []
+        for t in FIM_ORDER + [t for t in sections if t not in FIM_ORDER]:
+            texts = ([sections[t].strip()] if t in sections else []) + extra.get(t, [])
+            texts = [x for x in texts if x]
+            if not texts:
+                continue
+            parts.append(("" if t == "Beschreibung" else f"## {t}\n\n") + "\n\n".join(texts) + "\n")
+        return "\n".join(parts)
+
+    text, k = assemble(), 0
+    while len(text.encode()) < target:
+        t = grow[k % len(grow)]
+        extra[t].append(paragraph(rng, keys[t], ctx))
+        k += 1
+        text = assemble()
+    return text
+
+
+def prose_fill(rng, text: str, ctx: dict) -> str:
+    return re.sub(r"\{(\w+)\}", lambda m: ctx[m.group(1)] if m.group(1) in ctx else rng.choice(PROSE[m.group(1)]), text)
+
+
+def md_link_text(text: str) -> str:
+    return re.sub(r"([\[\]\\])", r"\\\1", text)
+
+
+def yaml_str(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+
+
+def slug_of(text: str) -> str:
+    s = text.lower().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "&": "und"}))
+    s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-")[:80].rstrip("-")
+
+
+def rule_heavy_tree(base: Path, out: Path, n: int) -> dict:
+    """Turns the derived tree `out` (derive_tree) into a rule-heavy one: RULE_HEAVY_SHARE of the
+    services get one rule per Gemeinde (8-digit AGS), spread over the Gemeinden's own
+    administrations, the Verwaltungsgemeinschaften and Verwaltungsverbände of
+    verbaende-sachsen.csv and local offices added until the tree has RULE_HEAVY_AUTHORITIES
+    authorities; every service body grows to about 7.5 KB of FIM sections. Deterministic."""
+    regions = read_csv(out / "regions.csv")
+    name_of = {r["ags"]: r["name"] for r in regions}
+    plz_of = {r["ags"]: r["postal_codes"].split() for r in regions}
+    gemeinden = sorted(r["ags"] for r in regions if len(r["ags"]) == 8)
+    kreise = sorted(r["ags"] for r in regions if len(r["ags"]) == 5)
+    land = next(r["ags"] for r in regions if len(r["ags"]) == 2)
+    members: dict[str, list[str]] = {k: [g for g in gemeinden if g.startswith(k)] for k in kreise}
+
+    # The sample's own Gemeinde and Kreis administrations (from the base tree's rules).
+    votes: dict[str, dict[str, int]] = {}
+    for r in read_csv(base / "responsibilities.csv"):
+        if len(r["region"]) in (5, 8):
+            v = votes.setdefault(r["region"], {})
+            v[r["authority"]] = v.get(r["authority"], 0) + 1
+    own = {ags: max(v, key=lambda a: (v[a], a)) for ags, v in votes.items()}
+    missing = [g for g in gemeinden + kreise if g not in own]
+    if missing:
+        sys.exit(f"vs-hugo: --rule-heavy: no administration of its own for {missing[:5]} in the base tree")
+    auth_dir = out / "authorities"
+    ids = {p.stem for p in auth_dir.glob("*.yml")}
+    new_authorities: list[tuple[str, str, str]] = []  # (id, name, seat AGS)
+
+    def add_authority(base_id: str, name: str, seat: str) -> str:
+        aid = base_id if base_id not in ids else with_suffix(base_id, seat)
+        if aid in ids:
+            sys.exit(f"vs-hugo: --rule-heavy: authority id clash {aid}")
+        ids.add(aid)
+        new_authorities.append((aid, name, seat))
+        return aid
+
+    # Verwaltungsgemeinschaften: the erfüllende Gemeinde works for its members;
+    # Verwaltungsverbände get an authority of their own.
+    verband_of: dict[str, str] = {}
+    verbaende = REGIONS_DATA / "verbaende-sachsen.csv"
+    for v in read_csv(verbaende) if verbaende.exists() else []:
+        gs = [g for g in v["gemeinden"].split() if g in name_of]
+        if len(gs) < 2:
+            continue
+        if v["typ"] == "Verwaltungsgemeinschaft":
+            seat = next((g for g in gs if name_of[g] == v["name"]), None) or \
+                next((g for g in gs if name_of[g].startswith(v["name"])), gs[0])
+            aid = own[seat]
+        else:
+            aid = add_authority("verwaltungsverband-" + slug_of(v["name"]), f"Verwaltungsverband {v['name']}", gs[0])
+        for g in gs:
+            verband_of[g] = aid
+
+    # Local offices: the rest of the authorities, in equal parts per kind, per Kreis in
+    # proportion to its Gemeinden; each serves a run of neighbouring Gemeinden (AGS order),
+    # seated in the one with the most postal codes (the largest town, roughly).
+    spare = max(0, RULE_HEAVY_AUTHORITIES - len(ids))
+    office_of: dict[tuple[str, str], str] = {}  # (kind, Gemeinde) -> authority
+    for j, (kind, label) in enumerate(OFFICE_KINDS):
+        count = spare // len(OFFICE_KINDS) + (1 if j < spare % len(OFFICE_KINDS) else 0)
+        count = max(count, len(kreise))
+        per = {k: 1 for k in kreise}  # then one by one to the Kreis with the most Gemeinden per office
+        while sum(per.values()) < count:
+            open_ = [k for k in kreise if per[k] < len(members[k])]
+            if not open_:
+                break
+            k = max(open_, key=lambda k: (len(members[k]) / per[k], k))
+            per[k] += 1
+        for k in kreise:
+            gs = members[k]
+            for c in range(per[k]):
+                group = gs[c * len(gs) // per[k]:(c + 1) * len(gs) // per[k]]
+                seat = max(group, key=lambda g: (len(plz_of[g]), -int(g)))
+                aid = add_authority(f"{kind}-{slug_of(name_of[seat])}", f"{label} {name_of[seat]}", seat)
+                for g in group:
+                    office_of[(kind, g)] = aid
+    for i, (aid, name, seat) in enumerate(new_authorities):
+        plz = plz_of[seat][0] if plz_of[seat] else "01000"
+        hours = ["Mo, Di, Do 08:30–12:00 und 13:00–16:00", "Fr 08:30–12:00"] if i % 3 else ["Di 09:00–12:00 und 14:00–18:00", "Do 09:00–12:00"]
+        (auth_dir / f"{aid}.yml").write_text(
+            f"name: {yaml_str(name)}\n"
+            f"address: {{street: {yaml_str(f'Beispielstraße {1 + i % 40} (Beispieldaten)')}, postal_code: \"{plz}\", city: {yaml_str(name_of[seat])}}}\n"
+            f"phone: \"+49 000 {100000 + i}\"\n"
+            f"email: \"{aid}@example.org\"\n"
+            f"opening_hours: [{', '.join(yaml_str(h) for h in hours)}]\n", encoding="utf-8")
+
+    # Which services are decided per Gemeinde: first those that are in the sample, then
+    # Kreis-level ones, then Land-level ones, then the gaps, evenly chosen within a level.
+    services = sorted(p.stem for p in (out / "services").glob("*.md"))
+    rules: dict[str, list[tuple[str, str]]] = {s: [] for s in services}
+    for r in read_csv(out / "responsibilities.csv"):
+        rules[r["service"]].append((r["region"], r["authority"]))
+
+    def level(s: str) -> int:
+        lengths = [len(region) for region, _ in rules[s]]
+        if lengths.count(8) >= len(gemeinden):
+            return 0
+        return 1 if 5 in lengths else 2 if lengths else 3
+    tiers = [[s for s in services if level(s) == t] for t in range(4)]
+    wanted = round(RULE_HEAVY_SHARE * n)
+    per_gemeinde: list[str] = []
+    for tier in tiers:
+        per_gemeinde += spread(tier, min(len(tier), wanted - len(per_gemeinde)))
+    chosen = set(per_gemeinde)
+    rows = []
+    for s in services:
+        if s in chosen:
+            for k in kreise:
+                kind = RULE_KINDS[zlib.crc32(f"{s}/{k}".encode()) % len(RULE_KINDS)]
+                for g in members[k]:
+                    a = own[g] if kind == "gemeinde" else verband_of.get(g, own[g]) if kind == "verband" else office_of[(kind, g)]
+                    rows.append((s, g, a))
+        elif level(s) == 0:  # decided per Gemeinde in the sample, but not chosen: one rule per Kreis
+            rows += [(s, k, own[k]) for k in kreise]
+        else:
+            rows += [(s, region, a) for region, a in rules[s]]
+    with open(out / "responsibilities.csv", "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["service", "region", "authority"])
+        w.writerows(rows)
+
+    # Bodies of about 7.5 KB, different for every service (clones too).
+    topics = load_yaml((out / "topics.yml").read_text(encoding="utf-8")) or {}
+    topic_title = {t["slug"]: t["title"] for t in topics.get("themenfelder") or []}
+    files = {s: (out / "services" / f"{s}.md").read_text(encoding="utf-8") for s in services}
+    metas = {s: load_yaml(split_front_matter(files[s])[0]) for s in services}
+    others = [(s, metas[s]["title"]) for s in services]
+    for s in services:
+        fm, body = split_front_matter(files[s])
+        rng = random.Random(zlib.crc32(s.encode()))
+        ctx = {"t": metas[s]["title"], "thema": topic_title.get(metas[s]["topic"], metas[s]["topic"])}
+        links = [o for o in rng.sample(others, min(len(others), 4)) if o[0] != s]
+        text = long_body(rng, body, ctx, links, rng.randint(*RULE_HEAVY_BODY))
+        (out / "services" / f"{s}.md").write_text("---\n" + fm + "---\n" + text, encoding="utf-8")
+    return {"services": len(services), "rules": len(rows), "per_gemeinde_services": len(chosen),
+            "authorities": len(ids), "land": land}
 
 
 # ---------------------------------------------------------------------------------------
@@ -936,13 +1333,14 @@ def hugo_site(content: Path, site_dir: Path, cached_rows: bool = False) -> dict:
             "items": form.get("fields") or default_form(meta, body)}))
 
     # Authorities: the services each serves and where (with exceptions, as the portal shows).
+    deepest = {slug: max(map(len, r)) for slug, r in rules.items()}  # no exceptions below the deepest rules
     for a in auth_ids:
         x = authorities[a]
         rows: dict[str, list[str]] = {}
         for _, region, slug in sorted(by_authority.get(a, [])):
             name = by_ags[region]["name"] if region in by_ags else region
-            exceptions = sorted(reg for reg, other in rules[slug].items()
-                                if len(reg) > len(region) and reg.startswith(region) and other != a)
+            exceptions = [] if len(region) >= deepest[slug] else \
+                sorted(reg for reg, other in rules[slug].items() if len(reg) > len(region) and reg.startswith(region) and other != a)
             names = [by_ags[e]["name"] for e in exceptions if e in by_ags]
             rows.setdefault(slug, []).append(f"{name} (außer {', '.join(names)})" if names else name)
         write(out / f"behoerden/{a}.md", json_front_matter({
@@ -984,9 +1382,10 @@ def busy_cpu_seconds() -> float:
     return (sum(v[0:3]) + sum(v[5:8])) / os.sysconf("SC_CLK_TCK")
 
 
-def timed(cmd: list[str], timeout: float, keep_stdout: bool = False) -> dict:
+def timed(cmd: list[str], timeout: float, keep_stdout: bool = False, allow_failure: bool = False) -> dict:
     """One run under /usr/bin/time -v: wall seconds, peak RSS (KiB), user and system CPU seconds,
-    and the share of the machine's CPU time that other processes used meanwhile."""
+    and the share of the machine's CPU time that other processes used meanwhile. A failed
+    command ends the script, unless allow_failure (then: its exit status and standard error)."""
     busy_before = busy_cpu_seconds()
     started = time.monotonic()
     proc = subprocess.Popen(["/usr/bin/time", "-v", *cmd], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -998,6 +1397,8 @@ def timed(cmd: list[str], timeout: float, keep_stdout: bool = False) -> dict:
         proc.communicate()
         return {"timeout": True, "wall": time.monotonic() - started}
     wall = time.monotonic() - started
+    if proc.returncode != 0 and allow_failure:
+        return {"returncode": proc.returncode, "stderr": err, "wall": wall}
     if proc.returncode != 0:
         sys.exit(f"vs-hugo: {' '.join(cmd)} failed ({proc.returncode}):\n{err[-4000:]}")
 
@@ -1012,37 +1413,244 @@ def timed(cmd: list[str], timeout: float, keep_stdout: bool = False) -> dict:
     return result
 
 
-# One word per run that no other run uses: each edit changes the search index as well.
-EDIT_WORDS = ["telefonisch", "schriftlich", "persönlich", "digital", "vorab", "kurzfristig", "gebührenfrei", "barrierefrei", "mehrsprachig"]
+# One word per run that no other run uses and the edited file does not have yet (fresh_words):
+# each edit changes the search index as well.
+EDIT_WORDS = ["telefonisch", "schriftlich", "persönlich", "digital", "vorab", "kurzfristig", "gebührenfrei", "barrierefrei", "mehrsprachig",
+              "samstags", "abends", "wohnortnah", "unbürokratisch", "kontaktlos", "fernmündlich", "videogestützt", "nachmittags"]
+
+# The single-file edits the incremental runs measure, in this order (--edits picks some).
+EDIT_KINDS = {
+    "body": "a service's Markdown body",
+    "summary": "a service's summary (front matter)",
+    "title": "a service's title (front matter, on every Gemeinde page)",
+    "authority": "an authority's phone number (authorities/*.yml)",
+    "responsibility": "one responsibilities.csv row to another authority",
+    "region": "a Gemeinde's postal codes (regions.csv)",
+    "topics": "a Lebenslage's title (topics.yml)",
+    "page": "a free page's body (pages/*.md)",
+    "template": "one template of a --templates theme",
+}
 
 
-def incremental_runs(content: Path, out: Path, clean_out: Path, runs: int, timeout: float) -> dict:
-    """After the clean builds: `runs` times, append a new sentence with a different word to one
-    service's body and rebuild incrementally (the previous build's cache is beside `out`); then
-    compare the result with a clean build of the same tree, file by file. The service file is
-    restored afterwards."""
-    service = sorted((content / "services").glob("*.md"))[0]
-    original = service.read_text(encoding="utf-8")
-    walls, written, quick = [], [], []
+def fresh_words(text: str) -> list[str]:
+    folded = text.casefold()
+    return [w for w in EDIT_WORDS if w.casefold() not in folded] or EDIT_WORDS
+
+
+def edit_word(i: int, words: list[str] = EDIT_WORDS) -> str:
+    return words[i % len(words)] + ("" if i < len(words) else f" ({i // len(words) + 1})")
+
+
+def set_front_matter(text: str, key: str, value: str) -> str:
+    """`text` (a file with front matter) with `key:` (and its continuation lines) set to `value`."""
+    fm, body = split_front_matter(text)
+    lines = fm.split("\n")
+    i = next(i for i, line in enumerate(lines) if line.startswith(key + ":"))
+    j = i + 1
+    while j < len(lines) and lines[j].startswith((" ", "\t")):
+        j += 1
+    lines[i:j] = [f"{key}: {yaml_str(value)}"]
+    return "---\n" + "\n".join(lines) + "---\n" + body
+
+
+def replace_line(text: str, index: int, line: str) -> str:
+    lines = text.split("\n")
+    lines[index] = line
+    return "\n".join(lines)
+
+
+def csv_line(fields: list[str]) -> str:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="").writerow(fields)
+    return buf.getvalue()
+
+
+def plan_edits(content: Path, theme: Path, kinds: list[str]) -> list[dict]:
+    """Per edit kind: the file, its original text and `change(i)`, the file's text for run i
+    (different in every run, never the original). `templates` is the --templates folder the
+    builds of that kind use."""
+    services = sorted((content / "services").glob("*.md"))
+    rules_text = (content / "responsibilities.csv").read_text(encoding="utf-8")
+    rule_rows = rules_text.split("\n")
+    plans = []
+    for kind in kinds:
+        plan = {"kind": kind, "label": EDIT_KINDS[kind], "templates": None}
+        if kind == "body":
+            path = services[0]
+            original = path.read_text(encoding="utf-8")
+            change = lambda i, o=original, w=fresh_words(original): o + f"\nErgänzung {i + 1}: Termine können Sie auch {edit_word(i, w)} vereinbaren.\n"
+        elif kind in ("summary", "title"):
+            path = services[len(services) // 2] if kind == "summary" else services[len(services) // 3]
+            original = path.read_text(encoding="utf-8")
+            old = load_yaml(split_front_matter(original)[0])[kind]
+            w = fresh_words(original)
+            if kind == "summary":
+                change = lambda i, o=original, v=old, w=w: set_front_matter(o, "summary", f"{v} Termine gibt es auch {edit_word(i, w)}.")
+            else:
+                change = lambda i, o=original, v=old, w=w: set_front_matter(o, "title", f"{v} ({edit_word(i, w)})")
+        elif kind == "authority":
+            # The authority with the most rules.
+            count: dict[str, int] = {}
+            for line in rule_rows[1:]:
+                if line:
+                    a = line.rsplit(",", 1)[1]
+                    count[a] = count.get(a, 0) + 1
+            path = content / "authorities" / f"{max(count, key=lambda a: (count[a], a))}.yml"
+            original = path.read_text(encoding="utf-8")
+            lines = original.split("\n")
+            at = next((k for k, line in enumerate(lines) if line.startswith("phone:")), None)
+
+            def change(i, lines=lines, at=at):
+                phone = f'phone: "+49 351 {4100000 + i}"'
+                new = list(lines)
+                if at is None:
+                    new.insert(1 + next(k for k, line in enumerate(lines) if line.startswith("address:")), phone)
+                else:
+                    new[at] = phone
+                return "\n".join(new)
+        elif kind == "responsibility":
+            # A Gemeinde rule in the middle of the file (or the first rule) moves to another
+            # authority the service has in the same Kreis (a neighbour takes over), else to
+            # another one it has, else to any other authority.
+            path = content / "responsibilities.csv"
+            original = rules_text
+            gemeinde_rows = [k for k, line in enumerate(rule_rows) if k and line and len(line.split(",")[1]) == 8]
+            middle = gemeinde_rows[len(gemeinde_rows) // 2:] + gemeinde_rows[:len(gemeinde_rows) // 2]
+            at = next((k for k in middle if not rule_rows[k].split(",")[1].endswith("000")), middle[0]) if middle else 1
+            service, region, authority = rule_rows[at].split(",")
+            same = [line.split(",") for line in rule_rows[1:] if line.startswith(service + ",")]
+            others = sorted({a for _, r, a in same if r.startswith(region[:5])} - {authority}) or \
+                sorted({a for _, _, a in same} - {authority}) or \
+                sorted({p.stem for p in (content / "authorities").glob("*.yml")} - {authority})
+            cycle = others + [authority]  # consecutive runs always differ, even with one other authority
+            change = lambda i, at=at, s=service, r=region, c=cycle: replace_line(rules_text, at, f"{s},{r},{c[i % len(c)]}")
+            plan["row"] = rule_rows[at]
+        elif kind == "region":
+            # A Gemeinde in the middle of the list gets one more postal code.
+            path = content / "regions.csv"
+            original = path.read_text(encoding="utf-8")
+            lines = original.split("\n")
+            rows = [k for k, line in enumerate(lines) if k and line and len(line.split(",", 1)[0]) == 8]
+            at = rows[len(rows) // 2]
+            fields = next(csv.reader([lines[at]]))
+
+            def change(i, at=at, fields=fields, o=original):
+                codes = sorted(set(fields[2].split()) | {f"{99900 + i:05d}"})
+                return replace_line(o, at, csv_line([fields[0], fields[1], " ".join(codes)] + fields[3:]))
+            plan["row"] = lines[at]
+        elif kind == "topics":
+            # The Lebenslage most services name gets another title.
+            path = content / "topics.yml"
+            original = path.read_text(encoding="utf-8")
+            used: dict[str, int] = {}
+            for p in services:
+                for l in load_yaml(split_front_matter(p.read_text(encoding="utf-8"))[0]).get("lebenslagen") or []:
+                    used[l] = used.get(l, 0) + 1
+            slug = max(used, key=lambda l: (used[l], l))
+            lines = original.split("\n")
+            at = next((k for k, line in enumerate(lines) if re.match(r"\s*- \{slug: " + re.escape(slug) + r",", line)), None)
+            if at is not None:
+                indent = lines[at][:lines[at].index("-")]
+                item = load_yaml(lines[at].strip()[2:])
+
+                def change(i, at=at, item=item, indent=indent, o=original):
+                    new = dict(item, title=f"{item['title']} ({edit_word(i)})")
+                    return replace_line(o, at, indent + "- {" + ", ".join(f"{k}: {yaml_str(str(v))}" for k, v in new.items()) + "}")
+            else:  # not one line per entry: the whole file anew
+                def change(i, o=original, slug=slug):
+                    t = load_yaml(o)
+                    for item in t["lebenslagen"]:
+                        if item["slug"] == slug:
+                            item["title"] = f"{item['title']} ({edit_word(i)})"
+                    return yaml.safe_dump(t, allow_unicode=True, sort_keys=False, width=100000)
+            plan["lebenslage"] = slug
+        elif kind == "page":
+            path = sorted((content / "pages").glob("*.md"))[0]
+            original = path.read_text(encoding="utf-8")
+            change = lambda i, o=original, w=fresh_words(original): o + f"\nErgänzung {i + 1}: Diese Seite gibt es auch {edit_word(i, w)}.\n"
+        elif kind == "template":
+            # A theme with one template of the built-in theme, which each run changes a little.
+            path = theme / "layouts/page.mustache"
+            original = (REPO / "Templates/layouts/page.mustache").read_text(encoding="utf-8")
+            if "</h1>" not in original:
+                sys.exit("vs-hugo: Templates/layouts/page.mustache has no </h1> to add a line after")
+            change = lambda i, o=original: o.replace("</h1>", f'</h1>\n  <p class="meta">Fassung {i + 1}</p>', 1)
+            shutil.rmtree(theme, ignore_errors=True)
+            path.parent.mkdir(parents=True)
+            path.write_text(original, encoding="utf-8")
+            plan["templates"] = theme
+        else:
+            raise ValueError(kind)
+        plan.update(path=path, original=original, change=change)
+        plans.append(plan)
+    return plans
+
+
+def portal_build(content: Path, out: Path, templates: Path | None, timeout: float, clean: bool = False, verbose: bool = False) -> dict:
+    cmd = [str(PORTAL), "build", "--verbose" if verbose else "--quiet", "--content", str(content), "--output", str(out)]
+    if templates:
+        cmd += ["--templates", str(templates)]
+    if clean:
+        cmd.append("--clean")
+    return timed(cmd, timeout, keep_stdout=verbose)
+
+
+def same_as_clean(content: Path, out: Path, clean_out: Path, templates: Path | None, timeout: float) -> dict:
+    """Builds the same content clean into `clean_out` and compares both trees file by file."""
+    shutil.rmtree(clean_out, ignore_errors=True)
+    portal_build(content, clean_out, templates, timeout, clean=True)
+    a, b = tree_digest(out), tree_digest(clean_out)
+    differ = sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))
+    shutil.rmtree(clean_out, ignore_errors=True)
+    shutil.rmtree(clean_out.parent / ".portal-cache" / clean_out.name, ignore_errors=True)
+    return {"identical": not differ, "files_differing": len(differ), "first_differing": differ[:5]}
+
+
+def incremental_runs(content: Path, out: Path, clean_out: Path, theme: Path, runs: int, timeout: float,
+                     kinds: list[str], verify_each_run: bool = False) -> list[dict]:
+    """After the clean builds, per edit kind: `runs` times, change one file (differently each
+    run) and rebuild incrementally with the cache of the build before; then compare the result
+    with a clean build of the same tree, file by file (after every run with verify_each_run).
+    The edits add up over the kinds; every file is restored at the end."""
+    plans = plan_edits(content, theme, kinds)
+    results = []
     try:
-        timed([str(PORTAL), "build", "--quiet", "--content", str(content), "--output", str(out)], timeout)  # cache in place
-        for i in range(runs):
-            word = EDIT_WORDS[i % len(EDIT_WORDS)]
-            service.write_text(original + f"\nErgänzung {i + 1}: Termine können Sie auch {word} vereinbaren.\n", encoding="utf-8")
-            r = timed([str(PORTAL), "build", "--verbose", "--content", str(content), "--output", str(out)], timeout, keep_stdout=True)
-            walls.append(r["wall"])
-            m = re.search(r"(\d+) Dateien neu geschrieben", r.get("stdout", ""))
-            written.append(int(m.group(1)) if m else -1)
-            quick.append("nur Leistungstexte geändert" in r.get("stdout", ""))
-        shutil.rmtree(clean_out, ignore_errors=True)
-        timed([str(PORTAL), "build", "--quiet", "--clean", "--content", str(content), "--output", str(clean_out)], timeout)
-        identical = tree_digest(out) == tree_digest(clean_out)
+        templates = None
+        portal_build(content, out, templates, timeout)  # the cache in place
+        for plan in plans:
+            if plan["templates"] != templates:  # another theme: a full build, not what is measured
+                templates = plan["templates"]
+                portal_build(content, out, templates, timeout)
+            walls, written, quick, checks = [], [], [], []
+            for i in range(runs):
+                plan["path"].write_text(plan["change"](i), encoding="utf-8")
+                r = portal_build(content, out, templates, timeout, verbose=True)
+                walls.append(r["wall"])
+                m = re.search(r"(\d+) Dateien neu geschrieben", r.get("stdout", ""))
+                written.append(int(m.group(1)) if m else -1)
+                quick.append("nur Leistungstexte geändert" in r.get("stdout", ""))
+                if verify_each_run or i == runs - 1:
+                    checks.append(same_as_clean(content, out, clean_out, templates, timeout))
+            result = {"kind": plan["kind"], "label": plan["label"], "edited": str(plan["path"].relative_to(
+                          content if plan["path"].is_relative_to(content) else theme.parent)),
+                      "wall_s": round(statistics.median(walls), 3), "walls": [round(w, 3) for w in walls],
+                      "files_written": written, "only_bodies_rebuilt": quick,
+                      "identical": all(c["identical"] for c in checks), "checks": len(checks),
+                      "files_differing": max(c["files_differing"] for c in checks),
+                      "first_differing": next((c["first_differing"] for c in checks if not c["identical"]), [])}
+            for k in ("row", "lebenslage"):
+                if k in plan:
+                    result[k] = plan[k]
+            results.append(result)
     finally:
-        service.write_text(original, encoding="utf-8")
+        for plan in reversed(plans):  # the first plan of a file holds its original
+            if plan["kind"] == "template":
+                shutil.rmtree(theme, ignore_errors=True)
+            else:
+                plan["path"].write_text(plan["original"], encoding="utf-8")
         shutil.rmtree(clean_out, ignore_errors=True)
         shutil.rmtree(clean_out.parent / ".portal-cache" / clean_out.name, ignore_errors=True)
-    return {"wall_s": round(statistics.median(walls), 3), "walls": [round(w, 3) for w in walls],
-            "files_written": written, "only_bodies_rebuilt": quick, "identical": identical, "edited": service.name}
+    return results
 
 
 def tree_digest(root: Path) -> dict[str, str]:
@@ -1101,54 +1709,125 @@ def diagnose(work: Path, content: Path, site_dir: Path, hugo: str, out: Path) ->
     return result
 
 
+def tree_figures(content: Path) -> dict:
+    """What a content tree holds: rules by level, per-Gemeinde services, Markdown per service."""
+    regions = read_csv(content / "regions.csv")
+    gemeinden = sum(1 for r in regions if len(r["ags"]) == 8)
+    by_length: dict[int, int] = {}
+    per_service: dict[str, int] = {}
+    used = set()
+    for r in read_csv(content / "responsibilities.csv"):
+        by_length[len(r["region"])] = by_length.get(len(r["region"]), 0) + 1
+        if len(r["region"]) == 8:
+            per_service[r["service"]] = per_service.get(r["service"], 0) + 1
+        used.add(r["authority"])
+    files = sorted((content / "services").glob("*.md"))
+    bodies = [len(split_front_matter(p.read_text(encoding="utf-8"))[1].encode()) for p in files]
+    return {"services": len(files), "authorities": sum(1 for _ in (content / "authorities").glob("*.yml")),
+            "authorities_with_rules": len(used), "gemeinden": gemeinden,
+            "rules": sum(by_length.values()), "rules_by_ags_length": {str(k): v for k, v in sorted(by_length.items())},
+            "rules_8_digit": by_length.get(8, 0),
+            "services_with_a_rule_per_gemeinde": sum(1 for v in per_service.values() if v >= gemeinden),
+            "body_bytes_mean": round(statistics.mean(bodies)) if bodies else 0,
+            "body_bytes_median": round(statistics.median(bodies)) if bodies else 0,
+            "body_bytes_min": min(bodies, default=0), "body_bytes_max": max(bodies, default=0),
+            "service_file_bytes_mean": round(statistics.mean(p.stat().st_size for p in files)) if files else 0}
+
+
+def print_figures(f: dict) -> None:
+    print(f"  tree: {f['services']:,} services ({f['services_with_a_rule_per_gemeinde']:,} with a rule for each of the "
+          f"{f['gemeinden']} Gemeinden), {f['authorities']:,} authorities ({f['authorities_with_rules']:,} named by rules), "
+          f"{f['rules']:,} rules (by AGS length {f['rules_by_ags_length']}; 8-digit {f['rules_8_digit']:,}), Markdown body "
+          f"{f['body_bytes_mean']:,} bytes per service on average (median {f['body_bytes_median']:,}, "
+          f"{f['body_bytes_min']:,}–{f['body_bytes_max']:,})", flush=True)
+
+
 def main() -> None:
+    global PORTAL
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--services", default="2000", help="comma-separated service counts (default 2000)")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", default="/dev/shm/portal-vs-hugo")
+    parser.add_argument("--portal", default=str(PORTAL), help=f"the portal binary (default {PORTAL.relative_to(REPO)})")
     parser.add_argument("--hugo", default="hugo")
     parser.add_argument("--timeout", type=float, default=1200, help="seconds per build before it is stopped")
     parser.add_argument("--json", help="write the figures to this file")
+    parser.add_argument("--rule-heavy", action="store_true",
+                        help=f"a Land with per-Gemeinde decisions: {RULE_HEAVY_SHARE * 100:.0f} %% of the services with one rule per "
+                             f"Gemeinde, {RULE_HEAVY_AUTHORITIES:,} authorities, ~7.5 KB of Markdown per service")
+    parser.add_argument("--generate-only", action="store_true",
+                        help="write the trees (portal and Hugo), print their figures and run `portal check` once; no timed builds")
     parser.add_argument("--diagnose", action="store_true", help="also time `portal check` and print Hugo's template metrics")
     parser.add_argument("--no-incremental", action="store_true", help="skip the incremental rebuild runs")
+    parser.add_argument("--edits", default=",".join(EDIT_KINDS),
+                        help="comma-separated edit kinds of the incremental runs (default all: " + ", ".join(EDIT_KINDS) + ")")
+    parser.add_argument("--verify-each-run", action="store_true",
+                        help="compare with a clean build after every incremental run, not only after the last of each kind")
     parser.add_argument("--cached-rows", action="store_true",
                         help="Hugo renders each Gemeinde row once per (service, authority) via partialCached "
                              "(faster at 500 services, slower from 2,000 on)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.services.split(",") if s.strip()]
+    kinds = [k.strip() for k in args.edits.split(",") if k.strip()]
+    unknown = [k for k in kinds if k not in EDIT_KINDS]
+    if unknown:
+        sys.exit(f"vs-hugo: unknown edit kinds {unknown}; known: {', '.join(EDIT_KINDS)}")
+    kinds = [k for k in EDIT_KINDS if k in kinds]
 
-    if not PORTAL.is_file():
-        sys.exit(f"vs-hugo: {PORTAL} is missing; build it first (swift build -c release --product portal)")
-    if not shutil.which(args.hugo):
+    PORTAL = Path(args.portal).resolve()
+    if not PORTAL.is_file() and not args.generate_only:
+        sys.exit(f"vs-hugo: {PORTAL} is missing; build it first (swift build -c release --product portal) or name it with --portal")
+    if not args.generate_only and not shutil.which(args.hugo):
         sys.exit("vs-hugo: hugo not found (Debian: apt-get install hugo)")
-    hugo_version = subprocess.run([args.hugo, "version"], capture_output=True, text=True).stdout.strip()
-    built = datetime.datetime.fromtimestamp(PORTAL.stat().st_mtime).isoformat(timespec="seconds")
+    json_path = Path(args.json).resolve() if args.json else None
+    hugo_version = subprocess.run([args.hugo, "version"], capture_output=True, text=True).stdout.strip() if shutil.which(args.hugo) else "–"
+    built = datetime.datetime.fromtimestamp(PORTAL.stat().st_mtime).isoformat(timespec="seconds") if PORTAL.is_file() else "?"
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()
-    portal_version = f"portal binary built {built} (repository HEAD now: {commit or '?'})"
+    portal_version = f"portal binary {PORTAL} built {built} (repository HEAD now: {commit or '?'})"
     load = load_average()
     print(f"machine: {os.cpu_count()} CPUs, load average {load:.2f} at start; {portal_version}; {hugo_version}", flush=True)
     if load > 1.5:
         print(f"warning: load average {load:.2f} > 1.5: other jobs are running and skew the timings", flush=True)
 
-    work = Path(args.work)
+    work = Path(args.work).resolve()
     work.mkdir(parents=True, exist_ok=True)
+    # Every build runs in --work: `portal` takes ./Templates as its theme when there is one, and
+    # the repository's Templates/ may be changing; the binary's own theme is what is measured.
+    os.chdir(work)
     base = work / "base"
     subprocess.run([sys.executable, str(GENERATE), "--scope", "sachsen", "--out", str(base)], check=True,
                    stdout=subprocess.DEVNULL)
 
     results = []
     for n in sizes:
-        content, site_dir = work / f"n{n}/content", work / f"n{n}/hugo"
-        out_portal, out_hugo = work / f"n{n}/out-portal", work / f"n{n}/out-hugo"
+        tag = f"n{n}r" if args.rule_heavy else f"n{n}"
+        content, site_dir = work / f"{tag}/content", work / f"{tag}/hugo"
+        out_portal, out_hugo = work / f"{tag}/out-portal", work / f"{tag}/out-hugo"
         cache = work / "hugo-cache"
         started = time.monotonic()
         counts = derive_tree(base, content, n)
-        check = subprocess.run([str(PORTAL), "check", "--quiet", "--content", str(content)], capture_output=True, text=True)
-        if check.returncode != 0:
-            sys.exit(f"vs-hugo: portal check failed for {n} services ({check.returncode}):\n{check.stderr[-4000:]}")
+        if args.rule_heavy:
+            counts = rule_heavy_tree(base, content, n)
+        figures = tree_figures(content)
+        generated = time.monotonic() - started
+        check = None
+        if PORTAL.is_file():
+            check = timed([str(PORTAL), "check", "--quiet", "--content", str(content)], args.timeout, allow_failure=True)
+            if check.get("returncode"):
+                sys.exit(f"vs-hugo: portal check failed for {n} services ({check['returncode']}):\n{check['stderr'][-4000:]}")
+        started_hugo = time.monotonic()
         hugo_site(content, site_dir, cached_rows=args.cached_rows)
-        print(f"\n{n} services: {counts['rules']} rules; trees ready in {time.monotonic() - started:.0f} s "
-              f"(portal check: ok)", flush=True)
+        print(f"\n{n} services{' (rule-heavy)' if args.rule_heavy else ''}: {counts['rules']:,} rules; portal tree written in "
+              f"{generated:.0f} s, Hugo site in {time.monotonic() - started_hugo:.0f} s "
+              + (f"(portal check: ok, {check['wall']:.2f} s, peak {mib(check['rss_kib']):.0f} MiB)" if check else "(no portal check: no binary)"),
+              flush=True)
+        print_figures(figures)
+        entry = {"services": n, "rules": counts["rules"], "tree": figures}
+        if args.generate_only:
+            if check:
+                entry["portal_check"] = {"wall_s": round(check["wall"], 2), "rss_mib": round(mib(check["rss_kib"]))}
+            results.append(entry)
+            continue
 
         runs: dict[str, list[dict]] = {"portal": [], "hugo": []}
         loads = []
@@ -1171,8 +1850,7 @@ def main() -> None:
                 else:
                     print(f"  run {i + 1} {tool:6}: {r['wall']:7.2f} s wall, {r['user'] + r['sys']:7.2f} s CPU, "
                           f"peak {mib(r['rss_kib']):6.0f} MiB; other processes used {r['others_share']:.0%} of the CPUs", flush=True)
-        entry = {"services": n, "rules": counts["rules"], "load_average_during": {
-            "min": round(min(loads), 2), "median": round(statistics.median(loads), 2), "max": round(max(loads), 2)}}
+        entry["load_average_during"] = {"min": round(min(loads), 2), "median": round(statistics.median(loads), 2), "max": round(max(loads), 2)}
         for tool, out in (("portal", out_portal), ("hugo", out_hugo)):
             entry[tool] = {**summarize(runs[tool]), **tree_stats(out)}
             if entry[tool].get("timeout"):
@@ -1181,16 +1859,24 @@ def main() -> None:
         if p.get("wall_s") and h.get("wall_s"):
             entry["ratio_wall"] = round(p["wall_s"] / h["wall_s"], 2)
             entry["ratio_rss"] = round(p["rss_mib"] / h["rss_mib"], 2)
-        if p.get("wall_s") and not args.no_incremental:
-            entry["incremental"] = incremental_runs(content, out_portal, work / f"n{n}/out-clean", args.runs, args.timeout)
-            entry["incremental"]["ratio_to_clean"] = round(entry["incremental"]["wall_s"] / p["wall_s"], 3)
-            inc = entry["incremental"]
-            print(f"  incremental after a body edit: {inc['wall_s']:.3f} s median ({inc['walls']}), "
-                  f"{inc['ratio_to_clean']:.3f} × the clean build; files rewritten {inc['files_written']}; "
-                  f"only the body's files rebuilt: {inc['only_bodies_rebuilt']}; "
-                  f"identical to a clean build: {'yes' if inc['identical'] else 'NO'}", flush=True)
+        if p.get("wall_s") and not args.no_incremental and kinds:
+            edits = incremental_runs(content, out_portal, work / f"{tag}/out-clean", work / f"{tag}/theme", args.runs,
+                                     args.timeout, kinds, args.verify_each_run)
+            for inc in edits:
+                inc["ratio_to_clean"] = round(inc["wall_s"] / p["wall_s"], 3)
+                what = inc["edited"] + "".join(f", {k} {inc[k]}" for k in ("row", "lebenslage") if k in inc)
+                print(f"  incremental after {inc['label']} [{what}]: {inc['wall_s']:.3f} s median ({inc['walls']}), "
+                      f"{inc['ratio_to_clean']:.3f} × the clean build; files rewritten {inc['files_written']}; "
+                      f"only the body's files rebuilt: {inc['only_bodies_rebuilt']}; identical to a clean build: "
+                      + ("yes" if inc["identical"] else f"NO ({inc['files_differing']} files differ, e.g. {inc['first_differing']})"),
+                      flush=True)
+            entry["incremental_edits"] = edits
+            body = next((e for e in edits if e["kind"] == "body"), None)
+            if body:  # the figures of earlier versions of this script, under their old key
+                entry["incremental"] = {k: body[k] for k in ("wall_s", "walls", "files_written", "only_bodies_rebuilt",
+                                                             "identical", "edited", "ratio_to_clean")}
         if args.diagnose:
-            entry["diagnose"] = diagnose(work, content, site_dir, args.hugo, work / f"n{n}/out-diagnose")
+            entry["diagnose"] = diagnose(work, content, site_dir, args.hugo, work / f"{tag}/out-diagnose")
             print(f"  portal check alone: {entry['diagnose']['portal_check']['wall']:.2f} s wall, peak "
                   f"{mib(entry['diagnose']['portal_check']['rss_kib']):.0f} MiB", flush=True)
             for line in entry["diagnose"]["hugo_template_metrics"]:
@@ -1199,28 +1885,40 @@ def main() -> None:
             shutil.rmtree(out, ignore_errors=True)  # keep /dev/shm free for the next size
         results.append(entry)
 
-    print("\n| services | tool | wall s (median) | CPU s | peak RSS MiB | pages | output MB | HTML MB | files | load avg (median, max) | CPU used by others |")
-    print("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for e in results:
-        for tool in ("portal", "hugo"):
-            t = e[tool]
-            wall = "stopped" if t.get("timeout") else f"{t['wall_s']:.2f}"
-            rss = "–" if t.get("timeout") else f"{t['rss_mib']}"
-            cpu = "–" if t.get("timeout") else f"{t['cpu_s']:.2f}"
-            print(f"| {e['services']:,} | {tool} | {wall} | {cpu} | {rss} | {t['pages']:,} | {t['bytes'] / 1e6:.1f} | "
-                  f"{t['html_bytes'] / 1e6:.1f} | {t['files']:,} | {e['load_average_during']['median']:.2f}, {e['load_average_during']['max']:.2f} | "
-                  f"{'–' if t.get('timeout') else format(t['others_cpu_share'], '.0%')} |")
-    print("\n| services | wall portal/Hugo | peak RSS portal/Hugo | incremental s (body edit) | incremental/clean |")
-    print("| ---: | ---: | ---: | ---: | ---: |")
-    for e in results:
-        inc = e.get("incremental", {})
-        print(f"| {e['services']:,} | {e.get('ratio_wall', '–')} | {e.get('ratio_rss', '–')} | "
-              f"{inc.get('wall_s', '–')} | {inc.get('ratio_to_clean', '–')} |")
-    if args.json:
-        Path(args.json).write_text(json.dumps({"load_average_at_start": round(load, 2), "hugo": hugo_version, "portal": portal_version,
-                                               "hugo_rows": "partialCached" if args.cached_rows else "inline",
-                                               "cpus": os.cpu_count(), "runs": args.runs, "results": results},
-                                              indent=2, ensure_ascii=False), encoding="utf-8")
+    if not args.generate_only:
+        print("\n| services | tool | wall s (median) | CPU s | peak RSS MiB | pages | output MB | HTML MB | files | load avg (median, max) | CPU used by others |")
+        print("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for e in results:
+            for tool in ("portal", "hugo"):
+                t = e[tool]
+                wall = "stopped" if t.get("timeout") else f"{t['wall_s']:.2f}"
+                rss = "–" if t.get("timeout") else f"{t['rss_mib']}"
+                cpu = "–" if t.get("timeout") else f"{t['cpu_s']:.2f}"
+                print(f"| {e['services']:,} | {tool} | {wall} | {cpu} | {rss} | {t['pages']:,} | {t['bytes'] / 1e6:.1f} | "
+                      f"{t['html_bytes'] / 1e6:.1f} | {t['files']:,} | {e['load_average_during']['median']:.2f}, {e['load_average_during']['max']:.2f} | "
+                      f"{'–' if t.get('timeout') else format(t['others_cpu_share'], '.0%')} |")
+        print("\n| services | wall portal/Hugo | peak RSS portal/Hugo | incremental s (body edit) | incremental/clean |")
+        print("| ---: | ---: | ---: | ---: | ---: |")
+        for e in results:
+            inc = e.get("incremental", {})
+            print(f"| {e['services']:,} | {e.get('ratio_wall', '–')} | {e.get('ratio_rss', '–')} | "
+                  f"{inc.get('wall_s', '–')} | {inc.get('ratio_to_clean', '–')} |")
+        if any(e.get("incremental_edits") for e in results):
+            print(f"\nIncremental rebuilds per edit kind (median of {args.runs}; clean = the median `portal build --clean` above):\n")
+            print("| services | edit | wall s (median) | incremental/clean | files rewritten | body-edit path | identical to clean |")
+            print("| ---: | --- | ---: | ---: | --- | --- | --- |")
+            for e in results:
+                for inc in e.get("incremental_edits", []):
+                    print(f"| {e['services']:,} | {inc['label']} | {inc['wall_s']:.3f} | {inc['ratio_to_clean']:.3f} | "
+                          f"{', '.join(map(str, inc['files_written']))} | {'yes' if all(inc['only_bodies_rebuilt']) else 'no'} | "
+                          f"{'yes' if inc['identical'] else 'NO'} |")
+    if json_path:
+        json_path.write_text(json.dumps({"load_average_at_start": round(load, 2), "hugo": hugo_version, "portal": portal_version,
+                                         "hugo_rows": "partialCached" if args.cached_rows else "inline",
+                                         "tree": "rule-heavy" if args.rule_heavy else "derived",
+                                         "generate_only": args.generate_only, "edit_kinds": kinds,
+                                         "cpus": os.cpu_count(), "runs": args.runs, "results": results},
+                                        indent=2, ensure_ascii=False), encoding="utf-8")
 
 
 if __name__ == "__main__":
