@@ -105,7 +105,7 @@ package enum BodyEditBuild {
         options.progress?.phase("Geänderte Leistungstexte")
         for edit in edits {
             record.sources.services[edit.index] = edit.source
-            record.known.anchors["leistungen/\(edit.service.slug)"] = KnownURLs.anchors(of: edit.service)
+            record.known.anchors[Routes.anchorKey(Routes.service(edit.service.slug))] = KnownURLs.anchors(of: edit.service)
         }
         // Stage 2 for all files: the links, as the new anchors may break one; errors are
         // reported by the full build, with everything else it finds.
@@ -116,7 +116,7 @@ package enum BodyEditBuild {
         // Stage 3: the search index and the pages, in memory first.
         var searchFiles: SearchIndexBuilder.Files?
         for edit in edits {
-            guard let d = record.corpus.index(of: "leistungen/\(edit.service.slug)/") else { return nil }
+            guard let d = record.corpus.index(of: Routes.service(edit.service.slug)) else { return nil }
             record.corpus.updateBody(d, sections: edit.service.sections.map { .init(title: $0.title, text: $0.text) })
         }
         let searchFingerprint = record.corpus.fingerprint
@@ -158,7 +158,7 @@ package enum BodyEditBuild {
             group = newGroup
             for path in search.files where sizes[path] == nil { files[path] = nil }
             for (path, size) in sizes { files[path] = BuildCache.Entry(fingerprint: "search:" + searchFingerprint, size: size) }
-            render(PageRenderer.pointingToSearchIndex(searchPageContext, at: newGroup.main), path: "suche/", template: "search")
+            render(PageRenderer.pointingToSearchIndex(searchPageContext, at: newGroup.main), path: Routes.search, template: "search")
         }
         for page in pages {
             if let entry = files[page.path], entry.fingerprint == page.fingerprint, page.fingerprint != "-",

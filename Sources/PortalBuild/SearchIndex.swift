@@ -33,10 +33,10 @@ package enum SearchIndex {
                       _ write: (Data, String) throws(OutputFolder.WriteError) -> Void) throws(OutputFolder.WriteError) -> (BuildCache.SearchGroup, [String: Int]) {
         var written: [String: Int] = [:]
         for shard in files.shards {
-            try write(shard.data, "data/" + shard.name)
-            written["data/" + shard.name] = shard.data.count
+            try write(shard.data, Routes.searchShard(shard.name))
+            written[Routes.searchShard(shard.name)] = shard.data.count
         }
-        let path = "data/suche.\(AssetNames.hash(files.main)).json"
+        let path = Routes.searchIndex(files.main)
         try write(files.main, path)
         written[path] = files.main.count
         return (BuildCache.SearchGroup(fingerprint: fingerprint, main: path, files: written.keys.sorted()), written)

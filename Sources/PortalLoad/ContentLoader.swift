@@ -17,9 +17,6 @@ public struct ContentLoader: Sendable {
         self.memo = memo
     }
 
-    /// URL prefixes the portal itself uses; a free page cannot take one of them.
-    package static let reservedSlugs: Set<String> = ["leistungen", "themen", "lebenslagen", "behoerden", "orte", "suche", "assets", "data", "404"]
-
     package func display(_ relative: String) -> String { displayRoot.isEmpty || displayRoot == "." ? relative : "\(displayRoot)/\(relative)" }
 
     public func load() throws(ContentErrors) -> Content {
@@ -91,8 +88,8 @@ public struct ContentLoader: Sendable {
         var pageLinks: [MarkdownDocument.Link] = []
         if FileManager.default.fileExists(atPath: root.appendingPathComponent("pages").path) {
             for entry in listFiles(in: "pages", extension: "md", into: &diagnostics) {
-                if Self.reservedSlugs.contains(entry.slug) {
-                    diagnostics.error(SourceLocation(path: entry.display), "der Seitenname „\(entry.slug)“ ist für das Portal reserviert (\(Self.reservedSlugs.sorted().joined(separator: ", ")))")
+                if Routes.reservedSlugs.contains(entry.slug) {
+                    diagnostics.error(SourceLocation(path: entry.display), "der Seitenname „\(entry.slug)“ ist für das Portal reserviert (\(Routes.reservedSlugs.sorted().joined(separator: ", ")))")
                     continue
                 }
                 guard let file = SourceFile.read(entry.url, displayPath: entry.display, into: &diagnostics) else { continue }
@@ -133,8 +130,8 @@ public struct ContentLoader: Sendable {
             }
         }
         var anchors: [String: [String]] = [:]
-        for loaded in services { anchors["leistungen/\(loaded.service.slug)"] = KnownURLs.anchors(of: loaded.service) }
-        for page in pages { anchors[page.slug] = SiteHTML.ids(in: page.html) + ["inhalt"] }
+        for loaded in services { anchors[Routes.anchorKey(Routes.service(loaded.service.slug))] = KnownURLs.anchors(of: loaded.service) }
+        for page in pages { anchors[Routes.anchorKey(Routes.freePage(page.slug))] = SiteHTML.ids(in: page.html) + ["inhalt"] }
         let known = KnownURLs(services: serviceSlugs, themenfelder: themenfelder, lebenslagen: lebenslagen, pages: Set(pages.map(\.slug)),
                               regions: Set(regions.map(\.ags)), authorities: Set(authorities.keys), anchors: anchors)
         known.check(services.flatMap(\.internalLinks) + pageLinks, into: &diagnostics)
@@ -194,81 +191,5 @@ public struct ContentLoader: Sendable {
             entries.append(Entry(url: dir.appendingPathComponent(name), display: shown, slug: slug))
         }
         return entries
-    }
-}
-
-/// The root-relative URLs a content tree produces, for checking editors' links.
-package struct KnownURLs: Sendable {
-    package var services: Set<String>
-    package var themenfelder: Set<String>
-    package var lebenslagen: Set<String>
-    package var pages: Set<String>
-    package var regions: Set<String>
-    package var authorities: Set<String>
-    /// Anchor ids of service and free pages, keyed by their path without slashes at the ends.
-    /// Lists, not sets: a page has a handful, and thousands of sets are slow to restore from the cache.
-    package var anchors: [String: [String]]
-
-    package enum Result: Equatable {
-        case ok, missingPage
-        case missingAnchor(String)
-    }
-
-    package static func anchors(of service: Service) -> [String] {
-        service.sections.map(\.id) + ["zustaendige-stelle", "inhalt"]
-    }
-
-    /// Reports every link that leads nowhere.
-    package func check(_ links: [MarkdownDocument.Link], into diagnostics: inout Diagnostics) {
-        for link in links {
-            switch check(link.url) {
-            case .ok: break
-            case .missingPage:
-                diagnostics.error(link.location, "Link auf „\(link.url)“ führt ins Leere: diese Seite gibt es im Portal nicht")
-            case .missingAnchor(let anchor):
-                diagnostics.error(link.location, "Link auf „\(link.url)“: die Seite hat keinen Abschnitt „#\(anchor)“")
-            }
-        }
-    }
-
-    package func check(_ url: String) -> Result {
-        guard contains(url) else { return .missingPage }
-        guard let hash = url.firstIndex(of: "#") else { return .ok }
-        let anchor = String(url[url.index(after: hash)...])
-        let path = url[..<hash].split(separator: "/").joined(separator: "/")
-        guard !anchor.isEmpty, let ids = anchors[path] else { return .ok }
-        return ids.contains(anchor) ? .ok : .missingAnchor(anchor)
-    }
-
-    package func contains(_ url: String) -> Bool {
-        var path = url
-        if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
-        let parts = path.split(separator: "/").map(String.init)
-        switch parts.count {
-        case 0: return true
-        case 1:
-            return ["leistungen", "orte", "suche"].contains(parts[0]) || pages.contains(parts[0])
-        case 2:
-            switch parts[0] {
-            case "leistungen": return services.contains(parts[1])
-            case "themen": return themenfelder.contains(parts[1])
-            case "lebenslagen": return lebenslagen.contains(parts[1])
-            case "behoerden": return authorities.contains(parts[1])
-            case "orte": return regions.contains(parts[1])
-            default: return false
-            }
-        case 3: return parts[0] == "leistungen" && parts[2] == "antrag" && services.contains(parts[1])
-        default: return false
-        }
-    }
-
-    package init(services: Set<String>, themenfelder: Set<String>, lebenslagen: Set<String>, pages: Set<String>, regions: Set<String>, authorities: Set<String>, anchors: [String: [String]]) {
-        self.services = services
-        self.themenfelder = themenfelder
-        self.lebenslagen = lebenslagen
-        self.pages = pages
-        self.regions = regions
-        self.authorities = authorities
-        self.anchors = anchors
     }
 }

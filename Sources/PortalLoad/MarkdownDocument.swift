@@ -34,8 +34,10 @@ package struct MarkdownDocument {
 
     /// - Parameters:
     ///   - firstLine: file line of the Markdown's first line, so messages point into the file.
-    ///   - rootPrefix: relative path from the page being rendered to the site root (`../../`).
-    package init(markdown: String, path: String, firstLine: Int, rootPrefix: String, into diagnostics: inout Diagnostics) {
+    ///
+    /// Internal links stay root-relative (`/leistungen/x/`): the page that shows the HTML makes
+    /// them relative to itself (`Routes.relativeLinks`), so Markdown need not know where it lands.
+    package init(markdown: String, path: String, firstLine: Int, into diagnostics: inout Diagnostics) {
         _ = Self.extensionsRegistered
         if let (line, columns, cells) = Self.oversizedTable(markdown) {
             diagnostics.error(SourceLocation(path: path, line: line + firstLine - 1, column: 1),
@@ -117,9 +119,8 @@ package struct MarkdownDocument {
                 cmark_node_set_url(node, "")
             case .rootRelative:
                 internalLinks.append(Link(url: url, location: location(node)))
-                cmark_node_set_url(node, rootPrefix + url.dropFirst())
             case .relative:
-                diagnostics.error(location(node), "relativer Link „\(url)“: Links innerhalb des Portals beginnen mit „/“, z. B. „/leistungen/personalausweis-beantragen/“")
+                diagnostics.error(location(node), "relativer Link „\(url)“: Links innerhalb des Portals beginnen mit „/“, z. B. „/\(Routes.service("personalausweis-beantragen"))“")
             }
         }
         for node in imageNodes {

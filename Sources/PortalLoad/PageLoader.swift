@@ -5,8 +5,6 @@ import PortalSupport
 /// Reads one free page `pages/<slug>.md`.
 package enum PageLoader {
     package static let keys = KeyChecker(what: "der Seite", allowed: ["title", "description", "extra"], required: ["title"])
-    /// Free pages live at `<slug>/`, one folder below the root.
-    package static let rootPrefix = "../"
 
     package static func load(_ file: SourceFile, slug: String, into diagnostics: inout Diagnostics) -> (Page, [MarkdownDocument.Link])? {
         guard let parts = FrontMatter.split(file, into: &diagnostics),
@@ -22,8 +20,7 @@ package enum PageLoader {
             extra = node.templateValue(budget: &budget)
             if extra == nil { diagnostics.error(node.location, "„extra“ ist zu groß (mehr als 10 000 Einträge)") }
         }
-        let markdown = MarkdownDocument(markdown: parts.body, path: file.path, firstLine: parts.bodyFirstLine,
-                                        rootPrefix: rootPrefix, into: &diagnostics)
+        let markdown = MarkdownDocument(markdown: parts.body, path: file.path, firstLine: parts.bodyFirstLine, into: &diagnostics)
         guard diagnostics.errors.count == before else { return nil }
         // A free page keeps its headings: each section is shown with its own H2.
         var html = ""

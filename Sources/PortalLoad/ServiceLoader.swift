@@ -41,9 +41,6 @@ package struct ServiceLoader {
         required: ["title", "summary", "topic"]
     )
 
-    /// Service pages live at `leistungen/<slug>/`, two folders below the root.
-    package static let rootPrefix = "../../"
-
     package static func load(_ file: SourceFile, slug: String, into diagnostics: inout Diagnostics) -> Loaded? {
         guard let parts = FrontMatter.split(file, into: &diagnostics),
               let root = YAMLDocument.parse(parts.yaml, path: file.path, firstLine: parts.yamlFirstLine, into: &diagnostics),
@@ -102,8 +99,7 @@ package struct ServiceLoader {
             if extra == nil { diagnostics.error(node.location, "„extra“ ist zu groß (mehr als 10 000 Einträge)") }
         }
 
-        let markdown = MarkdownDocument(markdown: parts.body, path: file.path, firstLine: parts.bodyFirstLine,
-                                        rootPrefix: rootPrefix, into: &diagnostics)
+        let markdown = MarkdownDocument(markdown: parts.body, path: file.path, firstLine: parts.bodyFirstLine, into: &diagnostics)
         guard diagnostics.errors.count == before else { return nil }
         let service = Service(
             slug: slug, title: title, summary: summary, topic: topic, lebenslagen: lebenslagen, leika: leika,

@@ -154,7 +154,7 @@ public final class PreviewServer: Sendable {
             guard requestPath.hasSuffix("/") else {
                 return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: requestPath + "/"]), body: Data())
             }
-            url.appendPathComponent("index.html")
+            url.appendPathComponent(Routes.indexFile)
         }
         guard let data = FileManager.default.contents(atPath: url.path) else { return notFound(snapshot) }
         if url.pathExtension == "html" {
@@ -164,7 +164,7 @@ public final class PreviewServer: Sendable {
     }
 
     func notFound(_ snapshot: PreviewState.Snapshot) -> HTTPResponse {
-        guard let data = FileManager.default.contents(atPath: site.appendingPathComponent("404.html").path) else { return plain(.notFound, "Nicht gefunden.") }
+        guard let data = FileManager.default.contents(atPath: site.appendingPathComponent(Routes.notFound).path) else { return plain(.notFound, "Nicht gefunden.") }
         return html(.notFound, String(decoding: data, as: UTF8.self), snapshot: snapshot, overlay: snapshot.failed)
     }
 

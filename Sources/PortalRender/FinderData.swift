@@ -25,7 +25,7 @@ package enum FinderData {
     /// One authority's card, with its page path relative to the site root.
     package static func authority(_ a: Authority) -> Data {
         var card: [String: Any] = ["id": a.id, "name": a.name, "street": a.address.street, "postal_code": a.address.postalCode,
-                                   "city": a.address.city, "url": "behoerden/\(a.id)/"]
+                                   "city": a.address.city, "url": Routes.authority(a.id)]
         if let v = a.phone { card["phone"] = v }
         if let v = a.email { card["email"] = v }
         if let v = a.website { card["website"] = v }

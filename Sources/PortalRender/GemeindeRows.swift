@@ -15,6 +15,8 @@ package struct GemeindeRows: Sendable {
         self.answers = answers
         let services = model.content.services
         let contactEmail = model.content.site.contact.email
+        // Every Gemeinde page lies at the same depth.
+        let root = Routes.root(from: Routes.place("ags"))
         // The distinct answers of each service over all Gemeinden.
         var distinct = [Set<Int32>](repeating: [], count: services.count)
         for vector in answers.byGemeinde.values {
@@ -25,7 +27,7 @@ package struct GemeindeRows: Sendable {
         rows = ParallelMap.map(Array(services.indices)) { index -> [Int32: String] in
             let service = services[index]
             func context(_ authority: [String: String]?) -> [String: Any] {
-                var row: [String: Any] = ["slug": service.slug, "title": service.title, "url": "../../leistungen/\(service.slug)/"]
+                var row: [String: Any] = ["slug": service.slug, "title": service.title, "url": root + Routes.service(service.slug)]
                 if let authority {
                     row["authority"] = authority
                 } else {
@@ -36,7 +38,7 @@ package struct GemeindeRows: Sendable {
             }
             func card(_ answer: Int32) -> [String: String] {
                 let id = table[Int(answer)]
-                return ["name": model.content.authorities[id]?.name ?? id, "url": "../../behoerden/\(id)/"]
+                return ["name": model.content.authorities[id]?.name ?? id, "url": root + Routes.authority(id)]
             }
             var result: [Int32: String] = [:]
             var authorityAnswers = needed[index].filter { $0 != GemeindeAnswers.gap }.sorted()
@@ -46,7 +48,7 @@ package struct GemeindeRows: Sendable {
             if authorityAnswers.count > 2, let first = authorityAnswers.first {
                 let stencil = RowStencil(theme.render(context(RowStencil.placeholders), template: "gemeinde-row"))
                 // A probe with every character HTML escapes tells escaped from raw output.
-                let probe = ["name": "Amt <&\"'> Probe", "url": "../../behoerden/<&\"'>/"]
+                let probe = ["name": "Amt <&\"'> Probe", "url": root + Routes.authority("<&\"'>")]
                 let real = theme.render(context(card(first)), template: "gemeinde-row")
                 if stencil.fill(card(first)) == real,
                    stencil.fill(probe) == theme.render(context(probe), template: "gemeinde-row") {

@@ -10,7 +10,7 @@ package enum JSONLD {
             "@type": "GovernmentService",
             "name": service.title,
             "description": service.summary,
-            "url": site.baseURL + "leistungen/\(service.slug)/",
+            "url": site.baseURL + Routes.service(service.slug),
         ]
         if let topic { object["serviceType"] = topic }
         if let areaServed { object["areaServed"] = ["@type": "AdministrativeArea", "name": areaServed] }
@@ -23,7 +23,7 @@ package enum JSONLD {
         var object: [String: Any] = [
             "@type": "GovernmentOffice",
             "name": a.name,
-            "url": site.baseURL + "behoerden/\(a.id)/",
+            "url": site.baseURL + Routes.authority(a.id),
             "address": [
                 "@type": "PostalAddress",
                 "streetAddress": a.address.street,

@@ -58,7 +58,7 @@ package struct PagePlan {
     /// A Gemeinde page gets its pre-rendered rows (see `GemeindeRows`) only when it is rendered.
     package var gemeinde: Region?
 
-    package var filePath: String { path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path }
+    package var filePath: String { Routes.file(of: path) }
 
     package init(path: String, template: String, context: [String: Any], gemeinde: Region? = nil) {
         self.path = path

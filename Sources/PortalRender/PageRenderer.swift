@@ -37,11 +37,6 @@ package struct PageRenderer: Sendable {
 
     // MARK: - The frame every page shares
 
-    /// Relative prefix from a page to the site root, so links work below any base path and from any static server.
-    package static func rootPrefix(for path: String) -> String {
-        String(repeating: "../", count: path.split(separator: "/").count)
-    }
-
     package struct Crumb {
         package var title: String
         package var path: String?
@@ -49,7 +44,7 @@ package struct PageRenderer: Sendable {
 
     /// Keys of the base layout: language, titles, canonical link, breadcrumbs, assets, footer.
     package func frame(path: String, title: String, description: String, crumbs: [Crumb], root overrideRoot: String? = nil) -> [String: Any] {
-        let root = overrideRoot ?? Self.rootPrefix(for: path)
+        let root = overrideRoot ?? Routes.root(from: path)
         var assets: [String: Any] = [:]
         for (key, value) in assetPaths { assets[key] = root + value }
         var data: [String: Any] = [:]
@@ -62,7 +57,7 @@ package struct PageRenderer: Sendable {
             if i < trail.count - 1, let p = crumb.path { item["url"] = root + p }
             return item
         }
-        let footerPages: [[String: Any]] = model.content.pages.map { ["title": $0.title, "url": root + "\($0.slug)/"] }
+        let footerPages: [[String: Any]] = model.content.pages.map { ["title": $0.title, "url": root + Routes.freePage($0.slug)] }
         var context: [String: Any] = [
             "lang": site.language,
             "site_title": site.title,
@@ -72,9 +67,9 @@ package struct PageRenderer: Sendable {
             "canonical": site.baseURL + path,
             "root": root,
             "home_url": root.isEmpty ? "./" : root,
-            "search_url": root + "suche/",
-            "services_url": root + "leistungen/",
-            "places_url": root + "orte/",
+            "search_url": root + Routes.search,
+            "services_url": root + Routes.serviceIndex,
+            "places_url": root + Routes.places,
             "assets": assets,
             "data": data,
             "breadcrumbs": breadcrumbs,
@@ -86,8 +81,8 @@ package struct PageRenderer: Sendable {
         if let email = site.contact.email { context["contact_email"] = email }
         if let phone = site.contact.phone { context["contact_phone"] = phone }
         context["has_contact"] = site.contact.email != nil || site.contact.phone != nil
-        if let slug = model.content.pages.first(where: { $0.slug == "leichte-sprache" })?.slug { context["leichte_sprache_url"] = root + "\(slug)/" }
-        if let slug = model.content.pages.first(where: { $0.slug == "barrierefreiheit" })?.slug { context["barrierefreiheit_url"] = root + "\(slug)/" }
+        if let slug = model.content.pages.first(where: { $0.slug == "leichte-sprache" })?.slug { context["leichte_sprache_url"] = root + Routes.freePage(slug) }
+        if let slug = model.content.pages.first(where: { $0.slug == "barrierefreiheit" })?.slug { context["barrierefreiheit_url"] = root + Routes.freePage(slug) }
         return context
     }
 
@@ -152,7 +147,7 @@ package struct PageRenderer: Sendable {
     // MARK: - Shared pieces
 
     package func serviceItem(_ service: Service, root: String) -> [String: Any] {
-        var item: [String: Any] = ["title": service.title, "summary": service.summary, "url": root + "leistungen/\(service.slug)/", "slug": service.slug]
+        var item: [String: Any] = ["title": service.title, "summary": service.summary, "url": root + Routes.service(service.slug), "slug": service.slug]
         if let topic = model.themenfeldBySlug[service.topic] { item["topic"] = topic.title }
         return item
     }
@@ -161,7 +156,7 @@ package struct PageRenderer: Sendable {
         var card: [String: Any] = [
             "id": authority.id,
             "name": authority.name,
-            "url": root + "behoerden/\(authority.id)/",
+            "url": root + Routes.authority(authority.id),
             "street": authority.address.street,
             "postal_code": authority.address.postalCode,
             "city": authority.address.city,

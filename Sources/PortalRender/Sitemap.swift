@@ -1,3 +1,4 @@
+import PortalModel
 import PortalSupport
 
 /// `sitemap.xml` with absolute URLs and `robots.txt` pointing to it.
@@ -11,6 +12,6 @@ package enum Sitemap {
     }
 
     package static func robots(baseURL: String) -> String {
-        "User-agent: *\nAllow: /\nSitemap: \(baseURL)sitemap.xml\n"
+        "User-agent: *\nAllow: /\nSitemap: \(baseURL)\(Routes.sitemap)\n"
     }
 }

@@ -307,7 +307,7 @@ package struct SearchCorpus {
         let jsonString = JSONText.jsonString
         let shardFiles = shards.map { shard -> (key: String, name: String, data: Data) in
             let data = Data(shard.text)
-            return (shard.key, "suche-\(shard.key).\(AssetNames.hash(data)).json", data)
+            return (shard.key, Routes.searchShardName(shard.key, data), data)
         }
         var main = "{\"v\":\(SearchIndexBuilder.version)"
         main += ",\"docs\":[" + docs.map(\.meta).joined(separator: ",") + "]"

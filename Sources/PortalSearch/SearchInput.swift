@@ -1,3 +1,4 @@
+import PortalModel
 import PortalResolve
 
 /// What the search index is built from: every service and free page of the model as a
@@ -6,14 +7,14 @@ extension SearchIndexBuilder {
     package static func input(for model: SiteModel, synonyms: [String]) -> SearchIndexBuilder.Input {
         var docs: [SearchIndexBuilder.Doc] = model.content.services.map { s in
             SearchIndexBuilder.Doc(
-                url: "leistungen/\(s.slug)/", kind: "service", title: s.title, ozg_id: s.ozgID ?? "",
+                url: Routes.service(s.slug), kind: "service", title: s.title, ozg_id: s.ozgID ?? "",
                 themenfeld: model.themenfeldBySlug[s.topic]?.title ?? "",
                 lebenslagen: s.lebenslagen.compactMap { model.lebenslageBySlug[$0]?.title },
                 keywords: s.keywords, summary: s.summary,
                 sections: s.sections.map { .init(title: $0.title, text: $0.text) })
         }
         docs += model.content.pages.map { p in
-            SearchIndexBuilder.Doc(url: "\(p.slug)/", kind: "page", title: p.title, ozg_id: "", themenfeld: "", lebenslagen: [],
+            SearchIndexBuilder.Doc(url: Routes.freePage(p.slug), kind: "page", title: p.title, ozg_id: "", themenfeld: "", lebenslagen: [],
                                    keywords: [], summary: p.description ?? "", sections: [.init(title: "", text: p.text)])
         }
         return SearchIndexBuilder.Input(docs: docs, synonyms: synonyms)

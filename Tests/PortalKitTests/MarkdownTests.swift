@@ -6,8 +6,9 @@ import Testing
 @Suite struct MarkdownTests {
     func render(_ markdown: String, prefix: String = "../../") -> (html: String, diagnostics: [String]) {
         var diagnostics = Diagnostics()
-        let doc = MarkdownDocument(markdown: markdown, path: "t.md", firstLine: 1, rootPrefix: prefix, into: &diagnostics)
-        return (doc.sections.map(\.html).joined(), diagnostics.items.map(\.description))
+        let doc = MarkdownDocument(markdown: markdown, path: "t.md", firstLine: 1, into: &diagnostics)
+        // As a page at that depth shows it.
+        return (Routes.relativeLinks(in: doc.sections.map(\.html).joined(), root: prefix), diagnostics.items.map(\.description))
     }
 
     @Test func scriptTagsNeverPassThrough() {
@@ -63,7 +64,7 @@ import Testing
 
     @Test func sectionsSplitAtH2InFIMOrder() {
         var diagnostics = Diagnostics()
-        let doc = MarkdownDocument(markdown: "Einleitung\n\n## Hinweise\nH\n\n## Eigenes\nE\n\n## Kosten\nK\n", path: "t.md", firstLine: 1, rootPrefix: "", into: &diagnostics)
+        let doc = MarkdownDocument(markdown: "Einleitung\n\n## Hinweise\nH\n\n## Eigenes\nE\n\n## Kosten\nK\n", path: "t.md", firstLine: 1, into: &diagnostics)
         let sections = ServiceSections.ordered(doc.sections)
         #expect(sections.map(\.title) == ["Beschreibung", "Kosten", "Hinweise", "Eigenes"])
         #expect(sections.map(\.id) == ["beschreibung", "kosten", "hinweise", "eigenes"])
@@ -75,7 +76,7 @@ import Testing
         let markdown = "Mehr unter https://familienportal.de und www.example.de.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
         let results = ParallelMap.map(Array(0..<2000)) { _ -> String in
             var diagnostics = Diagnostics()
-            return MarkdownDocument(markdown: markdown, path: "t.md", firstLine: 1, rootPrefix: "", into: &diagnostics).sections.map(\.html).joined()
+            return MarkdownDocument(markdown: markdown, path: "t.md", firstLine: 1, into: &diagnostics).sections.map(\.html).joined()
         }
         #expect(Set(results).count == 1)
         #expect(results[0].contains("<a href=\"https://familienportal.de\">"))

@@ -1083,7 +1083,7 @@ LAYOUTS = {
 {{ end }}
 """,
     # The Gemeinde page with each row rendered once per (service, authority) and cached
-    # (partialCached), as the portal does with its rows (Sources/PortalKit/Render/GemeindeRows.swift).
+    # (partialCached), as the portal does with its rows (Sources/PortalRender/GemeindeRows.swift).
     # With Hugo 0.111 this is faster only for small sites (500 services); from 2,000 on the cache
     # costs more than it saves (it serialises the workers), so it is an option (--cached-rows).
     "orte/gemeinde-cached.html": """\
@@ -1126,7 +1126,7 @@ LAYOUTS = {
 
 
 def default_form(meta: dict, body: str) -> list:
-    """The portal's default form stub (Sources/PortalKit/Render/DefaultForm.swift)."""
+    """The portal's default form stub (Sources/PortalRender/DefaultForm.swift)."""
     items = [
         {"id": "antragsteller", "label": "Angaben zur Person", "fields": [
             {"id": "vorname", "label": "Vorname", "type": "text", "required": True, "autocomplete": "given-name"},

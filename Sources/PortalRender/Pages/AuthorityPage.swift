@@ -2,10 +2,10 @@ import PortalModel
 
 extension PageRenderer {
     package func authorityPage(_ authority: Authority) -> PagePlan {
-        let path = "behoerden/\(authority.id)/"
+        let path = Routes.authority(authority.id)
         let city = authority.address.city
         var c = frame(path: path, title: authority.name, description: "\(authority.name), \(authority.address.street), \(authority.address.postalCode) \(city): Anschrift, Kontakt und zuständige Leistungen.",
-                      crumbs: [Crumb(title: "Orte", path: "orte/"), Crumb(title: authority.name, path: path)])
+                      crumbs: [Crumb(title: "Orte", path: Routes.places), Crumb(title: authority.name, path: path)])
         let root = c["root"] as! String
         c["authority"] = authorityCard(authority, root: root)
         // The services it serves and where; a more specific rule of another authority is named as an exception.

@@ -3,14 +3,14 @@ import PortalModel
 extension PageRenderer {
     /// `leistungen/<slug>/antrag/`: the accessible form stub.
     package func formPage(_ service: Service) -> PagePlan {
-        let path = "leistungen/\(service.slug)/antrag/"
+        let path = Routes.form(service.slug)
         let title = service.form?.title ?? "Antrag: \(service.title)"
         var c = frame(path: path, title: title, description: "Online-Antrag (Formular) für „\(service.title)“.",
-                      crumbs: [Crumb(title: "Leistungen A–Z", path: "leistungen/"), Crumb(title: service.title, path: "leistungen/\(service.slug)/"), Crumb(title: "Antrag", path: path)])
+                      crumbs: [Crumb(title: "Leistungen A–Z", path: Routes.serviceIndex), Crumb(title: service.title, path: Routes.service(service.slug)), Crumb(title: "Antrag", path: path)])
         let root = c["root"] as! String
         c["service"] = serviceItem(service, root: root)
-        c["service_url"] = root + "leistungen/\(service.slug)/"
-        c["responsibility_url"] = root + "leistungen/\(service.slug)/#zustaendige-stelle"
+        c["service_url"] = root + Routes.service(service.slug)
+        c["responsibility_url"] = root + Routes.service(service.slug) + "#zustaendige-stelle"
         if let action = site.formAction {
             c["action"] = action
             c["connected"] = true

@@ -2,16 +2,16 @@ import PortalModel
 
 extension PageRenderer {
     package func freePage(_ free: Page) -> PagePlan {
-        let path = "\(free.slug)/"
+        let path = Routes.freePage(free.slug)
         var c = frame(path: path, title: free.title, description: free.description ?? String(free.text.prefix(200)),
                       crumbs: [Crumb(title: free.title, path: path)])
-        c["body"] = free.html
+        c["body"] = Routes.relativeLinks(in: free.html, root: Routes.root(from: path))
         if let extra = free.extra { c["extra"] = extra.mustacheValue }
         return page(path, "page", c)
     }
 
     package func searchPage() -> PagePlan {
-        let path = "suche/"
+        let path = Routes.search
         let c = frame(path: path, title: "Suche", description: "Leistungen des Portals durchsuchen.", crumbs: [Crumb(title: "Suche", path: path)])
         return page(path, "search", Self.pointingToSearchIndex(c, at: dataPaths["search"] ?? ""))
     }
@@ -28,10 +28,10 @@ extension PageRenderer {
 
     /// The 404 page is served for any missing URL at any depth, so its links start at the base path.
     package func notFoundPage() -> PagePlan {
-        var c = frame(path: "404.html", title: "Seite nicht gefunden", description: "Diese Seite gibt es nicht.", crumbs: [], root: site.basePath)
+        var c = frame(path: Routes.notFound, title: "Seite nicht gefunden", description: "Diese Seite gibt es nicht.", crumbs: [], root: site.basePath)
         c["canonical"] = nil
         c["breadcrumbs"] = []
         c["has_breadcrumbs"] = false
-        return page("404.html", "notfound", c)
+        return page(Routes.notFound, "notfound", c)
     }
 }

@@ -1,9 +1,10 @@
+import PortalModel
 import PortalSupport
 
 extension PageRenderer {
     /// All services A–Z, grouped by initial letter.
     package func serviceIndexPage() -> PagePlan {
-        let path = "leistungen/"
+        let path = Routes.serviceIndex
         var c = frame(path: path, title: "Leistungen von A bis Z", description: "Alle \(model.content.services.count) Leistungen von A bis Z.", crumbs: [Crumb(title: "Leistungen A–Z", path: path)])
         let root = c["root"] as! String
         var groups: [(String, [[String: Any]])] = []

@@ -2,16 +2,16 @@ import PortalModel
 
 extension PageRenderer {
     package func servicePage(_ service: Service) -> PagePlan {
-        let path = "leistungen/\(service.slug)/"
+        let path = Routes.service(service.slug)
         let topic = model.themenfeldBySlug[service.topic]
-        var crumbs = [Crumb(title: "Leistungen A–Z", path: "leistungen/")]
+        var crumbs = [Crumb(title: "Leistungen A–Z", path: Routes.serviceIndex)]
         crumbs.append(Crumb(title: service.title, path: path))
         var c = frame(path: path, title: service.title, description: service.summary, crumbs: crumbs)
         let root = c["root"] as! String
         c["slug"] = service.slug
         c["summary"] = service.summary
-        if let topic { c["topic"] = ["title": topic.title, "url": root + "themen/\(topic.slug)/"] }
-        c["lebenslagen"] = service.lebenslagen.compactMap { model.lebenslageBySlug[$0] }.map { ["title": $0.title, "url": root + "lebenslagen/\($0.slug)/"] }
+        if let topic { c["topic"] = ["title": topic.title, "url": root + Routes.themenfeld(topic.slug)] }
+        c["lebenslagen"] = service.lebenslagen.compactMap { model.lebenslageBySlug[$0] }.map { ["title": $0.title, "url": root + Routes.lebenslage($0.slug)] }
         c.merge(Self.serviceBodyKeys(service)) { _, body in body }
         var facts: [[String: Any]] = []
         if let fees = service.fees { facts.append(["label": "Kosten", "value": fees]) }
@@ -22,7 +22,7 @@ extension PageRenderer {
         c["has_facts"] = !facts.isEmpty
         if let updated = service.updated { c["updated"] = Self.germanDate(updated); c["updated_iso"] = updated }
         if let online = service.onlineService { c["online_service"] = online }
-        c["form_url"] = root + path + "antrag/"
+        c["form_url"] = root + Routes.form(service.slug)
         if let extra = service.extra { c["extra"] = extra.mustacheValue }
         c["responsibility"] = responsibility(for: service, root: root)
         c["jsonld"] = JSONLD.governmentService(service, site: site, topic: topic?.title, provider: model.uniformAuthority(service: service.slug).flatMap { model.content.authorities[$0] }, areaServed: model.stateRegion?.name)
@@ -34,8 +34,9 @@ extension PageRenderer {
     package static let serviceBodyKeyNames: Set<String> = ["sections", "has_toc"]
 
     package static func serviceBodyKeys(_ service: Service) -> [String: Any] {
-        ["sections": service.sections.map { ["title": $0.title, "id": $0.id, "html": $0.html] },
-         "has_toc": service.sections.count > 2]
+        let root = Routes.root(from: Routes.service(service.slug))
+        return ["sections": service.sections.map { ["title": $0.title, "id": $0.id, "html": Routes.relativeLinks(in: $0.html, root: root)] },
+                "has_toc": service.sections.count > 2]
     }
 
     /// The "Zuständige Stelle" block: one authority for everyone, a gap, or an answer per Kreis
@@ -54,13 +55,13 @@ extension PageRenderer {
         r["has_groups"] = true
         r["groups"] = model.directory.laender.map { land -> [String: Any] in
             let kreise = (model.directory.children[land.ags] ?? []).map { kreis -> [String: Any] in
-                var row: [String: Any] = ["name": kreis.name, "url": root + "orte/\(kreis.ags)/", "ags": kreis.ags]
+                var row: [String: Any] = ["name": kreis.name, "url": root + Routes.place(kreis.ags), "ags": kreis.ags]
                 switch model.answer(service: service.slug, kreis: kreis.ags) {
                 case .perGemeinde:
                     row["per_gemeinde"] = true
                 case .whole(let answer):
                     if let answer, let authority = model.content.authorities[answer.authority] {
-                        row["authority"] = ["name": authority.name, "url": root + "behoerden/\(authority.id)/"]
+                        row["authority"] = ["name": authority.name, "url": root + Routes.authority(authority.id)]
                     } else {
                         row["gap"] = true
                     }

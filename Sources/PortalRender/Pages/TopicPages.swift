@@ -2,7 +2,7 @@ import PortalModel
 
 extension PageRenderer {
     package func themenfeldPage(_ topic: Topic) -> PagePlan {
-        let path = "themen/\(topic.slug)/"
+        let path = Routes.themenfeld(topic.slug)
         var c = frame(path: path, title: topic.title, description: topic.description ?? "Leistungen im Themenfeld \(topic.title).",
                       crumbs: [Crumb(title: topic.title, path: path)])
         let root = c["root"] as! String
@@ -11,13 +11,13 @@ extension PageRenderer {
         c["services"] = (model.servicesByThemenfeld[topic.slug] ?? []).map { serviceItem(model.content.services[$0], root: root) }
         c["related_title"] = "Lebenslagen in diesem Themenfeld"
         c["related"] = (model.lebenslagenByThemenfeld[topic.slug] ?? []).compactMap { model.lebenslageBySlug[$0] }
-            .map { ["title": $0.title, "url": root + "lebenslagen/\($0.slug)/"] }
+            .map { ["title": $0.title, "url": root + Routes.lebenslage($0.slug)] }
         c["has_related"] = !(c["related"] as! [[String: Any]]).isEmpty
         return page(path, "topic", c)
     }
 
     package func lebenslagePage(_ topic: Topic) -> PagePlan {
-        let path = "lebenslagen/\(topic.slug)/"
+        let path = Routes.lebenslage(topic.slug)
         var c = frame(path: path, title: topic.title, description: topic.description ?? "Leistungen in der Lebenslage \(topic.title).",
                       crumbs: [Crumb(title: topic.title, path: path)])
         let root = c["root"] as! String
@@ -28,7 +28,7 @@ extension PageRenderer {
         var themenfelder: [String] = []
         for i in services where !themenfelder.contains(model.content.services[i].topic) { themenfelder.append(model.content.services[i].topic) }
         c["related_title"] = "Themenfelder"
-        c["related"] = themenfelder.compactMap { model.themenfeldBySlug[$0] }.map { ["title": $0.title, "url": root + "themen/\($0.slug)/"] }
+        c["related"] = themenfelder.compactMap { model.themenfeldBySlug[$0] }.map { ["title": $0.title, "url": root + Routes.themenfeld($0.slug)] }
         c["has_related"] = !(c["related"] as! [[String: Any]]).isEmpty
         return page(path, "topic", c)
     }

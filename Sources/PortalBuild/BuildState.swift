@@ -1,0 +1,71 @@
+import Foundation
+import PortalLoad
+import PortalModel
+import PortalRender
+import PortalResolve
+import PortalSearch
+
+/// What the steps of one full build hand each other. Each value is set by exactly one step
+/// (named beside it) and read by later ones; reading it earlier is a programming error.
+package final class BuildState {
+    package let options: Pipeline.Options
+    /// The previous build's manifest, if this build may reuse its files.
+    package let previous: BuildCache.Manifest?
+    /// How the content folder looked before anything was read (for the next quick rebuild).
+    package let snapshot: SourceSnapshot?
+    /// For the writing steps only (`portal check` has neither).
+    package var theme: Theme { value(writing?.theme, "a build that writes") }
+    package var cache: BuildCache { value(writing?.cache, "a build that writes") }
+    package var output: OutputFolder { value(writing?.output, "a build that writes") }
+    package var emitter: Emitter { value(writing?.emitter, "a build that writes") }
+    /// Collects, while pages render, what the next quick rebuild after body edits needs. Made when
+    /// first used: it opens a file in the cache folder, which a build that fails earlier must not.
+    package lazy var recorder = BodyEditBuild.Recorder(cacheFolder: cache.folder)
+    private let writing: (theme: Theme, cache: BuildCache, output: OutputFolder, emitter: Emitter)?
+
+    /// `LoadStep`.
+    package var content: Content { value(loaded?.content, "LoadStep") }
+    package var sources: ContentSources { value(loaded?.sources, "LoadStep") }
+    package var loaded: (content: Content, sources: ContentSources)?
+    /// `ResolveStep`.
+    package var model: SiteModel { value(resolved?.model, "ResolveStep") }
+    package var answers: GemeindeAnswers { value(resolved?.answers, "ResolveStep") }
+    package var gaps: GapReport { value(resolved?.gaps, "ResolveStep") }
+    package var resolved: (model: SiteModel, answers: GemeindeAnswers, gaps: GapReport)?
+    /// `AssetsStep`: asset template key → site path, e.g. `portal_css` → `assets/portal.1a2b….css`.
+    package var assetPaths: [String: String] = [:]
+    /// `SearchIndexStep`: the index files' group and the corpus they were made from.
+    package var search: (group: BuildCache.SearchGroup, corpus: SearchCorpus) { value(searchIndex, "SearchIndexStep") }
+    package var searchIndex: (group: BuildCache.SearchGroup, corpus: SearchCorpus)?
+    /// `FinderDataStep`: the place list's site path, and per service slug its rules' site path.
+    package var placesPath = ""
+    package var rulePaths: [String: String] = [:]
+    /// `PagesStep`: the pages per type, in a stable order, and the site paths of all pages.
+    package var pageCounts: [(kind: String, count: Int)] = []
+    package var pagePaths: [String] = []
+    package var stencilCounts = (filled: 0, shapes: 0)
+    /// `PublishStep`.
+    package var report: Pipeline.Report?
+
+    /// A build that only checks the content.
+    package init(checking options: Pipeline.Options) {
+        self.options = options
+        previous = nil
+        snapshot = nil
+        writing = nil
+    }
+
+    /// A build that writes the site into `options.output`.
+    package init(options: Pipeline.Options, theme: Theme, cache: BuildCache, previous: BuildCache.Manifest?, snapshot: SourceSnapshot?) {
+        self.options = options
+        self.previous = previous
+        self.snapshot = snapshot
+        let output = OutputFolder(target: options.output)
+        writing = (theme, cache, output, Emitter(output: output, previous: previous))
+    }
+
+    private func value<T>(_ value: T?, _ step: String) -> T {
+        guard let value else { preconditionFailure("\(step) must run before this step") }
+        return value
+    }
+}

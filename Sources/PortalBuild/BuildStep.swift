@@ -1,0 +1,8 @@
+/// One step of a full build. Steps run in the order `Pipeline.steps` lists them, each reading
+/// what earlier steps put into the `BuildState` and adding its own result; the progress line
+/// shows each step's name.
+package protocol BuildStep: Sendable {
+    /// Shown to the person running the build (German, as all of the tool's output).
+    var name: String { get }
+    func run(_ build: BuildState) throws
+}

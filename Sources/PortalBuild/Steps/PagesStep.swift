@@ -1,0 +1,63 @@
+import PortalModel
+import PortalRender
+import PortalResolve
+import PortalSupport
+
+/// Renders and writes every page. A page whose fingerprint the previous build recorded is taken
+/// over instead; Gemeinde pages are fingerprinted first, because their rows (`GemeindeRows`) are
+/// worth rendering only if some Gemeinde page changed.
+package struct PagesStep: BuildStep {
+    package let name = "Seiten"
+
+    package func run(_ build: BuildState) throws {
+        let model = build.model, answers = build.answers, theme = build.theme
+        let emitter = build.emitter, recorder = build.recorder, progress = build.options.progress
+        let stencils = PageStencils(theme: theme)
+        let renderer = PageRenderer(model: model, theme: theme, assetPaths: build.assetPaths,
+                                    dataPaths: ["search": build.search.group.main, "places": build.placesPath, "authorities": Routes.authorityCards],
+                                    rulePaths: build.rulePaths, stencils: stencils)
+        let jobs = PageJob.all(for: model)
+        progress?.phase("Gemeindeseiten vorbereiten")
+        let rowsDigest = GemeindeRows.inputDigest(model: model)
+        // Their plans are made again in the page loop: keeping 10,981 of them (Germany) costs
+        // ~85 MiB, planning them twice a fraction of a second.
+        let gemeindePlans = jobs.filter { if case .place(let i) = $0 { return model.content.regions[i].level == .gemeinde }; return false }
+        let gemeindeFingerprints = ParallelMap.map(gemeindePlans) { job -> (String, String?) in
+            let plan = renderer.plan(job)
+            return (plan.filePath, renderer.fingerprint(plan, shape: Shape(plan.context, template: plan.template), rowsDigest: rowsDigest, answers: answers))
+        }
+        let knownFingerprints = Dictionary(gemeindeFingerprints, uniquingKeysWith: { a, _ in a })
+        let needsRows = gemeindeFingerprints.contains { path, fingerprint in fingerprint == nil || emitter.previous[path]?.fingerprint != fingerprint }
+        let rows: GemeindeRows? = needsRows ? GemeindeRows(model: model, theme: theme, answers: answers) : nil
+
+        progress?.phase(name, total: jobs.count)
+        // Each page is rendered and written by one worker; nothing is kept in memory after it is
+        // written. After the first failed write (a full disk) the remaining pages are skipped.
+        let results = ParallelMap.map(jobs) { job -> Result<String, OutputFolder.WriteError>? in
+            if emitter.hasStopped { return nil }
+            defer { progress?.step() }
+            let plan = renderer.plan(job)
+            recorder.record(job, plan, model: model)
+            let path = plan.filePath
+            let shape = plan.gemeinde == nil ? Shape(plan.context, template: plan.template) : nil
+            let fingerprint = knownFingerprints[path] ?? renderer.fingerprint(plan, shape: shape, rowsDigest: rowsDigest, answers: answers)
+            do throws(OutputFolder.WriteError) {
+                try emitter.emitPage(path, fingerprint: fingerprint) { renderer.html(plan, shape: shape, rows: rows) }
+                return .success(plan.path)
+            } catch {
+                return .failure(error)
+            }
+        }
+        if let failure = results.lazy.compactMap({ result -> OutputFolder.WriteError? in
+            if case .failure(let error)? = result { return error }
+            return nil
+        }).first { throw failure }
+        for case let result? in results { build.pagePaths.append(try result.get()) }
+        var counts: [(kind: String, count: Int)] = []
+        for job in jobs {
+            if let i = counts.firstIndex(where: { $0.kind == job.kind }) { counts[i].count += 1 } else { counts.append((job.kind, 1)) }
+        }
+        build.pageCounts = counts
+        build.stencilCounts = (stencils.filled, stencils.shapeCount)
+    }
+}

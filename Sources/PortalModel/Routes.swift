@@ -1,0 +1,135 @@
+import Foundation
+import PortalSupport
+
+/// The one place that knows the site's URL layout (output contract, "URLs"): every page path,
+/// data file and asset name is made here, and editors' root-relative links are read back here.
+/// Site paths are relative to the site root, without a leading slash; a page's path ends in `/`
+/// (written as `index.html` inside that folder), a file's path does not.
+package enum Routes {
+    // MARK: - Pages
+
+    package static let home = ""
+    package static let serviceIndex = "leistungen/"
+    package static let places = "orte/"
+    package static let search = "suche/"
+    package static let notFound = "404.html"
+
+    package static func service(_ slug: String) -> String { "leistungen/\(slug)/" }
+    package static func form(_ slug: String) -> String { service(slug) + "antrag/" }
+    package static func themenfeld(_ slug: String) -> String { "themen/\(slug)/" }
+    package static func lebenslage(_ slug: String) -> String { "lebenslagen/\(slug)/" }
+    package static func authority(_ id: String) -> String { "behoerden/\(id)/" }
+    package static func place(_ ags: String) -> String { "orte/\(ags)/" }
+    package static func freePage(_ slug: String) -> String { "\(slug)/" }
+
+    /// The file a page path is written to: `leistungen/x/` → `leistungen/x/index.html`.
+    package static func file(of path: String) -> String {
+        path.isEmpty || path.hasSuffix("/") ? path + indexFile : path
+    }
+
+    /// The file name of a folder's page, as static servers look it up.
+    package static let indexFile = "index.html"
+
+    /// The relative way from a page back to the site root (`leistungen/x/` → `../../`), so links
+    /// work below any base path and from any static server.
+    package static func root(from path: String) -> String {
+        String(repeating: "../", count: path.split(separator: "/").count)
+    }
+
+    /// The key under which a page's anchor ids are kept for link checks: its path without slashes
+    /// at the ends (`leistungen/x`).
+    package static func anchorKey(_ path: String) -> String {
+        path.split(separator: "/").joined(separator: "/")
+    }
+
+    /// First path segments the portal uses itself; a free page cannot take one of them.
+    package static let reservedSlugs: Set<String> = ["leistungen", "themen", "lebenslagen", "behoerden", "orte", "suche", "assets", "data", "404"]
+
+    // MARK: - Files beside the pages
+
+    package static let sitemap = "sitemap.xml"
+    package static let robots = "robots.txt"
+
+    /// `portal.css` → `assets/portal.3f2a9c01d4e5b6a7.css`: content-hashed, so browsers may cache
+    /// assets forever and still see every change.
+    package static func asset(_ name: String, _ data: Data) -> String { "assets/" + AssetNames.hashedName(name, data) }
+    /// The place list of the finder.
+    package static func placesData(_ data: Data) -> String { "data/orte.\(AssetNames.hash(data)).json" }
+    /// One service's rules for the finder.
+    package static func rulesData(_ slug: String, _ data: Data) -> String { "data/regeln/\(slug).\(AssetNames.hash(data)).json" }
+    /// The folder of the authority cards the finder shows, and one card.
+    package static let authorityCards = "data/behoerden/"
+    package static func authorityCard(_ id: String) -> String { authorityCards + "\(id).json" }
+    /// The search index's main file; its shards lie beside it in the same folder.
+    package static func searchIndex(_ data: Data) -> String { "data/suche.\(AssetNames.hash(data)).json" }
+    /// A shard's file name as the main index names it, and its site path.
+    package static func searchShardName(_ key: String, _ data: Data) -> String { "suche-\(key).\(AssetNames.hash(data)).json" }
+    package static func searchShard(_ name: String) -> String { "data/" + name }
+
+    // MARK: - Editors' links
+
+    /// A page an editor's root-relative link (`/leistungen/x/#kosten`) may lead to.
+    package enum Target: Equatable, Sendable {
+        case home, serviceIndex, places, search
+        case freePage(String)
+        case service(String)
+        case form(String)
+        case themenfeld(String)
+        case lebenslage(String)
+        case authority(String)
+        case place(String)
+    }
+
+    /// The page a root-relative URL names (query and fragment ignored), or nil if no page of the
+    /// portal can have that path. Whether the slug exists is the caller's question.
+    package static func target(of url: String) -> Target? {
+        var path = url
+        if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
+        let parts = path.split(separator: "/").map(String.init)
+        switch parts.count {
+        case 0: return .home
+        case 1:
+            switch parts[0] {
+            case "leistungen": return .serviceIndex
+            case "orte": return .places
+            case "suche": return .search
+            default: return .freePage(parts[0])
+            }
+        case 2:
+            switch parts[0] {
+            case "leistungen": return .service(parts[1])
+            case "themen": return .themenfeld(parts[1])
+            case "lebenslagen": return .lebenslage(parts[1])
+            case "behoerden": return .authority(parts[1])
+            case "orte": return .place(parts[1])
+            default: return nil
+            }
+        case 3: return parts[0] == "leistungen" && parts[2] == "antrag" ? .form(parts[1]) : nil
+        default: return nil
+        }
+    }
+
+    /// Markdown is rendered once, with editors' internal links as written (`href="/leistungen/x/"`);
+    /// a page makes them relative to itself when it shows the HTML. Only such links start with a
+    /// single `/` in rendered Markdown: text is escaped (no `"` in it), relative links are errors,
+    /// and protocol-relative ones (`//host`) keep their two slashes.
+    package static func relativeLinks(in html: String, root: String) -> String {
+        let marker = "href=\"/"
+        guard html.contains(marker) else { return html }
+        var out = ""
+        out.reserveCapacity(html.utf8.count + 64)
+        var rest = html[...]
+        while let found = rest.range(of: marker) {
+            out += rest[..<found.lowerBound]
+            let after = rest[found.upperBound...]
+            if after.first == "/" {
+                out += marker
+            } else {
+                out += "href=\"" + root
+            }
+            rest = after
+        }
+        out += rest
+        return out
+    }
+}
