@@ -4,6 +4,7 @@ import PortalModel
 import PortalRender
 import PortalResolve
 import PortalSearch
+import PortalSupport
 
 /// The quick rebuild after the most common change: editors rewording the body of a service.
 ///
@@ -24,7 +25,6 @@ package enum BodyEditBuild {
         private let lock = NSLock()
         private let archive: PageArchive.Writer
         private var searchPage: [UInt8]?
-        private var failed = false
 
         package init(cacheFolder: URL) {
             archive = PageArchive.Writer(folder: cacheFolder)
@@ -37,20 +37,19 @@ package enum BodyEditBuild {
             case .form(let i): slug = model.content.services[i].slug; bodyKeys = PageRenderer.formBodyKeyNames
             case .search:
                 let bytes = ContextArchive.encode(plan.context)
-                lock.withLock { if let bytes { searchPage = bytes } else { failed = true } }
+                lock.withLock { searchPage = bytes }
                 return
             default: return
             }
-            guard let bytes = ContextArchive.encode(plan.context.filter({ !bodyKeys.contains($0.key) })) else { return archive.fail() }
-            archive.append(bytes, key: slug, path: plan.path, template: plan.template)
+            archive.append(ContextArchive.encode(plan.context.filter({ !bodyKeys.contains($0.key) })), key: slug, path: plan.path, template: plan.template)
         }
 
-        /// Also puts the page archive in place. Nil if some context could not be archived: the
-        /// next build is then a full one.
+        /// Also puts the page archive in place. Nil if the archive could not be written: the next
+        /// build is then a full one.
         package func record(options: Pipeline.Options, theme: Theme, snapshot: SourceSnapshot?, model: SiteModel, sources: ContentSources, gaps: GapReport,
                     pageCounts: [(kind: String, count: Int)], corpus: SearchCorpus) -> BodyEditRecord? {
             lock.withLock {
-                guard !failed, let snapshot, let searchPage, let known = sources.known, let pages = archive.commit(),
+                guard let snapshot, let searchPage, let known = sources.known, let pages = archive.commit(),
                       pages.count == model.content.services.count, pages.values.allSatisfy({ $0.count == 2 }) else { return nil }
                 return BodyEditRecord(contentRoot: options.content.standardizedFileURL.path, contentDisplay: options.contentDisplay,
                                       strict: options.strict, themeDigest: theme.digest, snapshot: snapshot, sources: sources,
@@ -124,9 +123,9 @@ package enum BodyEditBuild {
 
         let stencils = PageStencils(theme: theme)
         var pages: [(path: String, fingerprint: String, html: String)] = []
-        func render(_ context: [String: Any], path: String, template: String) {
+        func render(_ context: Context, path: String, template: String) {
             let shape = Shape(context, template: template)
-            let fingerprint = shape.map { PageRenderer.fingerprint(template: template, shape: $0, theme: theme).hex } ?? "-"
+            let fingerprint = PageRenderer.fingerprint(template: template, shape: shape, theme: theme).hex
             let plan = PagePlan(path: path, template: template, context: context, gemeinde: nil)
             pages.append((plan.filePath, fingerprint, stencils.render(context, template: template, shape: shape)))
         }
@@ -137,7 +136,7 @@ package enum BodyEditBuild {
                 guard var context = try? ContextArchive.decode(bytes) else { return nil }
                 switch page.template {
                 case "service": context.merge(PageRenderer.serviceBodyKeys(edit.service)) { _, body in body }
-                case "form": context.merge(PageRenderer.formBodyKeys(edit.service, connected: context["connected"] as? Bool ?? false)) { _, body in body }
+                case "form": context.merge(PageRenderer.formBodyKeys(edit.service, connected: context["connected"] == .bool(true))) { _, body in body }
                 default: return nil
                 }
                 render(context, path: page.path, template: page.template)

@@ -56,7 +56,6 @@ package enum PageArchive {
             }
         }
 
-        package func fail() { lock.withLock { failed = true } }
 
         /// Moves the file to `pages.bin` in its folder; the refs by key, or nil if anything failed.
         package func commit() -> [String: [Ref]]? {

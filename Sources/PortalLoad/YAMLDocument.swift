@@ -1,4 +1,5 @@
 import PortalModel
+import PortalSupport
 import Yams
 
 /// Parses YAML text into a node tree whose marks are mapped to lines of the containing file.

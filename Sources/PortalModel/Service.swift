@@ -87,15 +87,4 @@ public indirect enum TemplateValue: Sendable, Equatable {
     case list([TemplateValue])
     case map([String: TemplateValue])
     case null
-
-    /// The value as Mustache expects it: dictionaries, arrays and strings.
-    package var mustacheValue: Any {
-        switch self {
-        case .string(let s): return s
-        case .bool(let b): return b
-        case .list(let l): return l.map(\.mustacheValue)
-        case .map(let m): return m.mapValues(\.mustacheValue)
-        case .null: return ""
-        }
-    }
 }

@@ -13,28 +13,29 @@ package enum FinderData {
     package static func places(_ model: SiteModel) -> Data {
         var kreise: [String: String] = [:]
         for k in model.directory.kreise { kreise[k.ags] = k.name }
-        let places: [[String]] = model.directory.gemeinden.map { [$0.ags, $0.name, $0.postalCodes.joined(separator: " ")] }
-        return json(["v": 1, "k": kreise, "p": places])
+        let places: [ContextValue] = model.directory.gemeinden.map { .strings([$0.ags, $0.name, $0.postalCodes.joined(separator: " ")]) }
+        return json(["v": 1, "k": .strings(kreise), "p": .list(places)])
     }
 
     /// `{"r":{region AGS: authority id}}` for one service.
     package static func rules(_ model: SiteModel, service: String) -> Data {
-        json(["r": model.index.rules(for: service)])
+        json(["r": .strings(model.index.rules(for: service))])
     }
 
     /// One authority's card, with its page path relative to the site root.
     package static func authority(_ a: Authority) -> Data {
-        var card: [String: Any] = ["id": a.id, "name": a.name, "street": a.address.street, "postal_code": a.address.postalCode,
-                                   "city": a.address.city, "url": Routes.authority(a.id)]
-        if let v = a.phone { card["phone"] = v }
-        if let v = a.email { card["email"] = v }
-        if let v = a.website { card["website"] = v }
-        if !a.openingHours.isEmpty { card["opening_hours"] = a.openingHours }
-        if let v = a.accessibility { card["accessibility"] = v }
-        return json(card)
+        var card: [String: ContextValue] = ["id": .string(a.id), "name": .string(a.name), "street": .string(a.address.street),
+                                            "postal_code": .string(a.address.postalCode), "city": .string(a.address.city),
+                                            "url": .string(Routes.authority(a.id))]
+        if let v = a.phone { card["phone"] = .string(v) }
+        if let v = a.email { card["email"] = .string(v) }
+        if let v = a.website { card["website"] = .string(v) }
+        if !a.openingHours.isEmpty { card["opening_hours"] = .strings(a.openingHours) }
+        if let v = a.accessibility { card["accessibility"] = .string(v) }
+        return json(.object(card))
     }
 
-    package static func json(_ object: Any) -> Data {
-        Data(JSONText.encode(object).utf8)
+    package static func json(_ value: ContextValue) -> Data {
+        Data(JSONText.encode(value).utf8)
     }
 }

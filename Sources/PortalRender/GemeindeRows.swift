@@ -26,13 +26,13 @@ package struct GemeindeRows: Sendable {
         let table = answers.authorityIDs
         rows = ParallelMap.map(Array(services.indices)) { index -> [Int32: String] in
             let service = services[index]
-            func context(_ authority: [String: String]?) -> [String: Any] {
-                var row: [String: Any] = ["slug": service.slug, "title": service.title, "url": root + Routes.service(service.slug)]
+            func context(_ authority: [String: String]?) -> Context {
+                var row: Context = ["slug": .string(service.slug), "title": .string(service.title), "url": .string(root + Routes.service(service.slug))]
                 if let authority {
-                    row["authority"] = authority
+                    row["authority"] = .strings(authority)
                 } else {
                     row["gap"] = true
-                    if let contactEmail { row["contact_email"] = contactEmail }
+                    if let contactEmail { row["contact_email"] = .string(contactEmail) }
                 }
                 return row
             }

@@ -5,36 +5,36 @@ import PortalSupport
 /// schema.org structured data for service and authority pages, escaped for use inside `<script>`.
 package enum JSONLD {
     package static func governmentService(_ service: Service, site: Site, topic: String?, provider: Authority?, areaServed: String?) -> String {
-        var object: [String: Any] = [
+        var object: [String: ContextValue] = [
             "@context": "https://schema.org",
             "@type": "GovernmentService",
-            "name": service.title,
-            "description": service.summary,
-            "url": site.baseURL + Routes.service(service.slug),
+            "name": .string(service.title),
+            "description": .string(service.summary),
+            "url": .string(site.baseURL + Routes.service(service.slug)),
         ]
-        if let topic { object["serviceType"] = topic }
-        if let areaServed { object["areaServed"] = ["@type": "AdministrativeArea", "name": areaServed] }
-        if let provider { object["provider"] = office(provider, site: site) }
-        if let online = service.onlineService { object["availableChannel"] = ["@type": "ServiceChannel", "serviceUrl": online] }
+        if let topic { object["serviceType"] = .string(topic) }
+        if let areaServed { object["areaServed"] = ["@type": "AdministrativeArea", "name": .string(areaServed)] }
+        if let provider { object["provider"] = .object(office(provider, site: site)) }
+        if let online = service.onlineService { object["availableChannel"] = ["@type": "ServiceChannel", "serviceUrl": .string(online)] }
         return encode(object)
     }
 
-    package static func office(_ a: Authority, site: Site) -> [String: Any] {
-        var object: [String: Any] = [
+    package static func office(_ a: Authority, site: Site) -> [String: ContextValue] {
+        var object: [String: ContextValue] = [
             "@type": "GovernmentOffice",
-            "name": a.name,
-            "url": site.baseURL + Routes.authority(a.id),
+            "name": .string(a.name),
+            "url": .string(site.baseURL + Routes.authority(a.id)),
             "address": [
                 "@type": "PostalAddress",
-                "streetAddress": a.address.street,
-                "postalCode": a.address.postalCode,
-                "addressLocality": a.address.city,
+                "streetAddress": .string(a.address.street),
+                "postalCode": .string(a.address.postalCode),
+                "addressLocality": .string(a.address.city),
                 "addressCountry": "DE",
             ],
         ]
-        if let v = a.phone { object["telephone"] = v }
-        if let v = a.email { object["email"] = v }
-        if !a.openingHours.isEmpty { object["openingHours"] = a.openingHours }
+        if let v = a.phone { object["telephone"] = .string(v) }
+        if let v = a.email { object["email"] = .string(v) }
+        if !a.openingHours.isEmpty { object["openingHours"] = .strings(a.openingHours) }
         return object
     }
 
@@ -44,7 +44,7 @@ package enum JSONLD {
         return encode(object)
     }
 
-    package static func encode(_ object: [String: Any]) -> String {
-        HTML.scriptSafeJSON(JSONText.encode(object))
+    package static func encode(_ object: [String: ContextValue]) -> String {
+        HTML.scriptSafeJSON(JSONText.encode(.object(object)))
     }
 }

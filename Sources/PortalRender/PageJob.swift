@@ -1,5 +1,6 @@
 import PortalModel
 import PortalResolve
+import PortalSupport
 
 /// One page of the site to render. Cheap to list, so the list can be split across cores.
 package enum PageJob: Sendable {
@@ -54,13 +55,13 @@ package struct PagePlan {
     /// Site path: `leistungen/x/` (written as `leistungen/x/index.html`) or a file name like `404.html`.
     package var path: String
     package var template: String
-    package var context: [String: Any]
+    package var context: Context
     /// A Gemeinde page gets its pre-rendered rows (see `GemeindeRows`) only when it is rendered.
     package var gemeinde: Region?
 
     package var filePath: String { Routes.file(of: path) }
 
-    package init(path: String, template: String, context: [String: Any], gemeinde: Region? = nil) {
+    package init(path: String, template: String, context: Context, gemeinde: Region? = nil) {
         self.path = path
         self.template = template
         self.context = context

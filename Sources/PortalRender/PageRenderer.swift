@@ -43,46 +43,46 @@ package struct PageRenderer: Sendable {
     }
 
     /// Keys of the base layout: language, titles, canonical link, breadcrumbs, assets, footer.
-    package func frame(path: String, title: String, description: String, crumbs: [Crumb], root overrideRoot: String? = nil) -> [String: Any] {
+    package func frame(path: String, title: String, description: String, crumbs: [Crumb], root overrideRoot: String? = nil) -> Context {
         let root = overrideRoot ?? Routes.root(from: path)
-        var assets: [String: Any] = [:]
+        var assets: [String: String] = [:]
         for (key, value) in assetPaths { assets[key] = root + value }
-        var data: [String: Any] = [:]
+        var data: [String: String] = [:]
         // The search index's name changes with every text edit; only the search page gets it, so
         // an edit does not change every page (incremental builds).
         for (key, value) in dataPaths where key != "search" { data[key] = root + value }
         let trail: [Crumb] = path.isEmpty ? [] : [Crumb(title: "Startseite", path: "")] + crumbs
-        let breadcrumbs: [[String: Any]] = trail.enumerated().map { i, crumb in
-            var item: [String: Any] = ["title": crumb.title]
-            if i < trail.count - 1, let p = crumb.path { item["url"] = root + p }
-            return item
+        let breadcrumbs: [ContextValue] = trail.enumerated().map { i, crumb in
+            var item: [String: ContextValue] = ["title": .string(crumb.title)]
+            if i < trail.count - 1, let p = crumb.path { item["url"] = .string(root + p) }
+            return .object(item)
         }
-        let footerPages: [[String: Any]] = model.content.pages.map { ["title": $0.title, "url": root + Routes.freePage($0.slug)] }
-        var context: [String: Any] = [
-            "lang": site.language,
-            "site_title": site.title,
-            "title": title,
-            "html_title": path.isEmpty ? site.title : "\(title) – \(site.title)",
-            "meta_description": Self.metaDescription(description.isEmpty ? (site.description ?? site.title) : description),
-            "canonical": site.baseURL + path,
-            "root": root,
-            "home_url": root.isEmpty ? "./" : root,
-            "search_url": root + Routes.search,
-            "services_url": root + Routes.serviceIndex,
-            "places_url": root + Routes.places,
-            "assets": assets,
-            "data": data,
-            "breadcrumbs": breadcrumbs,
-            "has_breadcrumbs": !breadcrumbs.isEmpty,
-            "footer_pages": footerPages,
-            "csp": contentSecurityPolicy,
-            "is_home": path.isEmpty,
+        let footerPages: [ContextValue] = model.content.pages.map { ["title": .string($0.title), "url": .string(root + Routes.freePage($0.slug))] }
+        var context: Context = [
+            "lang": .string(site.language),
+            "site_title": .string(site.title),
+            "title": .string(title),
+            "html_title": .string(path.isEmpty ? site.title : "\(title) – \(site.title)"),
+            "meta_description": .string(Self.metaDescription(description.isEmpty ? (site.description ?? site.title) : description)),
+            "canonical": .string(site.baseURL + path),
+            "root": .string(root),
+            "home_url": .string(root.isEmpty ? "./" : root),
+            "search_url": .string(root + Routes.search),
+            "services_url": .string(root + Routes.serviceIndex),
+            "places_url": .string(root + Routes.places),
+            "assets": .strings(assets),
+            "data": .strings(data),
+            "breadcrumbs": .list(breadcrumbs),
+            "has_breadcrumbs": .bool(!breadcrumbs.isEmpty),
+            "footer_pages": .list(footerPages),
+            "csp": .string(contentSecurityPolicy),
+            "is_home": .bool(path.isEmpty),
         ]
-        if let email = site.contact.email { context["contact_email"] = email }
-        if let phone = site.contact.phone { context["contact_phone"] = phone }
-        context["has_contact"] = site.contact.email != nil || site.contact.phone != nil
-        if let slug = model.content.pages.first(where: { $0.slug == "leichte-sprache" })?.slug { context["leichte_sprache_url"] = root + Routes.freePage(slug) }
-        if let slug = model.content.pages.first(where: { $0.slug == "barrierefreiheit" })?.slug { context["barrierefreiheit_url"] = root + Routes.freePage(slug) }
+        if let email = site.contact.email { context["contact_email"] = .string(email) }
+        if let phone = site.contact.phone { context["contact_phone"] = .string(phone) }
+        context["has_contact"] = .bool(site.contact.email != nil || site.contact.phone != nil)
+        if let slug = model.content.pages.first(where: { $0.slug == "leichte-sprache" })?.slug { context["leichte_sprache_url"] = .string(root + Routes.freePage(slug)) }
+        if let slug = model.content.pages.first(where: { $0.slug == "barrierefreiheit" })?.slug { context["barrierefreiheit_url"] = .string(root + Routes.freePage(slug)) }
         return context
     }
 
@@ -103,7 +103,7 @@ package struct PageRenderer: Sendable {
         return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + " …"
     }
 
-    package func page(_ path: String, _ template: String, _ context: [String: Any], gemeinde: Region? = nil) -> PagePlan {
+    package func page(_ path: String, _ template: String, _ context: Context, gemeinde: Region? = nil) -> PagePlan {
         PagePlan(path: path, template: template, context: context, gemeinde: gemeinde)
     }
 
@@ -111,7 +111,7 @@ package struct PageRenderer: Sendable {
     package func html(_ plan: PagePlan, shape: Shape? = nil, rows: GemeindeRows?) -> String {
         if let gemeinde = plan.gemeinde, let rows {
             var context = plan.context
-            context["rows"] = rows.html(for: gemeinde)
+            context["rows"] = .string(rows.html(for: gemeinde))
             return stencils.render(context, template: plan.template)
         }
         return stencils.render(plan.context, template: plan.template, shape: shape)
@@ -146,28 +146,29 @@ package struct PageRenderer: Sendable {
 
     // MARK: - Shared pieces
 
-    package func serviceItem(_ service: Service, root: String) -> [String: Any] {
-        var item: [String: Any] = ["title": service.title, "summary": service.summary, "url": root + Routes.service(service.slug), "slug": service.slug]
-        if let topic = model.themenfeldBySlug[service.topic] { item["topic"] = topic.title }
-        return item
+    package func serviceItem(_ service: Service, root: String) -> ContextValue {
+        var item: [String: ContextValue] = ["title": .string(service.title), "summary": .string(service.summary),
+                                            "url": .string(root + Routes.service(service.slug)), "slug": .string(service.slug)]
+        if let topic = model.themenfeldBySlug[service.topic] { item["topic"] = .string(topic.title) }
+        return .object(item)
     }
 
-    package func authorityCard(_ authority: Authority, root: String) -> [String: Any] {
-        var card: [String: Any] = [
-            "id": authority.id,
-            "name": authority.name,
-            "url": root + Routes.authority(authority.id),
-            "street": authority.address.street,
-            "postal_code": authority.address.postalCode,
-            "city": authority.address.city,
-            "opening_hours": authority.openingHours,
-            "has_opening_hours": !authority.openingHours.isEmpty,
+    package func authorityCard(_ authority: Authority, root: String) -> ContextValue {
+        var card: [String: ContextValue] = [
+            "id": .string(authority.id),
+            "name": .string(authority.name),
+            "url": .string(root + Routes.authority(authority.id)),
+            "street": .string(authority.address.street),
+            "postal_code": .string(authority.address.postalCode),
+            "city": .string(authority.address.city),
+            "opening_hours": .strings(authority.openingHours),
+            "has_opening_hours": .bool(!authority.openingHours.isEmpty),
         ]
-        if let v = authority.phone { card["phone"] = v; card["phone_href"] = "tel:" + v.filter { $0.isNumber || $0 == "+" } }
-        if let v = authority.email { card["email"] = v }
-        if let v = authority.website { card["website"] = v }
-        if let v = authority.accessibility { card["accessibility"] = v }
-        return card
+        if let v = authority.phone { card["phone"] = .string(v); card["phone_href"] = .string("tel:" + v.filter { $0.isNumber || $0 == "+" }) }
+        if let v = authority.email { card["email"] = .string(v) }
+        if let v = authority.website { card["website"] = .string(v) }
+        if let v = authority.accessibility { card["accessibility"] = .string(v) }
+        return .object(card)
     }
 
     /// "1. Oktober 2026" from an ISO date.

@@ -18,7 +18,6 @@ import PortalSupport
 /// Safety: the theme must not use what looks *into* a value (transforms such as `uppercased(x)`,
 /// dynamic partials, other content types, changed delimiters; see `Theme.stencilsAllowed`), and a
 /// shape's stencil is only used after it reproduced the first page of that shape exactly.
-/// Contexts with other value types (a lambda, a Double) are always rendered directly.
 package final class PageStencils: @unchecked Sendable {
     private let theme: Theme
     private let lock = NSLock()
@@ -42,10 +41,9 @@ package final class PageStencils: @unchecked Sendable {
     }
 
     /// - Parameter shape: `Shape(context, template:)` if the caller has it already.
-    package func render(_ context: [String: Any], template: String, shape known: Shape? = nil) -> String {
-        guard theme.stencilsAllowed, let shape = known ?? Shape(context, template: template) else {
-            return theme.render(context, template: template)
-        }
+    package func render(_ context: Context, template: String, shape known: Shape? = nil) -> String {
+        guard theme.stencilsAllowed else { return theme.render(context, template: template) }
+        let shape = known ?? Shape(context, template: template)
         switch lock.withLock({ shapes[shape.key] }) {
         case nil:
             let html = theme.render(context, template: template)
@@ -86,13 +84,13 @@ package struct Shape {
     package var key: [UInt8]
     package var leaves: [String]
 
-    package init?(_ context: [String: Any], template: String) {
+    package init(_ context: Context, template: String) {
         var key: [UInt8] = []
         key.reserveCapacity(1024)
         key.append(contentsOf: template.utf8)
         key.append(0)
         var leaves: [String] = []
-        guard Self.walk(context, key: &key, leaves: &leaves) else { return nil }
+        Self.walk(.object(context), key: &key, leaves: &leaves)
         self.key = key
         self.leaves = leaves
     }
@@ -103,55 +101,52 @@ package struct Shape {
         leaves.append(text)
     }
 
-    private static func walk(_ value: Any, key: inout [UInt8], leaves: inout [String]) -> Bool {
+    private static func walk(_ value: ContextValue, key: inout [UInt8], leaves: inout [String]) {
         switch value {
-        case let s as String:
+        case .string(let s):
             leaf(s, key: &key, leaves: &leaves)
-        case let b as Bool:
+        case .bool(let b):
             key.append(b ? UInt8(ascii: "T") : UInt8(ascii: "F"))
-        case let i as Int:
+        case .int(let i):
             // Mustache prints an Int as String(describing:) gives it.
             leaf(String(i), key: &key, leaves: &leaves)
-        case let dict as [String: Any]:
+        case .object(let object):
             key.append(UInt8(ascii: "{"))
-            for (k, v) in dict.sorted(by: { $0.key < $1.key }) {
+            for (k, v) in object.sorted(by: { $0.key < $1.key }) {
                 // Length-prefixed: keys come from editors too (`extra:`), and `{a:{b:` must not
                 // read the same as a key that contains those characters.
                 let count = k.utf8.count
                 for shift in [24, 16, 8, 0] { key.append(UInt8(truncatingIfNeeded: count >> shift)) }
                 key.append(contentsOf: k.utf8)
-                guard walk(v, key: &key, leaves: &leaves) else { return false }
+                walk(v, key: &key, leaves: &leaves)
             }
             key.append(UInt8(ascii: "}"))
-        case let list as [Any]:
+        case .list(let list):
             key.append(UInt8(ascii: "["))
-            for item in list { guard walk(item, key: &key, leaves: &leaves) else { return false } }
+            for item in list { walk(item, key: &key, leaves: &leaves) }
             key.append(UInt8(ascii: "]"))
-        default:
-            return false
         }
-        return true
     }
 
     /// The context with each leaf replaced by its marker (same walk order as `init`).
-    package static func markers(_ context: [String: Any]) -> [String: Any] {
+    package static func markers(_ context: Context) -> Context {
         var k = 0
-        func replace(_ value: Any) -> Any {
+        func replace(_ value: ContextValue) -> ContextValue {
             switch value {
-            case is String, is Int:
+            case .string, .int:
                 defer { k += 1 }
-                return PageStencils.marker(k)
-            case let dict as [String: Any]:
-                var out: [String: Any] = [:]
-                for key in dict.keys.sorted() { out[key] = replace(dict[key]!) }
-                return out
-            case let list as [Any]:
-                return list.map(replace)
-            default:
+                return .string(PageStencils.marker(k))
+            case .object(let object):
+                var out: [String: ContextValue] = [:]
+                for key in object.keys.sorted() { out[key] = replace(object[key]!) }
+                return .object(out)
+            case .list(let list):
+                return .list(list.map(replace))
+            case .bool:
                 return value
             }
         }
-        var out: [String: Any] = [:]
+        var out: Context = [:]
         for key in context.keys.sorted() { out[key] = replace(context[key]!) }
         return out
     }

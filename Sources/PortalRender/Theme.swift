@@ -130,12 +130,13 @@ public struct Theme: Sendable {
         }
     }
 
-    public func render(_ context: [String: Any], template: String) -> String {
-        library.render(context, withTemplate: template) ?? ""
+    /// Mustache sees the context as `Any` values; everything before this point is typed.
+    package func render(_ context: Context, template: String) -> String {
+        library.render(context.anyValue, withTemplate: template) ?? ""
     }
 
-    package func renderStencil(_ context: [String: Any], template: String) -> String {
-        stencilTemplates.library.render(context, withTemplate: template) ?? ""
+    package func renderStencil(_ context: Context, template: String) -> String {
+        stencilTemplates.library.render(context.anyValue, withTemplate: template) ?? ""
     }
 }
 

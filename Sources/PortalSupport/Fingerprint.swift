@@ -36,33 +36,6 @@ package struct Fingerprint: Sendable {
         withUnsafeBytes(of: tag) { add($0) }
     }
 
-    /// Adds a Mustache context: dictionaries in key order, arrays, strings, numbers, booleans.
-    /// Returns false for a value it cannot digest; such a page is always rendered again.
-    package mutating func add(context value: Any) -> Bool {
-        switch value {
-        case let s as String:
-            add(tag: 1); add(s)
-        case let b as Bool:
-            add(tag: b ? 2 : 3)
-        case let i as Int:
-            add(tag: 4); add(i)
-        case let d as Double:
-            add(tag: 5); add(String(d))
-        case let dict as [String: Any]:
-            add(tag: 6); add(dict.count)
-            for key in dict.keys.sorted() {
-                add(key)
-                guard add(context: dict[key]!) else { return false }
-            }
-        case let list as [Any]:
-            add(tag: 7); add(list.count)
-            for item in list { guard add(context: item) else { return false } }
-        default:
-            return false
-        }
-        return true
-    }
-
     package var hex: String {
         func h(_ v: UInt64) -> String {
             let s = String(v, radix: 16)

@@ -32,7 +32,7 @@ import Testing
         let mismatches = ParallelMap.map(jobs) { job -> String? in
             let plan = renderer.plan(job)
             var context = plan.context
-            if let gemeinde = plan.gemeinde { context["rows"] = rows.html(for: gemeinde) }
+            if let gemeinde = plan.gemeinde { context["rows"] = .string(rows.html(for: gemeinde)) }
             return renderer.html(plan, rows: rows) == theme.render(context, template: plan.template) ? nil : plan.path
         }.compactMap { $0 }
         #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
@@ -54,8 +54,8 @@ import Testing
         var compared = 0
         for a in texts {
             for b in texts {
-                let context: [String: Any] = ["title": a, "raw": b, "first": b, "second": a,
-                                              "items": [["name": b, "note": a], ["name": a]]]
+                let context: Context = ["title": .string(a), "raw": .string(b), "first": .string(b), "second": .string(a),
+                                        "items": [["name": .string(b), "note": .string(a)], ["name": .string(a)]]]
                 #expect(stencils.render(context, template: "probe") == theme.render(context, template: "probe"), "\(a.debugDescription) \(b.debugDescription)")
                 compared += 1
             }
@@ -70,7 +70,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let stencils = PageStencils(theme: theme)
         for value in ["a", "b\"<c>", "d"] {
-            let context: [String: Any] = ["list": [value, value]]
+            let context: Context = ["list": [.string(value), .string(value)]]
             #expect(stencils.render(context, template: "probe") == theme.render(context, template: "probe"))
         }
         #expect(stencils.filled == 0)
@@ -86,9 +86,10 @@ import Testing
 
     @Test func shapesTellEditorKeysApart() {
         // Keys from `extra:` may contain the characters the shape is written with.
-        let a = Shape(["extra": ["a:{b": "x"]], template: "t")!
-        let b = Shape(["extra": ["a": ["b": "x"]]], template: "t")!
+        let a = Shape(["extra": ["a:{b": "x"]], template: "t")
+        let b = Shape(["extra": ["a": ["b": "x"]]], template: "t")
         #expect(a.key != b.key)
-        #expect(Shape(["x": 1.5], template: "t") == nil)
+        // A yes/no decides sections, a text is a leaf: `true` and "true" are different shapes.
+        #expect(Shape(["x": true], template: "t").key != Shape(["x": "true"], template: "t").key)
     }
 }

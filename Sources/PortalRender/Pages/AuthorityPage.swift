@@ -1,4 +1,5 @@
 import PortalModel
+import PortalSupport
 
 extension PageRenderer {
     package func authorityPage(_ authority: Authority) -> PagePlan {
@@ -6,13 +7,16 @@ extension PageRenderer {
         let city = authority.address.city
         var c = frame(path: path, title: authority.name, description: "\(authority.name), \(authority.address.street), \(authority.address.postalCode) \(city): Anschrift, Kontakt und zuständige Leistungen.",
                       crumbs: [Crumb(title: "Orte", path: Routes.places), Crumb(title: authority.name, path: path)])
-        let root = c["root"] as! String
+        let root = Routes.root(from: path)
         c["authority"] = authorityCard(authority, root: root)
         // The services it serves and where; a more specific rule of another authority is named as an exception.
-        var rows: [[String: Any]] = []
-        var current: (slug: String, row: [String: Any], areas: [String])?
+        var rows: [ContextValue] = []
+        var current: (slug: String, row: ContextValue, areas: [String])?
         func flush() {
-            if var done = current { done.row["areas"] = done.areas.joined(separator: "; "); rows.append(done.row) }
+            if let done = current, case .object(var row) = done.row {
+                row["areas"] = .string(done.areas.joined(separator: "; "))
+                rows.append(.object(row))
+            }
         }
         for rule in model.rulesByAuthority[authority.id] ?? [] {
             guard let index = model.serviceBySlug[rule.service] else { continue }
@@ -28,9 +32,9 @@ extension PageRenderer {
             current!.areas.append(exceptions.isEmpty ? name : "\(name) (außer \(exceptions.joined(separator: ", ")))")
         }
         flush()
-        c["services"] = rows
-        c["has_services"] = !rows.isEmpty
-        c["jsonld"] = JSONLD.governmentOffice(authority, site: site)
+        c["services"] = .list(rows)
+        c["has_services"] = .bool(!rows.isEmpty)
+        c["jsonld"] = .string(JSONLD.governmentOffice(authority, site: site))
         return page(path, "authority", c)
     }
 }

@@ -1,4 +1,5 @@
 import PortalModel
+import PortalSupport
 
 extension PageRenderer {
     /// `leistungen/<slug>/antrag/`: the accessible form stub.
@@ -7,18 +8,18 @@ extension PageRenderer {
         let title = service.form?.title ?? "Antrag: \(service.title)"
         var c = frame(path: path, title: title, description: "Online-Antrag (Formular) für „\(service.title)“.",
                       crumbs: [Crumb(title: "Leistungen A–Z", path: Routes.serviceIndex), Crumb(title: service.title, path: Routes.service(service.slug)), Crumb(title: "Antrag", path: path)])
-        let root = c["root"] as! String
+        let root = Routes.root(from: path)
         c["service"] = serviceItem(service, root: root)
-        c["service_url"] = root + Routes.service(service.slug)
-        c["responsibility_url"] = root + Routes.service(service.slug) + "#zustaendige-stelle"
+        c["service_url"] = .string(root + Routes.service(service.slug))
+        c["responsibility_url"] = .string(root + Routes.service(service.slug) + "#zustaendige-stelle")
         if let action = site.formAction {
-            c["action"] = action
+            c["action"] = .string(action)
             c["connected"] = true
         }
         c.merge(Self.formBodyKeys(service, connected: site.formAction != nil)) { _, body in body }
         if let privacy = model.content.pages.first(where: { $0.slug == "datenschutz" }) {
-            c["privacy_url"] = root + "\(privacy.slug)/"
-            c["privacy_title"] = privacy.title
+            c["privacy_url"] = .string(root + Routes.freePage(privacy.slug))
+            c["privacy_title"] = .string(privacy.title)
         }
         return page(path, "form", c)
     }
@@ -28,10 +29,10 @@ extension PageRenderer {
     package static let formBodyKeyNames: Set<String> = ["items", "multipart"]
 
     /// - Parameter connected: whether the form is sent somewhere (`form_action` in site.yml).
-    package static func formBodyKeys(_ service: Service, connected: Bool) -> [String: Any] {
+    package static func formBodyKeys(_ service: Service, connected: Bool) -> Context {
         let form = service.form ?? DefaultForm.make(for: service)
-        var keys: [String: Any] = ["items": FormView.items(form)]
-        if connected { keys["multipart"] = FormView.hasFiles(form) }
+        var keys: Context = ["items": FormView.items(form)]
+        if connected { keys["multipart"] = .bool(FormView.hasFiles(form)) }
         return keys
     }
 }

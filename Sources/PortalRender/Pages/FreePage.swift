@@ -1,12 +1,13 @@
 import PortalModel
+import PortalSupport
 
 extension PageRenderer {
     package func freePage(_ free: Page) -> PagePlan {
         let path = Routes.freePage(free.slug)
         var c = frame(path: path, title: free.title, description: free.description ?? String(free.text.prefix(200)),
                       crumbs: [Crumb(title: free.title, path: path)])
-        c["body"] = Routes.relativeLinks(in: free.html, root: Routes.root(from: path))
-        if let extra = free.extra { c["extra"] = extra.mustacheValue }
+        c["body"] = .string(Routes.relativeLinks(in: free.html, root: Routes.root(from: path)))
+        if let extra = free.extra { c["extra"] = extra.contextValue }
         return page(path, "page", c)
     }
 
@@ -18,11 +19,12 @@ extension PageRenderer {
 
     /// The search page's context with the path of the index file (its name changes with every
     /// text edit, see `frame`).
-    package static func pointingToSearchIndex(_ context: [String: Any], at indexPath: String) -> [String: Any] {
+    package static func pointingToSearchIndex(_ context: Context, at indexPath: String) -> Context {
         var c = context
-        var data = c["data"] as? [String: Any] ?? [:]
-        data["search"] = (c["root"] as? String ?? "") + indexPath
-        c["data"] = data
+        var data: [String: ContextValue] = [:]
+        if case .object(let known)? = c["data"] { data = known }
+        data["search"] = .string((c["root"]?.string ?? "") + indexPath)
+        c["data"] = .object(data)
         return c
     }
 

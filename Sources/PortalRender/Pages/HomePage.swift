@@ -1,26 +1,28 @@
 import PortalModel
+import PortalSupport
 
 extension PageRenderer {
     package func homePage() -> PagePlan {
-        var c = frame(path: "", title: site.title, description: site.description ?? "", crumbs: [])
-        c["description"] = site.description ?? ""
-        c["themenfelder"] = model.content.topics.themenfelder.map { t -> [String: Any] in
-            ["title": t.title, "url": Routes.themenfeld(t.slug), "count": model.servicesByThemenfeld[t.slug]?.count ?? 0]
-        }
-        c["lebenslagen"] = model.content.topics.lebenslagen.filter { model.servicesByLebenslage[$0.slug] != nil }
-            .map { ["title": $0.title, "url": Routes.lebenslage($0.slug)] }
-        c["has_lebenslagen"] = !(c["lebenslagen"] as! [[String: Any]]).isEmpty
-        c["service_count"] = model.content.services.count
+        var c = frame(path: Routes.home, title: site.title, description: site.description ?? "", crumbs: [])
+        c["description"] = .string(site.description ?? "")
+        c["themenfelder"] = .list(model.content.topics.themenfelder.map { t in
+            ["title": .string(t.title), "url": .string(Routes.themenfeld(t.slug)), "count": .int(model.servicesByThemenfeld[t.slug]?.count ?? 0)]
+        })
+        let lebenslagen: [ContextValue] = model.content.topics.lebenslagen.filter { model.servicesByLebenslage[$0.slug] != nil }
+            .map { ["title": .string($0.title), "url": .string(Routes.lebenslage($0.slug))] }
+        c["lebenslagen"] = .list(lebenslagen)
+        c["has_lebenslagen"] = .bool(!lebenslagen.isEmpty)
+        c["service_count"] = .int(model.content.services.count)
         c["finder_id"] = "ort-start"
         c["kreise"] = placeGroups(root: "")
-        return page("", "home", c)
+        return page(Routes.home, "home", c)
     }
 
     /// Länder with their Kreise, for the no-JavaScript place finder.
-    package func placeGroups(root: String) -> [[String: Any]] {
-        model.directory.laender.map { land -> [String: Any] in
-            ["name": land.name, "url": root + Routes.place(land.ags),
-             "kreise": (model.directory.children[land.ags] ?? []).map { ["name": $0.name, "url": root + Routes.place($0.ags)] }]
-        }
+    package func placeGroups(root: String) -> ContextValue {
+        .list(model.directory.laender.map { land in
+            ["name": .string(land.name), "url": .string(root + Routes.place(land.ags)),
+             "kreise": .list((model.directory.children[land.ags] ?? []).map { ["name": .string($0.name), "url": .string(root + Routes.place($0.ags))] })]
+        })
     }
 }

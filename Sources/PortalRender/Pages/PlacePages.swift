@@ -1,4 +1,5 @@
 import PortalModel
+import PortalSupport
 
 extension PageRenderer {
     /// `orte/`: every Land with its Kreise.
@@ -6,13 +7,13 @@ extension PageRenderer {
         let path = Routes.places
         var c = frame(path: path, title: "Orte", description: "Alle Orte des Portals: wählen Sie Ihren Kreis und Ihre Gemeinde, um die zuständigen Stellen zu sehen.",
                       crumbs: [Crumb(title: "Orte", path: path)])
-        let root = c["root"] as! String
-        c["groups"] = model.directory.laender.map { land -> [String: Any] in
-            ["name": land.name, "url": root + Routes.place(land.ags),
-             "kreise": (model.directory.children[land.ags] ?? []).map { kreis -> [String: Any] in
-                 ["name": kreis.name, "url": root + Routes.place(kreis.ags), "count": model.directory.children[kreis.ags]?.count ?? 0]
-             }]
-        }
+        let root = Routes.root(from: path)
+        c["groups"] = .list(model.directory.laender.map { land in
+            ["name": .string(land.name), "url": .string(root + Routes.place(land.ags)),
+             "kreise": .list((model.directory.children[land.ags] ?? []).map { kreis in
+                 ["name": .string(kreis.name), "url": .string(root + Routes.place(kreis.ags)), "count": .int(model.directory.children[kreis.ags]?.count ?? 0)]
+             })]
+        })
         return page(path, "places", c)
     }
 
@@ -26,18 +27,18 @@ extension PageRenderer {
             ? "Zuständige Stellen in \(label) für alle \(model.content.services.count) Leistungen."
             : "Orte in \(region.name)."
         var c = frame(path: path, title: label, description: description, crumbs: crumbs)
-        let root = c["root"] as! String
-        c["ags"] = region.ags
-        c["level"] = region.level.label
-        c["parents"] = ancestors.map { ["name": $0.name, "url": root + Routes.place($0.ags)] }
+        let root = Routes.root(from: path)
+        c["ags"] = .string(region.ags)
+        c["level"] = .string(region.level.label)
+        c["parents"] = .list(ancestors.map { ["name": .string($0.name), "url": .string(root + Routes.place($0.ags))] })
         if region.level != .gemeinde {
-            c["children"] = (model.directory.children[region.ags] ?? []).map { child -> [String: Any] in
-                ["name": child.name, "url": root + Routes.place(child.ags), "postal_codes": child.postalCodes.joined(separator: ", ")]
-            }
-            c["children_title"] = region.level == .land ? "Kreise und kreisfreie Städte" : "Gemeinden"
+            c["children"] = .list((model.directory.children[region.ags] ?? []).map { child in
+                ["name": .string(child.name), "url": .string(root + Routes.place(child.ags)), "postal_codes": .string(child.postalCodes.joined(separator: ", "))]
+            })
+            c["children_title"] = .string(region.level == .land ? "Kreise und kreisfreie Städte" : "Gemeinden")
             return page(path, "place", c)
         }
-        c["postal_codes"] = region.postalCodes.joined(separator: ", ")
+        c["postal_codes"] = .string(region.postalCodes.joined(separator: ", "))
         // Rows are pre-rendered per (service, answer) and added when the page is rendered; see GemeindeRows.
         return page(path, "gemeinde", c, gemeinde: region)
     }

@@ -6,17 +6,17 @@ extension PageRenderer {
     package func serviceIndexPage() -> PagePlan {
         let path = Routes.serviceIndex
         var c = frame(path: path, title: "Leistungen von A bis Z", description: "Alle \(model.content.services.count) Leistungen von A bis Z.", crumbs: [Crumb(title: "Leistungen A–Z", path: path)])
-        let root = c["root"] as! String
-        var groups: [(String, [[String: Any]])] = []
+        let root = Routes.root(from: path)
+        var groups: [(String, [ContextValue])] = []
         for service in model.content.services {
             let letter = GermanCollation.initial(service.title)
             if groups.last?.0 != letter { groups.append((letter, [])) }
             groups[groups.count - 1].1.append(serviceItem(service, root: root))
         }
-        c["letters"] = groups.map { letter, items -> [String: Any] in
-            ["letter": letter, "id": "buchstabe-" + Slug.make(from: letter), "services": items]
-        }
-        c["service_count"] = model.content.services.count
+        c["letters"] = .list(groups.map { letter, items in
+            ["letter": .string(letter), "id": .string("buchstabe-" + Slug.make(from: letter)), "services": .list(items)]
+        })
+        c["service_count"] = .int(model.content.services.count)
         return page(path, "services", c)
     }
 }
