@@ -4,5 +4,12 @@
 package protocol BuildStep: Sendable {
     /// Shown to the person running the build (German, as all of the tool's output).
     var name: String { get }
+    /// The step tells the progress line itself (with a count of its items); otherwise the
+    /// pipeline names it when it starts.
+    var reportsProgress: Bool { get }
     func run(_ build: BuildState) throws
+}
+
+extension BuildStep {
+    package var reportsProgress: Bool { false }
 }

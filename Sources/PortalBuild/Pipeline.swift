@@ -92,7 +92,7 @@ public enum Pipeline {
         try build.output.prepare()
         do {
             for step in writeSteps {
-                options.progress?.phase(step.name)
+                if !step.reportsProgress { options.progress?.phase(step.name) }
                 try step.run(build)
             }
         } catch {

@@ -8,6 +8,7 @@ import PortalSupport
 /// worth rendering only if some Gemeinde page changed.
 package struct PagesStep: BuildStep {
     package let name = "Seiten"
+    package let reportsProgress = true
 
     package func run(_ build: BuildState) throws {
         let model = build.model, answers = build.answers, theme = build.theme
@@ -17,7 +18,7 @@ package struct PagesStep: BuildStep {
                                     dataPaths: ["search": build.search.group.main, "places": build.placesPath, "authorities": Routes.authorityCards],
                                     rulePaths: build.rulePaths, stencils: stencils)
         let jobs = PageJob.all(for: model)
-        progress?.phase("Gemeindeseiten vorbereiten")
+        progress?.phase(name, total: jobs.count)
         let rowsDigest = GemeindeRows.inputDigest(model: model)
         // Their plans are made again in the page loop: keeping 10,981 of them (Germany) costs
         // ~85 MiB, planning them twice a fraction of a second.
@@ -30,7 +31,6 @@ package struct PagesStep: BuildStep {
         let needsRows = gemeindeFingerprints.contains { path, fingerprint in fingerprint == nil || emitter.previous[path]?.fingerprint != fingerprint }
         let rows: GemeindeRows? = needsRows ? GemeindeRows(model: model, theme: theme, answers: answers) : nil
 
-        progress?.phase(name, total: jobs.count)
         // Each page is rendered and written by one worker; nothing is kept in memory after it is
         // written. After the first failed write (a full disk) the remaining pages are skipped.
         let results = ParallelMap.map(jobs) { job -> Result<String, OutputFolder.WriteError>? in
