@@ -80,6 +80,8 @@ package struct MarkdownDocument {
         var linkNodes: [OpaquePointer] = []
         var imageNodes: [OpaquePointer] = []
         var topHeadings: [OpaquePointer] = []
+        var taskItems: [OpaquePointer] = []
+        let tasklist = cmark_find_syntax_extension("tasklist")
         let iterator = cmark_iter_new(document)
         while true {
             let event = cmark_iter_next(iterator)
@@ -90,6 +92,7 @@ package struct MarkdownDocument {
             case CMARK_NODE_LINK: linkNodes.append(node)
             case CMARK_NODE_IMAGE: imageNodes.append(node)
             case CMARK_NODE_HEADING where cmark_node_get_heading_level(node) == 1: topHeadings.append(node)
+            case CMARK_NODE_ITEM where tasklist != nil && cmark_node_get_syntax_extension(node) == tasklist: taskItems.append(node)
             default: break
             }
         }
@@ -130,7 +133,11 @@ package struct MarkdownDocument {
             diagnostics.warning(location(node), "Überschriften der Ebene 1 („# …“) sind dem Seitentitel vorbehalten; sie werden als Abschnitt („## …“) gezeigt")
             cmark_node_set_heading_level(node, 2)
         }
+        for node in taskItems where !Checklist.hasText(node) {
+            diagnostics.error(location(node), "leerer Punkt in einer Checkliste: nach „[ ]“ oder „[x]“ gehört ein Text, der sagt, was abzuhaken ist")
+        }
 
+        var checkboxes = 0
         // Split the top-level blocks into sections at each H2.
         var groups: [(title: String, nodes: [OpaquePointer])] = [("", [])]
         var child = cmark_node_first_child(document)
@@ -151,10 +158,30 @@ package struct MarkdownDocument {
                 cmark_node_unlink(node)
                 cmark_node_append_child(sectionRoot, node)
             }
-            let html = Self.html(sectionRoot, extensions)
+            // The text for search and the form stub is taken before the checklist's own markup goes in.
             let text = Self.plainText(sectionRoot, extensions)
+            let ours = Checklist.makeAccessible(in: sectionRoot, tasklist: tasklist, numbering: &checkboxes)
+            let html = Self.html(sectionRoot, extensions, withOwnHTML: ours)
             cmark_node_free(sectionRoot)
             sections.append((group.title, html, text))
+        }
+        Self.numberTables(&sections)
+    }
+
+    /// Each table sits in a scrollable region labelled "Tabelle"; with several tables on one page
+    /// the regions need different names (axe: landmark-unique), so they are numbered in order.
+    private static func numberTables(_ sections: inout [(title: String, html: String, text: String)]) {
+        let label = "aria-label=\"Tabelle\""
+        guard sections.reduce(0, { $0 + $1.html.components(separatedBy: label).count - 1 }) > 1 else { return }
+        var number = 0
+        for i in sections.indices where sections[i].html.contains(label) {
+            var parts = sections[i].html.components(separatedBy: label)
+            var out = parts.removeFirst()
+            for part in parts {
+                number += 1
+                out += "aria-label=\"Tabelle \(number)\"" + part
+            }
+            sections[i].html = out
         }
     }
 
@@ -254,8 +281,10 @@ package struct MarkdownDocument {
         return compact.isEmpty ? .forbidden("leer") : .relative
     }
 
-    package static func html(_ node: OpaquePointer, _ extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
-        guard let raw = cmark_render_html(node, CMARK_OPT_DEFAULT, extensions) else { return "" }
+    /// - Parameter withOwnHTML: the tree holds HTML nodes the build made (`Checklist`), which the
+    ///   default (safe) rendering would drop; editors' HTML is always turned into text first.
+    package static func html(_ node: OpaquePointer, _ extensions: UnsafeMutablePointer<cmark_llist>?, withOwnHTML: Bool = false) -> String {
+        guard let raw = cmark_render_html(node, withOwnHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT, extensions) else { return "" }
         defer { free(raw) }
         return wrapTables(String(cString: raw))
     }
@@ -270,9 +299,18 @@ package struct MarkdownDocument {
     package static func wrapTables(_ html: String) -> String {
         // strstr: Foundation's `contains` (CFString) and the generic `firstRange(of:)` both showed in profiles.
         guard html.withCString({ strstr($0, "<table>") != nil }) else { return html }
-        return html
+        var out = html
             .replacingOccurrences(of: "<table>", with: "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Tabelle\"><table>")
             .replacingOccurrences(of: "</table>", with: "</table></div>")
+        // Column alignment as classes (portal.css): cmark-gfm's `align="…"` is obsolete HTML, and
+        // its `style` alternative is blocked by the CSP. Text cannot contain `align="` (quotes are
+        // escaped), so these are cmark's attributes. Left is the default.
+        if out.withCString({ strstr($0, " align=\"") != nil }) {
+            out = out.replacingOccurrences(of: " align=\"left\"", with: "")
+                .replacingOccurrences(of: " align=\"center\"", with: " class=\"align-center\"")
+                .replacingOccurrences(of: " align=\"right\"", with: " class=\"align-right\"")
+        }
+        return out
     }
 
     package static func abbreviate(_ s: String) -> String {

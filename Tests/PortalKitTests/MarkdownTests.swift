@@ -56,6 +56,51 @@ import Testing
         #expect(html.contains("type=\"checkbox\""))
     }
 
+    @Test func taskListsBecomeLabelledChecklists() {
+        let (html, diagnostics) = render("## Erforderliche Unterlagen\n\n- [ ] Ausweis\n- [x] Lichtbild mit [Hinweis](/leistungen/x/)\n\nDazu:\n\n- [ ] Zweite Liste\n")
+        #expect(diagnostics.isEmpty)
+        #expect(!html.contains("disabled"))
+        #expect(html.contains(#"<li><input type="checkbox" id="checkliste-1"> <label for="checkliste-1">Ausweis</label></li>"#))
+        #expect(html.contains(#"<input type="checkbox" id="checkliste-2" checked> <label for="checkliste-2">Lichtbild mit <a href="../../leistungen/x/">Hinweis</a></label>"#))
+        // One hint per list, before it; the second list gets its own hint and numbering goes on.
+        #expect(html.components(separatedBy: "class=\"checkliste-hinweis\"").count == 3)
+        #expect(html.contains("checkliste-3"))
+        #expect(html.range(of: "checkliste-hinweis")!.lowerBound < html.range(of: "<ul>")!.lowerBound)
+    }
+
+    @Test func checklistIdsAreUniqueAcrossSections() {
+        let (html, _) = render("- [ ] a\n\n## Zwei\n\n- [ ] b\n")
+        #expect(html.contains("id=\"checkliste-1\"") && html.contains("id=\"checkliste-2\""))
+    }
+
+    @Test func checklistTextStaysOutOfTheSearchText() {
+        var diagnostics = Diagnostics()
+        let doc = MarkdownDocument(markdown: "- [ ] Ausweis\n", path: "t.md", firstLine: 1, into: &diagnostics)
+        let text = doc.sections.first?.text ?? ""
+        #expect(text.contains("Ausweis"))
+        #expect(!text.contains("gespeichert") && !text.contains("checkliste"), "\(text)")
+    }
+
+    @Test func anEmptyChecklistItemIsAnError() {
+        // "- [ ]" alone is plain text to cmark-gfm; with a space after it, it is an empty task item.
+        let (_, diagnostics) = render("Text\n\n- [ ] \n- [ ] voll\n")
+        #expect(diagnostics.contains { $0.contains("t.md:3:1: error: leerer Punkt in einer Checkliste") }, "\(diagnostics)")
+    }
+
+    @Test func tableAlignmentBecomesClasses() {
+        let (html, _) = render("| a | b | c |\n|:---|:---:|---:|\n| 1 | 2 | 3 |\n")
+        #expect(!html.contains(" align="))
+        #expect(html.contains(#"<th class="align-center">b</th>"#) && html.contains(#"<td class="align-right">3</td>"#))
+        #expect(html.contains("<th>a</th>"))
+    }
+
+    @Test func severalTablesGetDistinctRegionNames() {
+        let (one, _) = render("| a |\n|---|\n| 1 |\n")
+        #expect(one.contains(#"aria-label="Tabelle""#))
+        let (two, _) = render("| a |\n|---|\n| 1 |\n\n## Zwei\n\n| b |\n|---|\n| 2 |\n")
+        #expect(two.contains(#"aria-label="Tabelle 1""#) && two.contains(#"aria-label="Tabelle 2""#))
+    }
+
     @Test func rootRelativeLinksBecomePageRelative() {
         let (html, diagnostics) = render("[Elterngeld](/leistungen/elterngeld-beantragen/)")
         #expect(diagnostics.isEmpty)

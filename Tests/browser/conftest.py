@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import importlib.util
@@ -153,9 +154,10 @@ class _Server(http.server.ThreadingHTTPServer):
     allow_reuse_address = True
 
 
-@pytest.fixture(scope="session")
-def base_url(site_dir):
-    handler = functools.partial(_Handler, directory=str(site_dir))
+@contextlib.contextmanager
+def serve(folder: Path):
+    """Serves a built site on a free port of 127.0.0.1; yields its base URL."""
+    handler = functools.partial(_Handler, directory=str(folder))
     server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)
     thread.start()
@@ -165,6 +167,20 @@ def base_url(site_dir):
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir):
+    with serve(site_dir) as url:
+        yield url
+
+
+def build_site(content: Path, out: Path) -> None:
+    """Builds `content` into `out` with the portal binary (run from a folder without Templates/,
+    so the built-in theme is used); fails the test with the build's messages if it fails."""
+    proc = subprocess.run([str(_portal_binary()), "build", "--quiet", "--clean", "--content", str(content), "--output", str(out)],
+                          cwd=out.parent, capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, f"portal build of {content} failed ({proc.returncode}):\n{proc.stderr[-4000:]}"
 
 
 # --------------------------------------------------------------------------------------------
