@@ -35,6 +35,8 @@ package struct BuildCache {
 
     package let folder: URL
     package let manifestURL: URL
+    /// What the loaders parsed, by file (`ParseMemo`), for the next build to take over.
+    package var parseFile: URL { folder.appendingPathComponent("parse.bin") }
 
     package init(output: URL) {
         let target = output.standardizedFileURL
@@ -44,7 +46,7 @@ package struct BuildCache {
 
     /// The previous build's manifest, if it was made by this same executable; else nil (clean build).
     package func load() -> Manifest? {
-        guard let bytes = Self.read(manifestURL) else { return nil }
+        guard let bytes = BinaryReader.contents(of: manifestURL) else { return nil }
         var reader = BinaryReader(bytes)
         guard let manifest = try? Manifest(from: &reader), reader.isAtEnd,
               manifest.format == Manifest.currentFormat, manifest.tool == Self.toolDigest else { return nil }
@@ -52,26 +54,6 @@ package struct BuildCache {
     }
 
     /// The file's bytes, read straight into an array (no `Data` to copy from).
-    package static func read(_ url: URL) -> [UInt8]? {
-        let fd = open(url.path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { return nil }
-        let size = Int(info.st_size)
-        var bytes = [UInt8](repeating: 0, count: size)
-        let complete = bytes.withUnsafeMutableBytes { raw in
-            var at = 0
-            while at < size {
-                let n = Foundation.read(fd, raw.baseAddress! + at, size - at)
-                if n <= 0 { return false }
-                at += n
-            }
-            return true
-        }
-        return complete ? bytes : nil
-    }
-
     package func invalidate() {
         try? FileManager.default.removeItem(at: manifestURL)
     }

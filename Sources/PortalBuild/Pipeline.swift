@@ -21,7 +21,8 @@ public enum Pipeline {
         public var incremental: Bool
         /// Told about each phase and each finished page; nil for silence.
         public var progress: BuildProgress?
-        /// Parse results of earlier builds in the same process (`portal serve`).
+        /// Parse results kept in memory between builds of one process (`portal serve`). Nil for a
+        /// single build, which then reads and leaves them in the build cache (`parse.bin`).
         public var memo: ParseMemo?
 
         public init(content: URL, contentDisplay: String, templates: URL?, templatesDisplay: String?, output: URL,
@@ -74,6 +75,7 @@ public enum Pipeline {
     }
 
     public static func build(_ options: Options) throws -> Report {
+        var options = options
         options.progress?.phase(checkSteps[0].name)
         // Stamped before anything is read: a file changed while this build reads it counts as
         // changed for the next one.
@@ -84,19 +86,32 @@ public enum Pipeline {
         if let previous, let report = try BodyEditBuild.run(options, theme: theme, snapshot: snapshot, previous: previous, cache: cache) {
             return report
         }
-        let build = BuildState(options: options, theme: theme, cache: cache, previous: previous, snapshot: snapshot)
-        for (n, step) in checkSteps.enumerated() {
-            if n > 0 { options.progress?.phase(step.name) }
-            try step.run(build)
+        // What the last build parsed, by file: only files whose text changed are parsed again.
+        // `portal serve` brings its own memo, kept in memory between its builds.
+        let savesParses = options.memo == nil
+        if savesParses {
+            // A clean build parses everything, and leaves its results for the next build.
+            options.memo = ParseMemo.persistent(at: cache.parseFile, tool: BuildCache.toolDigest, reuse: options.incremental)
         }
-        try build.output.prepare()
+        let build = BuildState(options: options, theme: theme, cache: cache, previous: previous, snapshot: snapshot)
+        build.savesParses = savesParses
         do {
-            for step in writeSteps {
-                if !step.reportsProgress { options.progress?.phase(step.name) }
+            for (n, step) in checkSteps.enumerated() {
+                if n > 0 { options.progress?.phase(step.name) }
                 try step.run(build)
             }
+            try build.output.prepare()
+            do {
+                for step in writeSteps {
+                    if !step.reportsProgress { options.progress?.phase(step.name) }
+                    try step.run(build)
+                }
+            } catch {
+                build.output.discard()
+                throw error
+            }
         } catch {
-            build.output.discard()
+            if savesParses { options.memo?.discard() }
             throw error
         }
         options.progress?.finish()

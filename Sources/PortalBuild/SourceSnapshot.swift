@@ -49,7 +49,7 @@ package struct SourceSnapshot: Sendable, Equatable {
     package var root: URL?
 
     package static func digest(of url: URL) -> String? {
-        guard let bytes = BuildCache.read(url) else { return nil }
+        guard let bytes = BinaryReader.contents(of: url) else { return nil }
         var f = Fingerprint()
         bytes.withUnsafeBytes { f.add($0) }
         return f.hex

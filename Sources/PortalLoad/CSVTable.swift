@@ -16,12 +16,12 @@ package struct CSVTable {
     /// Large files are cut at line ends outside quotes and the pieces parsed in parallel.
     package static func parse(_ file: SourceFile, header expected: [String], memo: ParseMemo?, into diagnostics: inout Diagnostics) -> CSVTable? {
         guard let memo else { return parse(file, header: expected, into: &diagnostics) }
-        let (table, local) = memo.value("csv:" + file.path + ":" + expected.joined(separator: ","), input: file.text) { () -> (CSVTable?, Diagnostics) in
+        let parsed = memo.value("csv:" + file.path + ":" + expected.joined(separator: ","), input: file.text) { () -> Parsed<CSVTable> in
             var local = Diagnostics()
-            return (parse(file, header: expected, into: &local), local)
+            return Parsed(parse(file, header: expected, into: &local), local)
         }
-        diagnostics.append(contentsOf: local)
-        return table
+        diagnostics.append(contentsOf: parsed.diagnostics)
+        return parsed.value
     }
 
     package static func parse(_ file: SourceFile, header expected: [String], into diagnostics: inout Diagnostics) -> CSVTable? {

@@ -47,13 +47,13 @@ public struct ContentLoader: Sendable {
         let loadedServices = ParallelMap.map(serviceFiles) { entry -> (ServiceLoader.Loaded?, Diagnostics) in
             var read = Diagnostics()
             guard let file = SourceFile.read(entry.url, displayPath: entry.display, into: &read) else { return (nil, read) }
-            let parse = { () -> (ServiceLoader.Loaded?, Diagnostics) in
+            let parse = { () -> Parsed<ServiceLoader.Loaded> in
                 var local = Diagnostics()
-                return (ServiceLoader.load(file, slug: entry.slug, into: &local), local)
+                return Parsed(ServiceLoader.load(file, slug: entry.slug, into: &local), local)
             }
-            let (loaded, local) = memo?.value("service:" + file.path + ":" + entry.slug, input: file.text, make: parse) ?? parse()
-            read.append(contentsOf: local)
-            return (loaded, read)
+            let parsed = memo?.value("service:" + file.path + ":" + entry.slug, input: file.text, make: parse) ?? parse()
+            read.append(contentsOf: parsed.diagnostics)
+            return (parsed.value, read)
         }
         var services: [ServiceLoader.Loaded] = []
         var sources = ContentSources()
@@ -74,13 +74,13 @@ public struct ContentLoader: Sendable {
         let authorityFiles = listFiles(in: "authorities", extension: "yml", into: &diagnostics)
         for entry in authorityFiles {
             guard let file = SourceFile.read(entry.url, displayPath: entry.display, into: &diagnostics) else { continue }
-            let parse = { () -> (Authority?, Diagnostics) in
+            let parse = { () -> Parsed<Authority> in
                 var local = Diagnostics()
-                return (AuthorityLoader.load(file, id: entry.slug, into: &local), local)
+                return Parsed(AuthorityLoader.load(file, id: entry.slug, into: &local), local)
             }
-            let (authority, local) = memo?.value("authority:" + file.path + ":" + entry.slug, input: file.text, make: parse) ?? parse()
-            diagnostics.append(contentsOf: local)
-            if let authority { authorities[entry.slug] = authority }
+            let parsed = memo?.value("authority:" + file.path + ":" + entry.slug, input: file.text, make: parse) ?? parse()
+            diagnostics.append(contentsOf: parsed.diagnostics)
+            if let authority = parsed.value { authorities[entry.slug] = authority }
         }
 
         // pages/*.md (optional folder)

@@ -111,6 +111,36 @@ package struct BinaryReader {
 
     package init(_ bytes: [UInt8]) { data = bytes }
 
+    /// A whole file, read straight into one array (no `Data` in between: cache files are large).
+    package static func contents(of url: URL) -> [UInt8]? {
+        let fd = open(url.path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        let size = Int(info.st_size)
+        var bytes = [UInt8](repeating: 0, count: size)
+        let complete = bytes.withUnsafeMutableBytes { raw in
+            var at = 0
+            while at < size {
+                let n = Foundation.read(fd, raw.baseAddress! + at, size - at)
+                if n <= 0 { return false }
+                at += n
+            }
+            return true
+        }
+        return complete ? bytes : nil
+    }
+
+
+    /// The next length-prefixed bytes as a slice of the data read (shares its storage).
+    package mutating func slice() throws(Corrupt) -> ArraySlice<UInt8> {
+        let n = try int()
+        guard n >= 0, n <= data.count - at else { throw Corrupt() }
+        defer { at += n }
+        return data[at..<at + n]
+    }
+
     package var isAtEnd: Bool { at == data.count }
 
     package mutating func int() throws(Corrupt) -> Int {

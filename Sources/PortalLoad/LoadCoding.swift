@@ -1,0 +1,58 @@
+import PortalModel
+import PortalSupport
+
+/// A loader's result for one file with the messages it gave: what `ParseMemo` keeps per file.
+package struct Parsed<Value: BinaryCodable>: BinaryCodable {
+    package var value: Value?
+    package var diagnostics: Diagnostics
+
+    package init(_ value: Value?, _ diagnostics: Diagnostics) {
+        self.value = value
+        self.diagnostics = diagnostics
+    }
+
+    package init(from r: inout BinaryReader) throws(BinaryReader.Corrupt) {
+        value = try r.optionalValue(Value.self)
+        diagnostics = try r.value(Diagnostics.self)
+    }
+
+    package func write(into w: inout BinaryWriter) { w.optionalValue(value); w.value(diagnostics) }
+}
+
+extension MarkdownDocument.Link: BinaryCodable {
+    package init(from r: inout BinaryReader) throws(BinaryReader.Corrupt) {
+        self.init(url: try r.string(), location: try r.value(SourceLocation.self))
+    }
+
+    package func write(into w: inout BinaryWriter) { w.string(url); w.value(location) }
+}
+
+extension ServiceLoader.Loaded: BinaryCodable {
+    package init(from r: inout BinaryReader) throws(BinaryReader.Corrupt) {
+        let service = try r.value(Service.self)
+        let topicLocation = try r.value(SourceLocation.self)
+        let lebenslageLocations = try r.values(SourceLocation.self)
+        let internalLinks = try r.values(MarkdownDocument.Link.self)
+        let digests = ServiceLoader.Digests(frontMatter: try r.string(), body: try r.string())
+        self.init(service: service, topicLocation: topicLocation, lebenslageLocations: lebenslageLocations,
+                  internalLinks: internalLinks, digests: digests)
+    }
+
+    package func write(into w: inout BinaryWriter) {
+        w.value(service); w.value(topicLocation); w.values(lebenslageLocations); w.values(internalLinks)
+        w.string(digests.frontMatter); w.string(digests.body)
+    }
+}
+
+extension CSVTable: BinaryCodable {
+    package init(from r: inout BinaryReader) throws(BinaryReader.Corrupt) {
+        let n = try r.count()
+        rows.reserveCapacity(n)
+        for _ in 0..<n { rows.append(Row(fields: try r.strings(), line: try r.int())) }
+    }
+
+    package func write(into w: inout BinaryWriter) {
+        w.int(rows.count)
+        for row in rows { w.strings(row.fields); w.int(row.line) }
+    }
+}
