@@ -30,7 +30,8 @@ def run_build(binary: Path, content: Path, output: Path) -> tuple[float, int]:
     if output.exists():
         shutil.rmtree(output)
     started = time.monotonic()
-    proc = subprocess.run(["/usr/bin/time", "-v", str(binary), "build", "--quiet", "--content", str(content),
+    # --clean: a clean build every run (no parse results of the run before are taken over).
+    proc = subprocess.run(["/usr/bin/time", "-v", str(binary), "build", "--quiet", "--clean", "--content", str(content),
                            "--output", str(output)], cwd=REPO, capture_output=True, text=True)
     wall = time.monotonic() - started
     if proc.returncode != 0:
@@ -86,12 +87,13 @@ def main() -> None:
     parser.add_argument("--service", default="personalausweis-beantragen", help="service page for the one-answer figure")
     parser.add_argument("--ags", default="09162000", help="Gemeinde for the one-answer figure (default München)")
     parser.add_argument("--json", help="write the figures to this file")
+    parser.add_argument("--portal", help="the portal binary (default .build/release/portal, built if missing)")
     args = parser.parse_args()
 
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
-    binary = REPO / ".build/release/portal"
-    if not binary.is_file():
+    binary = Path(args.portal).resolve() if args.portal else REPO / ".build/release/portal"
+    if not args.portal and not binary.is_file():
         subprocess.run(["swift", "build", "-c", "release", "--product", "portal"], cwd=REPO, check=True)
     content = work / f"content-{args.scope}"
     started = time.monotonic()
