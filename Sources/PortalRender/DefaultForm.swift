@@ -56,6 +56,8 @@ package enum DefaultForm {
                 line = String(line.dropFirst(2))
             }
             line = line.trimmingCharacters(in: .whitespaces)
+            // A checklist item (`- [ ] Ausweis`): the upload is named by the document, not the box.
+            for box in ["[ ] ", "[x] ", "[X] "] where line.hasPrefix(box) { line = String(line.dropFirst(box.count)) }
             if !line.isEmpty, !items.contains(line) { items.append(String(line.prefix(200))) }
         }
         return Array(items.prefix(10))

@@ -125,6 +125,20 @@ import Testing
         #expect(html.contains("href=\"../../../datenschutz/\""))
     }
 
+    /// A checklist under "Erforderliche Unterlagen" names the form's uploads by the documents: the
+    /// reader's ticks on the service page and the uploads in the form do not mix.
+    @Test func checklistDocumentsNameTheUploads() throws {
+        let service = Fixture.files["services/personalausweis-beantragen.md"]!
+            .replacingOccurrences(of: "- Lichtbild\n- Geburtsurkunde\n", with: "- [ ] Lichtbild\n- [x] Geburtsurkunde\n")
+        let (site, _, fixture) = try Self.build(["services/personalausweis-beantragen.md": service])
+        defer { fixture.remove() }
+        let page = site.read("leistungen/personalausweis-beantragen/index.html")
+        #expect(page.contains(#"<label for="checkliste-2">Geburtsurkunde</label>"#))
+        let form = site.read("leistungen/personalausweis-beantragen/antrag/index.html")
+        #expect(form.contains(">Lichtbild (optional)</label>") && form.contains(">Geburtsurkunde (optional)</label>"))
+        #expect(!form.contains("[ ]") && !form.contains("[x]") && !form.contains("checkliste"))
+    }
+
     @Test func formActionPostsThere() throws {
         let site = Fixture.files["site.yml"]! + "form_action: https://antrag.example.de/eingang\n"
         let (built, _, fixture) = try Self.build(["site.yml": site])
