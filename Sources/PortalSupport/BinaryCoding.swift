@@ -10,6 +10,8 @@ package struct BinaryWriter {
     private let fd: Int32?
     private let chunk: Int
     private var failed = false
+    /// Bytes already written to the file.
+    private var spilled = 0
 
     package init(capacity: Int = 1 << 16) {
         bytes.reserveCapacity(capacity)
@@ -34,7 +36,35 @@ package struct BinaryWriter {
                 offset += n
             }
         }
+        spilled += bytes.count
         bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Bytes written so far, to the file or not yet.
+    package var position: Int { spilled + bytes.count }
+
+    /// An unsigned number in 8 little-endian bytes (a size that a reader needs before the value).
+    package mutating func fixed(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    /// Eight bytes to be filled in by `patch` once the value is known (the size of what follows,
+    /// written straight to the file instead of being assembled in memory first). Returns where.
+    package mutating func placeholder() -> Int {
+        let at = position
+        fixed(0)
+        return at
+    }
+
+    package mutating func patch(_ at: Int, _ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { le in
+            if at >= spilled {
+                bytes.replaceSubrange(at - spilled..<at - spilled + 8, with: le)
+            } else if let fd {
+                // A spill writes the whole buffer, so the 8 bytes are either all written or none.
+                if pwrite(fd, le.baseAddress!, 8, off_t(at)) != 8 { failed = true }
+            }
+        }
     }
 
     /// Writes what is left; false if any write failed.
@@ -133,10 +163,19 @@ package struct BinaryReader {
     }
 
 
-    /// The next length-prefixed bytes as a slice of the data read (shares its storage).
-    package mutating func slice() throws(Corrupt) -> ArraySlice<UInt8> {
-        let n = try int()
-        guard n >= 0, n <= data.count - at else { throw Corrupt() }
+    /// What `BinaryWriter.fixed` wrote.
+    package mutating func fixed() throws(Corrupt) -> UInt64 {
+        guard data.count - at >= 8 else { throw Corrupt() }
+        var value: UInt64 = 0
+        for i in 0..<8 { value |= UInt64(data[at + i]) << (8 * UInt64(i)) }
+        at += 8
+        return value
+    }
+
+    /// The next `count` bytes as a slice of the data read (shares its storage).
+    package mutating func slice(_ count: UInt64) throws(Corrupt) -> ArraySlice<UInt8> {
+        guard count <= UInt64(data.count - at) else { throw Corrupt() }
+        let n = Int(count)
         defer { at += n }
         return data[at..<at + n]
     }

@@ -32,7 +32,7 @@ public final class ParseMemo: @unchecked Sendable {
     public init() {}
 
     /// Version of the file layout; with the tool's digest it decides whether a file is usable.
-    private static let format = 2
+    private static let format = 3
 
     /// A memo that starts from `url` (if a build of the same `tool` wrote it, and `reuse` is set)
     /// and writes its successor beside it.
@@ -72,12 +72,14 @@ public final class ParseMemo: @unchecked Sendable {
         let result = make()
         lock.withLock {
             if next != nil {
-                var one = BinaryWriter(capacity: 256)
-                result.write(into: &one)
+                // Encoded straight into the file: a large result (the rules' table) is not copied.
                 next!.writer.bool(true)
                 next!.writer.string(name)
                 next!.writer.string(digest)
-                next!.writer.bytes(one.bytes)
+                let size = next!.writer.placeholder()
+                let start = next!.writer.position
+                result.write(into: &next!.writer)
+                next!.writer.patch(size, UInt64(next!.writer.position - start))
                 entries[name] = nil
             } else {
                 entries[name] = Entry(digest: digest, result: result)
@@ -99,7 +101,8 @@ public final class ParseMemo: @unchecked Sendable {
                 file.writer.bool(true)
                 file.writer.string(name)
                 file.writer.string(entry.digest)
-                file.writer.bytes(Array(bytes))
+                file.writer.fixed(UInt64(bytes.count))
+                file.writer.raw(Array(bytes))
             }
             file.writer.bool(false)
             let complete = file.writer.finish()
@@ -137,7 +140,7 @@ public final class ParseMemo: @unchecked Sendable {
             guard try reader.int() == format, try reader.string() == tool else { return [:] }
             while try reader.bool() {
                 let name = try reader.string()
-                entries[name] = Entry(digest: try reader.string(), bytes: try reader.slice())
+                entries[name] = Entry(digest: try reader.string(), bytes: try reader.slice(try reader.fixed()))
             }
             guard reader.isAtEnd else { return [:] }
         } catch {
