@@ -43,7 +43,8 @@ import Testing
         return result
     }
 
-    /// Also with the parse memo `portal serve` keeps between builds (files parsed once per text).
+    /// Both ways a build takes parses over: the memo `portal serve` keeps in memory between builds,
+    /// and (without one) the `parse.bin` a `portal build` leaves for the next.
     @Test(arguments: [false, true]) func seriesOfEditsMatchesCleanBuilds(keepingParses: Bool) throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
@@ -125,7 +126,24 @@ import Testing
         try build(content, into: output)
         try expectSameAsClean(content, output, "places and pages")
 
-        // 7. A template: the pages that use it are rendered again, the others are taken over.
+        // 7. Each remaining kind of single-file edit on its own: a service's front matter, one
+        // responsibilities.csv row moved to another authority, topics.yml, a free page's body.
+        let edits: [(String, String, String)] = [
+            ("services/elterngeld-beantragen.md", "summary: Geld für Eltern nach der Geburt.", "summary: Geld für Mütter und Väter nach der Geburt."),
+            ("responsibilities.csv", "personalausweis-beantragen,14625,landratsamt-bautzen", "personalausweis-beantragen,14625,elterngeldstelle-sachsen"),
+            ("topics.yml", "{slug: umzug, title: Umzug}", "{slug: umzug, title: Umzug und Wohnungswechsel}"),
+            ("pages/impressum.md", "Betreiber: das Land.", "Betreiber: das Land Sachsen."),
+        ]
+        for (path, old, new) in edits {
+            let url = content.appendingPathComponent(path)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            #expect(text.contains(old), "\(path): the fixture must contain what the edit replaces")
+            try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: url)
+            try build(content, into: output)
+            try expectSameAsClean(content, output, "edit of \(path)")
+        }
+
+        // 8. A template: the pages that use it are rendered again, the others are taken over.
         let templates = dir.appendingPathComponent("Templates")
         try FileManager.default.createDirectory(at: templates.appendingPathComponent("layouts"), withIntermediateDirectories: true)
         try build(content, into: output, templates: templates)
