@@ -43,11 +43,11 @@ extension BodyEditRecord {
         for s in sources.services {
             w.string(s.slug); w.string(s.relativePath); w.string(s.display)
             w.string(s.digests.frontMatter); w.string(s.digests.body)
-            Self.write(s.links, into: &w)
-            Self.write(s.warnings, into: &w)
+            w.values(s.links)
+            w.values(s.warnings)
         }
-        Self.write(sources.pageLinks, into: &w)
-        Self.write(sources.otherWarnings, into: &w)
+        w.values(sources.pageLinks)
+        w.values(sources.otherWarnings)
         for set in [known.services, known.themenfelder, known.lebenslagen, known.pages, known.regions, known.authorities] { w.strings(set.sorted()) }
         w.int(known.anchors.count)
         for (path, ids) in known.anchors { w.string(path); w.strings(ids) }
@@ -81,10 +81,10 @@ extension BodyEditRecord {
         for _ in 0..<(try r.count()) {
             sources.services.append(.init(slug: try r.string(), relativePath: try r.string(), display: try r.string(),
                                           digests: .init(frontMatter: try r.string(), body: try r.string()),
-                                          links: try Self.readLinks(&r), warnings: try Self.readDiagnostics(&r)))
+                                          links: try r.values(MarkdownDocument.Link.self), warnings: try r.values(Diagnostic.self)))
         }
-        sources.pageLinks = try Self.readLinks(&r)
-        sources.otherWarnings = try Self.readDiagnostics(&r)
+        sources.pageLinks = try r.values(MarkdownDocument.Link.self)
+        sources.otherWarnings = try r.values(Diagnostic.self)
         var sets: [Set<String>] = []
         for _ in 0..<6 { sets.append(Set(try r.strings())) }
         var anchors: [String: [String]] = [:]
@@ -107,32 +107,5 @@ extension BodyEditRecord {
         gaps = []
         for _ in 0..<(try r.count()) { gaps.append(GapReport.Entry(service: try r.string(), gemeinden: try r.int())) }
         corpus = try SearchCorpus(from: &r)
-    }
-
-    private static func write(_ links: [MarkdownDocument.Link], into w: inout BinaryWriter) {
-        w.int(links.count)
-        for link in links { w.string(link.url); w.string(link.location.path); w.int(link.location.line); w.int(link.location.column) }
-    }
-
-    private static func readLinks(_ r: inout BinaryReader) throws(BinaryReader.Corrupt) -> [MarkdownDocument.Link] {
-        var links: [MarkdownDocument.Link] = []
-        for _ in 0..<(try r.count()) {
-            links.append(.init(url: try r.string(), location: SourceLocation(path: try r.string(), line: try r.int(), column: try r.int())))
-        }
-        return links
-    }
-
-    private static func write(_ diagnostics: [Diagnostic], into w: inout BinaryWriter) {
-        w.int(diagnostics.count)
-        for d in diagnostics { w.string(d.path); w.int(d.line); w.int(d.column); w.bool(d.severity == .error); w.string(d.message) }
-    }
-
-    private static func readDiagnostics(_ r: inout BinaryReader) throws(BinaryReader.Corrupt) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        for _ in 0..<(try r.count()) {
-            let path = try r.string(), line = try r.int(), column = try r.int(), isError = try r.bool(), message = try r.string()
-            out.append(Diagnostic(path: path, line: line, column: column, severity: isError ? .error : .warning, message: message))
-        }
-        return out
     }
 }

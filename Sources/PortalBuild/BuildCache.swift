@@ -16,7 +16,7 @@ package struct BuildCache {
     }
 
     package struct Manifest {
-        package static let currentFormat = 2
+        package static let currentFormat = 3
         package var format: Int
         /// Digest of the `portal` executable: another binary may render differently.
         package var tool: String
@@ -53,7 +53,6 @@ package struct BuildCache {
         return manifest
     }
 
-    /// The file's bytes, read straight into an array (no `Data` to copy from).
     package func invalidate() {
         try? FileManager.default.removeItem(at: manifestURL)
     }

@@ -46,9 +46,6 @@ package final class BuildState {
     package var stencilCounts = (filled: 0, shapes: 0)
     /// `PublishStep`.
     package var report: Pipeline.Report?
-    /// Whether `PublishStep` keeps the parse results for the next build (`options.memo` was made
-    /// for this build, not brought by `portal serve`).
-    package var savesParses = false
 
     /// A build that only checks the content.
     package init(checking options: Pipeline.Options) {

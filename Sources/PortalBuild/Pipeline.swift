@@ -88,13 +88,11 @@ public enum Pipeline {
         }
         // What the last build parsed, by file: only files whose text changed are parsed again.
         // `portal serve` brings its own memo, kept in memory between its builds.
-        let savesParses = options.memo == nil
-        if savesParses {
+        if options.memo == nil {
             // A clean build parses everything, and leaves its results for the next build.
             options.memo = ParseMemo.persistent(at: cache.parseFile, tool: BuildCache.toolDigest, reuse: options.incremental)
         }
         let build = BuildState(options: options, theme: theme, cache: cache, previous: previous, snapshot: snapshot)
-        build.savesParses = savesParses
         do {
             for (n, step) in checkSteps.enumerated() {
                 if n > 0 { options.progress?.phase(step.name) }
@@ -111,7 +109,7 @@ public enum Pipeline {
                 throw error
             }
         } catch {
-            if savesParses { options.memo?.discard() }
+            options.memo?.discard()
             throw error
         }
         options.progress?.finish()

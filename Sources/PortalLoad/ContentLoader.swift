@@ -8,7 +8,8 @@ public struct ContentLoader: Sendable {
     public let root: URL
     /// How paths are shown in messages (the folder as the user named it, e.g. `Content`).
     public let displayRoot: String
-    /// Parse results of earlier builds in this process, if any (`portal serve`).
+    /// Parse results of earlier builds (`ParseMemo`: in memory for `portal serve`, `parse.bin`
+    /// for `portal build`), if any.
     public let memo: ParseMemo?
 
     public init(root: URL, displayRoot: String, memo: ParseMemo? = nil) {

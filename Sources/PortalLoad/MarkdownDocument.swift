@@ -4,8 +4,9 @@ import PortalModel
 import PortalSupport
 
 /// Markdown parsed by cmark-gfm (tables, autolinks, strikethrough, task lists), made safe for the
-/// portal: raw HTML becomes visible text, links with foreign schemes and images are refused, and
-/// root-relative links are rewritten so they work below any base path.
+/// portal: raw HTML becomes visible text, links with foreign schemes and images are refused, task
+/// lists become labelled checklists (`Checklist`), and root-relative links stay as written for the
+/// page to make relative to itself (`Routes.relativeLinks`).
 package struct MarkdownDocument {
     package struct Link: Sendable {
         package var url: String
@@ -172,9 +173,12 @@ package struct MarkdownDocument {
     /// the regions need different names (axe: landmark-unique), so they are numbered in order.
     private static func numberTables(_ sections: inout [(title: String, html: String, text: String)]) {
         let label = "aria-label=\"Tabelle\""
-        guard sections.reduce(0, { $0 + $1.html.components(separatedBy: label).count - 1 }) > 1 else { return }
+        // Most documents have no table or one: strstr first, splitting only where tables are.
+        let withTables = sections.indices.filter { i in sections[i].html.withCString { strstr($0, label) != nil } }
+        guard let first = withTables.first,
+              withTables.count > 1 || sections[first].html.components(separatedBy: label).count > 2 else { return }
         var number = 0
-        for i in sections.indices where sections[i].html.contains(label) {
+        for i in withTables {
             var parts = sections[i].html.components(separatedBy: label)
             var out = parts.removeFirst()
             for part in parts {

@@ -88,7 +88,7 @@ public final class ParseMemo: @unchecked Sendable {
         return result
     }
 
-    /// Completes the next file: the previous file's results that were not made again join those
+    /// Completes the next file (nothing for an in-memory memo): the previous file's results that were not made again join those
     /// made in this build. Also those not asked for: a build that took the search index over
     /// did not ask for the search tokens, and the next one may need them. (Entries of deleted
     /// files stay until a `--clean` build, which starts the file anew.)
@@ -111,7 +111,8 @@ public final class ParseMemo: @unchecked Sendable {
         }
     }
 
-    /// Drops the next file (the build failed): the previous one stays as it was.
+    /// Drops the next file (the build failed; nothing for an in-memory memo): the previous one
+    /// stays as it was.
     package func discard() {
         lock.withLock {
             guard let file = next else { return }

@@ -13,7 +13,7 @@ package struct PublishStep: BuildStep {
         build.cache.invalidate()
         try build.output.commit()
         build.cache.save(manifest)
-        if build.savesParses { build.options.memo?.save() }
+        build.options.memo?.save()
         build.report = Pipeline.Report(pageCounts: build.pageCounts, warnings: build.content.warnings, gaps: build.gaps,
                                        outputBytes: ledger.bytes, filesWritten: ledger.written, filesReused: ledger.reused,
                                        pagesFilled: build.stencilCounts.filled, pageShapes: build.stencilCounts.shapes)
