@@ -7,9 +7,9 @@ import PortalSearch
 import PortalSupport
 
 /// What a build leaves in the build cache so that the next one can handle an edit to service
-/// bodies alone without loading the other files (`BodyEditBuild`): how the content looked, what
-/// the loader found in each service file, the contexts of the pages a body feeds, and the search
-/// index's tokenised documents.
+/// bodies alone without loading the other files (`BodyEdits`): how the content looked, what
+/// the loader found in each service file, the contexts of the pages a body feeds, which bodies
+/// fed anything else, and the search index's tokenised documents.
 package struct BodyEditRecord {
     /// The content folder (absolute) and how the build named it in messages.
     package var contentRoot: String
@@ -19,9 +19,13 @@ package struct BodyEditRecord {
     package var snapshot: SourceSnapshot
     package var sources: ContentSources
     package var known: KnownURLs
-    /// By service slug: where `PageArchive` keeps its page's and form page's context, each
-    /// without the keys made from the body (`PageRenderer.serviceBodyKeys`, `formBodyKeys`).
+    /// By service slug: where `PageArchive` keeps the contexts of the pages that declared a part
+    /// made from its body (`BodyPart`), each without that part.
     package var pages: [String: [PageArchive.Ref]]
+    /// Services whose body something else read (recorded by `InputReads`: a page outside its
+    /// declared part, or a step that does not remake its output for a body edit): an edit to one
+    /// of these bodies needs a full build.
+    package var bodiesReadElsewhere: Set<String>
     package var pagesGeneration: String
     /// The search page's context (it names the search index file).
     package var searchPage: [UInt8]
@@ -55,8 +59,9 @@ extension BodyEditRecord {
         for (slug, archived) in pages {
             w.string(slug)
             w.int(archived.count)
-            for page in archived { w.string(page.path); w.string(page.template); w.int(page.offset); w.int(page.length) }
+            for page in archived { w.string(page.path); w.string(page.template); w.string(page.kind); w.int(page.offset); w.int(page.length) }
         }
+        w.strings(bodiesReadElsewhere.sorted())
         w.string(pagesGeneration)
         w.bytes(searchPage)
         w.int(pageCounts.count)
@@ -96,10 +101,11 @@ extension BodyEditRecord {
             let slug = try r.string()
             var archived: [PageArchive.Ref] = []
             for _ in 0..<(try r.count()) {
-                archived.append(.init(path: try r.string(), template: try r.string(), offset: try r.int(), length: try r.int()))
+                archived.append(.init(path: try r.string(), template: try r.string(), kind: try r.string(), offset: try r.int(), length: try r.int()))
             }
             pages[slug] = archived
         }
+        bodiesReadElsewhere = Set(try r.strings())
         pagesGeneration = try r.string()
         searchPage = try r.bytes()
         pageCounts = []

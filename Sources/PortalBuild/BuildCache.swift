@@ -16,14 +16,14 @@ package struct BuildCache {
     }
 
     package struct Manifest {
-        package static let currentFormat = 3
+        package static let currentFormat = 4
         package var format: Int
         /// Digest of the `portal` executable: another binary may render differently.
         package var tool: String
         package var files: [String: Entry]
         /// The search index's files by input fingerprint (its file names are content hashes).
         package var search: SearchGroup?
-        /// For a following body edit (`BodyEditBuild`); nil if the build could not record it.
+        /// For a following body edit (`BodyEdits`); nil if the build could not record it.
         package var bodyEdits: BodyEditRecord?
     }
 

@@ -5,10 +5,13 @@ import PortalRender
 import PortalResolve
 import PortalSearch
 
-/// What the steps of one full build hand each other. Each value is set by exactly one step
-/// (named beside it) and read by later ones; reading it earlier is a programming error.
+/// What the steps of one build hand each other. Each value is set by exactly one step (named
+/// beside it) and read by later ones; reading it earlier is a programming error. A build over
+/// the scope of a body edit sets fewer: its steps read the last build's record instead
+/// (`BodyEdits`).
 package final class BuildState {
     package let options: Pipeline.Options
+    package let scope: BuildScope
     /// The previous build's manifest, if this build may reuse its files.
     package let previous: BuildCache.Manifest?
     /// How the content folder looked before anything was read (for the next quick rebuild).
@@ -18,9 +21,11 @@ package final class BuildState {
     package var cache: BuildCache { value(writing?.cache, "a build that writes") }
     package var output: OutputFolder { value(writing?.output, "a build that writes") }
     package var emitter: Emitter { value(writing?.emitter, "a build that writes") }
-    /// Collects, while pages render, what the next quick rebuild after body edits needs. Made when
-    /// first used: it opens a file in the cache folder, which a build that fails earlier must not.
-    package lazy var recorder = BodyEditBuild.Recorder(cacheFolder: cache.folder)
+    /// Collects, while pages render, what the next build over a body edit needs. Made when first
+    /// used: it opens a file in the cache folder, which a build that fails earlier must not.
+    package lazy var recorder = BodyEditRecorder(cacheFolder: cache.folder)
+    /// The bodies read by steps whose body-edit run does not remake what they fed (`Pipeline`).
+    package var bodiesReadByOtherSteps: Set<String> = []
     private let writing: (theme: Theme, cache: BuildCache, output: OutputFolder, emitter: Emitter)?
 
     /// `LoadStep`.
@@ -50,18 +55,25 @@ package final class BuildState {
     /// A build that only checks the content.
     package init(checking options: Pipeline.Options) {
         self.options = options
+        scope = .everything
         previous = nil
         snapshot = nil
         writing = nil
     }
 
     /// A build that writes the site into `options.output`.
-    package init(options: Pipeline.Options, theme: Theme, cache: BuildCache, previous: BuildCache.Manifest?, snapshot: SourceSnapshot?) {
+    package init(options: Pipeline.Options, scope: BuildScope, theme: Theme, cache: BuildCache, previous: BuildCache.Manifest?, snapshot: SourceSnapshot?) {
         self.options = options
+        self.scope = scope
         self.previous = previous
         self.snapshot = snapshot
         let output = OutputFolder(target: options.output)
-        writing = (theme, cache, output, Emitter(output: output, previous: previous))
+        let strategy: Emitter.Strategy
+        switch scope {
+        case .everything: strategy = .staging
+        case .bodies: strategy = .inPlace
+        }
+        writing = (theme, cache, output, Emitter(output: output, previous: previous, strategy: strategy))
     }
 
     private func value<T>(_ value: T?, _ step: String) -> T {

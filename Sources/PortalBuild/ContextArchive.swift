@@ -1,7 +1,7 @@
 import PortalSupport
 
 /// A page's context stored in the build cache, so a later build can render that page again
-/// without the content the context was made from (see `BodyEditBuild`). The value types come back
+/// without the content the context was made from (see `BodyEdits`). The value types come back
 /// exactly (JSON would turn `true` and `1` into the same number).
 package enum ContextArchive {
     private enum Tag: Int { case string, int, yes, no, dictionary, list }

@@ -74,7 +74,7 @@ public struct OutputFolder: Sendable {
         if let failure { throw failure }
     }
 
-    /// Replaces files of the published site in place (`BodyEditBuild`): all are first written
+    /// Replaces files of the published site in place (a build over a smaller scope, `Emitter.Strategy.inPlace`): all are first written
     /// beside their targets under hidden temporary names, then renamed over them one right after
     /// the other. A reader sees each file old or new, never a part of one; a failed write (full
     /// disk) leaves the site untouched.

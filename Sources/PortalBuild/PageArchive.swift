@@ -3,7 +3,7 @@ import PortalModel
 import PortalRender
 import PortalSupport
 
-/// The archived contexts of the pages a body feeds (`BodyEditBuild`), in a file of their own
+/// The archived contexts of the pages a body feeds (`BodyEdits`), each without its body part, in a file of their own
 /// beside the manifest (`pages.bin`, 14 MB at 2,000 services): a full build streams them into
 /// it as it renders, and a body edit reads only the few it needs and never rewrites it. The file
 /// starts with a generation id that the manifest names, so a file from another build is never
@@ -13,6 +13,8 @@ package enum PageArchive {
         /// Site path of the page, as `PagePlan.path`.
         package var path: String
         package var template: String
+        /// The page's body part (`BodyPart.Kind`), made anew after an edit.
+        package var kind: String
         package var offset: Int
         package var length: Int
     }
@@ -47,10 +49,10 @@ package enum PageArchive {
             try? FileManager.default.removeItem(at: temporary)
         }
 
-        package func append(_ bytes: [UInt8], key: String, path: String, template: String) {
+        package func append(_ bytes: [UInt8], key: String, path: String, template: String, kind: String) {
             lock.withLock {
                 guard !failed else { return }
-                refs[key, default: []].append(Ref(path: path, template: template, offset: offset, length: bytes.count))
+                refs[key, default: []].append(Ref(path: path, template: template, kind: kind, offset: offset, length: bytes.count))
                 out.raw(bytes)
                 offset += bytes.count
             }

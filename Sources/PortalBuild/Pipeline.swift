@@ -51,7 +51,7 @@ public enum Pipeline {
         /// Pages filled into the stencil of their shape, and the number of shapes (`PageStencils`).
         public var pagesFilled: Int
         public var pageShapes: Int
-        /// Only service bodies had changed, and only the files they feed were rebuilt (`BodyEditBuild`).
+        /// Only service bodies had changed, and the steps remade only what they feed (`BuildScope.bodies`).
         public var onlyBodiesRebuilt = false
     }
 
@@ -83,8 +83,15 @@ public enum Pipeline {
         let theme = try Theme.load(overrides: options.templates, displayPath: options.templatesDisplay)
         let cache = BuildCache(output: options.output)
         let previous = options.incremental ? cache.load() : nil
-        if let previous, let report = try BodyEditBuild.run(options, theme: theme, snapshot: snapshot, previous: previous, cache: cache) {
-            return report
+        if let previous, let edits = BodyEdits.find(options, themeDigest: theme.digest, snapshot: snapshot, previous: previous) {
+            let build = BuildState(options: options, scope: .bodies(edits), theme: theme, cache: cache, previous: previous, snapshot: snapshot)
+            do {
+                try run(checkSteps + writeSteps, build)
+                options.progress?.finish()
+                return try report(of: build)
+            } catch is BodyEdits.Widen {
+                options.progress?.phase(checkSteps[0].name)
+            }
         }
         // What the last build parsed, by file: only files whose text changed are parsed again.
         // `portal serve` brings its own memo, kept in memory between its builds.
@@ -92,18 +99,12 @@ public enum Pipeline {
             // A clean build parses everything, and leaves its results for the next build.
             options.memo = ParseMemo.persistent(at: cache.parseFile, tool: BuildCache.toolDigest, reuse: options.incremental)
         }
-        let build = BuildState(options: options, theme: theme, cache: cache, previous: previous, snapshot: snapshot)
+        let build = BuildState(options: options, scope: .everything, theme: theme, cache: cache, previous: previous, snapshot: snapshot)
         do {
-            for (n, step) in checkSteps.enumerated() {
-                if n > 0 { options.progress?.phase(step.name) }
-                try step.run(build)
-            }
+            try run(checkSteps, build)
             try build.output.prepare()
             do {
-                for step in writeSteps {
-                    if !step.reportsProgress { options.progress?.phase(step.name) }
-                    try step.run(build)
-                }
+                try run(writeSteps, build, first: false)
             } catch {
                 build.output.discard()
                 throw error
@@ -113,6 +114,29 @@ public enum Pipeline {
             throw error
         }
         options.progress?.finish()
+        return try report(of: build)
+    }
+
+    /// Runs `steps` over the build's scope, naming each on the progress line (the first step of
+    /// a build is named before the build looks at the content).
+    private static func run(_ steps: [any BuildStep], _ build: BuildState, first: Bool = true) throws {
+        for (n, step) in steps.enumerated() {
+            if !step.reportsProgress, !(first && n == 0) { build.options.progress?.phase(step.name) }
+            switch build.scope {
+            case .everything where step.remakesWhatBodiesFeed:
+                try step.run(build)
+            case .everything:
+                // What this step read of service bodies: after an edit to one of them, the step
+                // would have to run over everything again.
+                let (_, reads) = try InputReads.recording { try step.run(build) }
+                build.bodiesReadByOtherSteps.formUnion(reads.bodies)
+            case .bodies(let edits):
+                try step.run(build, bodies: edits)
+            }
+        }
+    }
+
+    private static func report(of build: BuildState) throws -> Report {
         guard let report = build.report else { preconditionFailure("PublishStep makes the report") }
         return report
     }

@@ -17,8 +17,13 @@ public struct Service: Sendable {
     public var updated: String?
     public var form: Form?
     public var extra: TemplateValue?
-    /// The Markdown body, already parsed into sections.
-    public var sections: [Section]
+    /// The Markdown body, already parsed into sections. Reading it is noted in the running
+    /// `InputReads` log: what a body feeds is recorded, not listed.
+    public var sections: [Section] {
+        get { InputReads.noteBody(slug); return body }
+        set { body = newValue }
+    }
+    private var body: [Section]
     public var sourcePath: String
 
     package init(slug: String, title: String, summary: String, topic: String, lebenslagen: [String], leika: String? = nil, ozgID: String? = nil, keywords: [String], onlineService: String? = nil, fees: String? = nil, processingTime: String? = nil, updated: String? = nil, form: Form? = nil, extra: TemplateValue? = nil, sections: [Section], sourcePath: String) {
@@ -36,7 +41,7 @@ public struct Service: Sendable {
         self.updated = updated
         self.form = form
         self.extra = extra
-        self.sections = sections
+        self.body = sections
         self.sourcePath = sourcePath
     }
 }

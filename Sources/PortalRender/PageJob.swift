@@ -58,6 +58,8 @@ package struct PagePlan {
     package var context: Context
     /// A Gemeinde page gets its pre-rendered rows (see `GemeindeRows`) only when it is rendered.
     package var gemeinde: Region?
+    /// The part of the context made from one service body alone, if the page declares one.
+    package var bodyPart: BodyPart?
 
     package var filePath: String { Routes.file(of: path) }
 

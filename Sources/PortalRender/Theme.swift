@@ -21,7 +21,7 @@ public struct Theme: Sendable {
     /// so an incremental build renders again exactly the pages a template change touches.
     package let templateDigests: [String: String]
 
-    /// Everything of the theme a page can depend on, for `BodyEditBuild`.
+    /// Everything of the theme a page can depend on, for the quick rebuild after body edits.
     package var digest: String {
         var f = Fingerprint()
         f.add(stencilsAllowed ? 1 : 0)

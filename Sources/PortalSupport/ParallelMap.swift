@@ -5,8 +5,10 @@ import Foundation
 package enum ParallelMap {
     package static func map<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         let results = Slots<R>(count: items.count)
+        // The workers are other threads: they record their reads into the caller's log.
+        let reads = InputReads.current
         DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            results.set(index, transform(items[index]))
+            InputReads.$current.withValue(reads) { results.set(index, transform(items[index])) }
         }
         return results.values
     }

@@ -6,8 +6,8 @@ import Foundation
 @testable import PortalSupport
 import Testing
 
-/// The quick rebuild after body edits (`BodyEditBuild`): it must give exactly what a clean build
-/// gives, and it must step aside for every other kind of change.
+/// The build over the scope of body edits (`BuildScope.bodies`): it must give exactly what a
+/// clean build gives, and it must step aside for every other kind of change.
 extension IncrementalBuildTests {
     func edit(_ url: URL, _ change: (String) -> String) throws {
         try Data(change(try String(contentsOf: url, encoding: .utf8)).utf8).write(to: url)
@@ -145,7 +145,64 @@ extension IncrementalBuildTests {
     }
 }
 
+extension IncrementalBuildTests {
+    /// What a body feeds is what the full build recorded, not a list: every service's page and
+    /// form page declared a part made from its body, nothing else read one. A body that something
+    /// else read (as a new page type showing body text would) is rebuilt by a full build.
+    @Test func whatABodyFeedsIsRecorded() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let dir = temporaryFolder("body-reads")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let content = fixture.root, output = dir.appendingPathComponent("Output")
+        let cache = BuildCache(output: output)
+        try build(content, into: output)
+        let loaded = try fixture.load()
+        var manifest = try #require(cache.load())
+        var record = try #require(manifest.bodyEdits)
+        #expect(record.bodiesReadElsewhere.isEmpty, "\(record.bodiesReadElsewhere)")
+        #expect(Set(record.pages.keys) == Set(loaded.services.map(\.slug)))
+        for service in loaded.services {
+            let pages = (record.pages[service.slug] ?? []).map { "\($0.path) \($0.kind)" }.sorted()
+            #expect(pages == ["\(Routes.form(service.slug)) formFields", "\(Routes.service(service.slug)) serviceSections"].sorted(), "\(pages)")
+        }
+
+        // As if a page had shown the body of the Personalausweis outside a declared part.
+        record.bodiesReadElsewhere = ["personalausweis-beantragen"]
+        manifest.bodyEdits = record
+        cache.save(manifest)
+        try edit(content.appendingPathComponent("services/elterngeld-beantragen.md")) { $0 + "\nNeuer Satz.\n" }
+        #expect(try build(content, into: output).onlyBodiesRebuilt)
+        try expectSameAsClean(content, output, "other body")
+        try edit(content.appendingPathComponent("services/personalausweis-beantragen.md")) { $0 + "\nNeuer Satz.\n" }
+        #expect(try !build(content, into: output).onlyBodiesRebuilt)
+        try expectSameAsClean(content, output, "body read elsewhere")
+        #expect(cache.load()?.bodyEdits?.bodiesReadElsewhere.isEmpty == true)
+    }
+}
+
 @Suite struct BodyEditPartsTests {
+    /// Reading a body is noted where it happens: in the page's own recording, also on the
+    /// workers of `ParallelMap`, and not inside a declared body part.
+    @Test func bodyReadsAreRecordedWhereTheyHappen() {
+        func service(_ slug: String) -> Service {
+            Service(slug: slug, title: slug, summary: "", topic: "t", lebenslagen: [], keywords: [],
+                    sections: [Section(title: "Beschreibung", id: "beschreibung", html: "<p>x</p>", text: "x")], sourcePath: slug)
+        }
+        let a = service("a"), b = service("b"), c = service("c")
+        #expect(InputReads.recording { a.title }.1.bodies.isEmpty)
+        #expect(InputReads.recording { a.sections.count }.1.bodies == ["a"])
+        #expect(InputReads.recording { InputReads.declared { a.sections.count } }.1.bodies.isEmpty)
+        let (_, spread) = InputReads.recording { ParallelMap.map([a, b, c]) { $0.slug == "b" ? 0 : $0.sections.count } }
+        #expect(spread.bodies == ["a", "c"])
+        // A recording inside another one takes the reads; the outer sees only its own.
+        let (inner, outer) = InputReads.recording { InputReads.recording { b.sections.count }.1 }
+        #expect(inner.bodies == ["b"] && outer.bodies.isEmpty)
+        // Outside any recording nothing is kept.
+        _ = c.sections
+        #expect(InputReads.current == nil)
+    }
+
     /// The search index updated for an edited body equals the index built from scratch, also
     /// when the edit adds or removes a stem that other documents' compounds split into.
     @Test func searchCorpusUpdateEqualsRebuild() throws {

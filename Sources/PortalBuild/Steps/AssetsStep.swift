@@ -11,4 +11,9 @@ package struct AssetsStep: BuildStep {
             build.assetPaths[AssetNames.key(name)] = path
         }
     }
+
+    package func run(_ build: BuildState, bodies: BodyEdits) throws {
+        // Nothing: the theme is the last build's (`BodyEdits.find` compares its digest), and
+        // the pages remade from their archived contexts already name its assets.
+    }
 }

@@ -24,4 +24,9 @@ package struct FinderDataStep: BuildStep {
             try build.emitter.emit(data, to: Routes.authorityCard(id))
         }
     }
+
+    package func run(_ build: BuildState, bodies: BodyEdits) throws {
+        // Nothing: places, rules and authorities only. Had the full run read a body, the
+        // pipeline would have recorded it, and that body's edit would be a full build.
+    }
 }

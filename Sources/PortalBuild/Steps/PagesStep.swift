@@ -36,8 +36,9 @@ package struct PagesStep: BuildStep {
         let results = ParallelMap.map(jobs) { job -> Result<String, OutputFolder.WriteError>? in
             if emitter.hasStopped { return nil }
             defer { progress?.step() }
-            let plan = renderer.plan(job)
-            recorder.record(job, plan, model: model)
+            // What the plan read of service bodies is recorded with it (`BodyEditRecorder`).
+            let (plan, reads) = InputReads.recording { renderer.plan(job) }
+            recorder.record(plan, reads: reads)
             let path = plan.filePath
             let shape = plan.gemeinde == nil ? Shape(plan.context, template: plan.template) : nil
             let fingerprint = knownFingerprints[path] ?? renderer.fingerprint(plan, shape: shape, rowsDigest: rowsDigest, answers: answers)
@@ -58,6 +59,38 @@ package struct PagesStep: BuildStep {
             if let i = counts.firstIndex(where: { $0.kind == job.kind }) { counts[i].count += 1 } else { counts.append((job.kind, 1)) }
         }
         build.pageCounts = counts
+        build.stencilCounts = (stencils.filled, stencils.shapeCount)
+    }
+
+    /// Remakes the pages that declared a part made from an edited body: the archived rest of
+    /// their context with that part made anew; and the search page if the index file it names
+    /// changed.
+    package func run(_ build: BuildState, bodies edits: BodyEdits) throws {
+        let theme = build.theme, record = edits.record
+        var plans: [PagePlan] = []
+        for edit in edits.edits {
+            guard let refs = record.pages[edit.service.slug] else { continue }
+            guard let archived = PageArchive.read(refs, generation: record.pagesGeneration, in: build.cache.folder) else { throw BodyEdits.Widen() }
+            for (ref, bytes) in zip(refs, archived) {
+                guard var context = try? ContextArchive.decode(bytes), let kind = BodyPart.Kind(rawValue: ref.kind) else { throw BodyEdits.Widen() }
+                context.merge(PageRenderer.bodyKeys(kind, of: edit.service)) { _, body in body }
+                plans.append(PagePlan(path: ref.path, template: ref.template, context: context))
+            }
+        }
+        let index = build.search.group.main
+        if index != build.previous?.search?.main {
+            guard let context = try? ContextArchive.decode(record.searchPage) else { throw BodyEdits.Widen() }
+            plans.append(PagePlan(path: Routes.search, template: "search", context: PageRenderer.pointingToSearchIndex(context, at: index)))
+        }
+        let stencils = PageStencils(theme: theme), progress = build.options.progress
+        progress?.phase(name, total: plans.count)
+        for plan in plans {
+            let shape = Shape(plan.context, template: plan.template)
+            let fingerprint = PageRenderer.fingerprint(template: plan.template, shape: shape, theme: theme).hex
+            try build.emitter.emitPage(plan.filePath, fingerprint: fingerprint) { stencils.render(plan.context, template: plan.template, shape: shape) }
+            progress?.step()
+        }
+        build.pageCounts = record.pageCounts
         build.stencilCounts = (stencils.filled, stencils.shapeCount)
     }
 }

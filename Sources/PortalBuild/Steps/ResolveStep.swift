@@ -22,4 +22,9 @@ package struct ResolveStep: BuildStep {
         }
         build.resolved = (model, answers, gaps)
     }
+
+    package func run(_ build: BuildState, bodies: BodyEdits) throws {
+        // Nothing: responsibilities come from front matter, places and rules, none of which
+        // changed; the last build's gaps are in the record.
+    }
 }

@@ -1,6 +1,10 @@
+import Foundation
+import PortalModel
+
 /// Writes the search index (or takes it over if nothing it is made from changed).
 package struct SearchIndexStep: BuildStep {
     package let name = "Suchindex"
+    package let remakesWhatBodiesFeed = true
 
     package func run(_ build: BuildState) throws {
         let old = build.emitter.previous
@@ -11,5 +15,25 @@ package struct SearchIndexStep: BuildStep {
             build.emitter.record(path, BuildCache.Entry(fingerprint: "search:" + search.group.fingerprint, size: size), reused: search.reused)
         }
         build.searchIndex = (search.group, search.corpus)
+    }
+
+    /// Puts the edited bodies into their documents of the last build's corpus; writes the index
+    /// files anew if that changed the index (their names are content hashes, so the old ones go).
+    package func run(_ build: BuildState, bodies edits: BodyEdits) throws {
+        guard var group = build.previous?.search else { throw BodyEdits.Widen() }
+        for edit in edits.edits {
+            guard let d = edits.record.corpus.index(of: Routes.service(edit.service.slug)) else { throw BodyEdits.Widen() }
+            edits.record.corpus.updateBody(d, sections: edit.service.sections.map { .init(title: $0.title, text: $0.text) })
+        }
+        let fingerprint = edits.record.corpus.fingerprint
+        if fingerprint != group.fingerprint {
+            let emitter = build.emitter
+            let (newGroup, _) = try SearchIndex.write(edits.record.corpus.files(), fingerprint: fingerprint) { data, path throws(OutputFolder.WriteError) in
+                try emitter.emit(data, to: path, entry: BuildCache.Entry(fingerprint: "search:" + fingerprint, size: data.count), namedByContent: true)
+            }
+            for path in group.files where !newGroup.files.contains(path) { emitter.retire(path) }
+            group = newGroup
+        }
+        build.searchIndex = (group, edits.record.corpus)
     }
 }

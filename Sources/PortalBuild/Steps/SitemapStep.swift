@@ -12,4 +12,8 @@ package struct SitemapStep: BuildStep {
         try build.emitter.emit(Data(Sitemap.xml(paths: paths, baseURL: baseURL).utf8), to: Routes.sitemap)
         try build.emitter.emit(Data(Sitemap.robots(baseURL: baseURL).utf8), to: Routes.robots)
     }
+
+    package func run(_ build: BuildState, bodies: BodyEdits) throws {
+        // Nothing: a body edit adds or removes no page, and the sitemap lists paths only.
+    }
 }

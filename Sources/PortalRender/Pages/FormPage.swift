@@ -16,17 +16,18 @@ extension PageRenderer {
             c["action"] = .string(action)
             c["connected"] = true
         }
-        c.merge(Self.formBodyKeys(service, connected: site.formAction != nil)) { _, body in body }
+        let body = Self.declareBody(site.formAction != nil ? .connectedFormFields : .formFields, of: service, into: &c)
         if let privacy = model.content.pages.first(where: { $0.slug == "datenschutz" }) {
             c["privacy_url"] = .string(root + Routes.freePage(privacy.slug))
             c["privacy_title"] = .string(privacy.title)
         }
-        return page(path, "form", c)
+        var plan = page(path, "form", c)
+        plan.bodyPart = body
+        return plan
     }
 
     /// The keys that can depend on the service's body: without its own `form:`, the stub asks
-    /// for the documents of the section „Erforderliche Unterlagen“ (see `serviceBodyKeys`).
-    package static let formBodyKeyNames: Set<String> = ["items", "multipart"]
+    /// for the documents of the section „Erforderliche Unterlagen“ (`BodyPart.Kind.formFields`).
 
     /// - Parameter connected: whether the form is sent somewhere (`form_action` in site.yml).
     package static func formBodyKeys(_ service: Service, connected: Bool) -> Context {

@@ -14,7 +14,7 @@ extension PageRenderer {
         if let topic { c["topic"] = ["title": .string(topic.title), "url": .string(root + Routes.themenfeld(topic.slug))] }
         c["lebenslagen"] = .list(service.lebenslagen.compactMap { model.lebenslageBySlug[$0] }
             .map { ["title": .string($0.title), "url": .string(root + Routes.lebenslage($0.slug))] })
-        c.merge(Self.serviceBodyKeys(service)) { _, body in body }
+        let body = Self.declareBody(.serviceSections, of: service, into: &c)
         var facts: [ContextValue] = []
         if let fees = service.fees { facts.append(["label": "Kosten", "value": .string(fees)]) }
         if let time = service.processingTime { facts.append(["label": "Bearbeitungsdauer", "value": .string(time)]) }
@@ -30,12 +30,12 @@ extension PageRenderer {
         c["jsonld"] = .string(JSONLD.governmentService(service, site: site, topic: topic?.title,
                                                        provider: model.uniformAuthority(service: service.slug).flatMap { model.content.authorities[$0] },
                                                        areaServed: model.stateRegion?.name))
-        return page(path, "service", c)
+        var plan = page(path, "service", c)
+        plan.bodyPart = body
+        return plan
     }
 
-    /// The keys made from the service's body alone; the rest of the context is made from its
-    /// front matter and other files (a body edit renders the page from the cached rest, `BodyEditBuild`).
-    package static let serviceBodyKeyNames: Set<String> = ["sections", "has_toc"]
+    /// The keys made from the service's body alone (`BodyPart.Kind.serviceSections`).
 
     package static func serviceBodyKeys(_ service: Service) -> Context {
         let root = Routes.root(from: Routes.service(service.slug))

@@ -1,0 +1,54 @@
+import Foundation
+import PortalLoad
+import PortalModel
+import PortalRender
+import PortalResolve
+import PortalSearch
+import PortalSupport
+
+/// Collects, while a full build runs, what the next build over a body edit needs
+/// (`BodyEdits`): the contexts of pages with a declared body part, without that part
+/// (`PageArchive`), and every other read of a body (`InputReads`).
+package final class BodyEditRecorder: @unchecked Sendable {
+    private let lock = NSLock()
+    private let archive: PageArchive.Writer
+    private var searchPage: [UInt8]?
+    private var readElsewhere: Set<String> = []
+
+    package init(cacheFolder: URL) {
+        archive = PageArchive.Writer(folder: cacheFolder)
+    }
+
+    /// A planned page and what it read while it was planned.
+    package func record(_ plan: PagePlan, reads: InputReads) {
+        let bodies = reads.bodies
+        if !bodies.isEmpty { lock.withLock { readElsewhere.formUnion(bodies) } }
+        if plan.path == Routes.search {
+            // It names the search index file, which a body edit can change.
+            let bytes = ContextArchive.encode(plan.context)
+            lock.withLock { searchPage = bytes }
+        }
+        guard let part = plan.bodyPart else { return }
+        let keys = Set(part.keys)
+        archive.append(ContextArchive.encode(plan.context.filter { !keys.contains($0.key) }), key: part.slug,
+                       path: plan.path, template: plan.template, kind: part.kind.rawValue)
+    }
+
+    /// Bodies read by a step whose body-edit run does not remake what they fed.
+    package func noteReadElsewhere(_ bodies: Set<String>) {
+        lock.withLock { readElsewhere.formUnion(bodies) }
+    }
+
+    /// The record for the manifest; also puts the page archive in place. Nil if the archive
+    /// could not be written: the next build is then a full one.
+    package func record(options: Pipeline.Options, theme: Theme, snapshot: SourceSnapshot?, sources: ContentSources, gaps: GapReport,
+                        pageCounts: [(kind: String, count: Int)], corpus: SearchCorpus) -> BodyEditRecord? {
+        lock.withLock {
+            guard let snapshot, let searchPage, let known = sources.known, let pages = archive.commit() else { return nil }
+            return BodyEditRecord(contentRoot: options.content.standardizedFileURL.path, contentDisplay: options.contentDisplay,
+                                  strict: options.strict, themeDigest: theme.digest, snapshot: snapshot, sources: sources,
+                                  known: known, pages: pages, bodiesReadElsewhere: readElsewhere, pagesGeneration: archive.generation,
+                                  searchPage: searchPage, pageCounts: pageCounts, gaps: gaps.entries, corpus: corpus)
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// What a piece of the build read of the content while it ran, noted by the content types as
+/// they are read (today: service bodies, in `Service.sections`), not listed by hand. The full
+/// build plans every page, and runs every step that does not remake its output for a body edit
+/// itself, inside a recording; the quick rebuild after a body edit then knows from the record
+/// which files that body fed, and a new page type or step that shows body text is covered
+/// without anyone editing a list.
+///
+/// The log is bound to the running thread (a task-local value, which also works outside tasks);
+/// `ParallelMap` binds it again in its workers, so work spread over cores is recorded too.
+package final class InputReads: @unchecked Sendable {
+    @TaskLocal package static var current: InputReads?
+
+    private let lock = NSLock()
+    private var bodySlugs: Set<String> = []
+
+    package init() {}
+
+    /// The slugs of the services whose body was read.
+    package var bodies: Set<String> { lock.withLock { bodySlugs } }
+
+    /// Called by `Service.sections`.
+    package static func noteBody(_ slug: String) {
+        guard let log = current else { return }
+        log.lock.withLock { _ = log.bodySlugs.insert(slug) }
+    }
+
+    /// Runs `work` and returns its result with what it read.
+    package static func recording<T>(_ work: () throws -> T) rethrows -> (T, InputReads) {
+        let log = InputReads()
+        let result = try $current.withValue(log, operation: work)
+        return (result, log)
+    }
+
+    /// Runs `part` unrecorded: the part of a page that declares the one body it is made from
+    /// (`PagePlan.bodyPart`), which the quick rebuild makes anew itself.
+    package static func declared<T>(_ part: () -> T) -> T {
+        $current.withValue(nil, operation: part)
+    }
+}
