@@ -260,7 +260,7 @@ def test_two_builds_at_once_keep_each_others_staging_folders(site):
 
 def assert_each_file_old_or_new(killed: dict, previous: dict, new: dict, k: int) -> None:
     """What a kill may leave when it lands within a body edit's replacement of its few files
-    (`BodyEditBuild`: written under hidden temporary names, then renamed over the old ones one
+    (`BuildScope.bodies`, published in place: written under hidden temporary names, then renamed over the old ones one
     right after the other): every file whole, either its previous or its new version, and no
     file of both sites missing."""
     visible = {path: digest for path, digest in killed.items() if not Path(path).name.startswith(".")}
