@@ -29,6 +29,27 @@ let package = Package(
             path: "Sources/CStemmer",
             providers: [.apt(["libstemmer-dev"])]
         ),
+        // Brotli's encoder (Debian libbrotli-dev) and zlib (zlib1g-dev): the precompressed `.br`
+        // and `.gz` files a web server sends instead of compressing on every request.
+        .systemLibrary(
+            name: "CBrotli",
+            path: "Sources/CBrotli",
+            pkgConfig: "libbrotlienc",
+            providers: [.apt(["libbrotli-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            path: "Sources/CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        // Brotli's decoder, for the tests only: they read the `.br` files back.
+        .systemLibrary(
+            name: "CBrotliDecode",
+            path: "Sources/CBrotliDecode",
+            pkgConfig: "libbrotlidec",
+            providers: [.apt(["libbrotli-dev"])]
+        ),
         // renameat2(RENAME_EXCHANGE): the finished site and the published one swap in one step.
         .systemLibrary(
             name: "CFileSwap",
@@ -66,7 +87,7 @@ let package = Package(
         ),
         .target(
             name: "PortalBuild",
-            dependencies: ["PortalSupport", "PortalModel", "PortalLoad", "PortalResolve", "PortalSearch", "PortalRender", "CFileSwap"]
+            dependencies: ["PortalSupport", "PortalModel", "PortalLoad", "PortalResolve", "PortalSearch", "PortalRender", "CFileSwap", "CBrotli", "CZlib"]
         ),
         // The editor's preview: serves the site, rebuilds on change, reloads the browser.
         .target(
@@ -95,6 +116,7 @@ let package = Package(
             // The CLI tests run the real `portal` binary, so it must be built with the tests.
             dependencies: [
                 "PortalSupport", "PortalModel", "PortalLoad", "PortalResolve", "PortalSearch", "PortalRender", "PortalBuild", "portal",
+                "CBrotliDecode", "CZlib",
             ]
         ),
     ]

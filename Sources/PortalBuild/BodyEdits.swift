@@ -44,7 +44,7 @@ package final class BodyEdits {
     /// options, theme, binary) and the published site is as that build left it; else nil.
     package static func find(_ options: Pipeline.Options, themeDigest: String, snapshot: SourceSnapshot?,
                              previous: BuildCache.Manifest) -> BodyEdits? {
-        guard let record = previous.bodyEdits, let snapshot, previous.search != nil,
+        guard let record = previous.bodyEdits, let snapshot, previous.search != nil, previous.precompressed == options.precompress,
               record.contentRoot == options.content.standardizedFileURL.path, record.contentDisplay == options.contentDisplay,
               record.strict == options.strict, record.themeDigest == themeDigest,
               let changedPaths = snapshot.changed(since: record.snapshot) else { return nil }

@@ -23,6 +23,8 @@ package struct BuildCache {
         package var files: [String: Entry]
         /// The search index's files by input fingerprint (its file names are content hashes).
         package var search: SearchGroup?
+        /// Whether the site has the `.br` and `.gz` files (`PrecompressStep`).
+        package var precompressed: Bool
         /// For a following body edit (`BodyEdits`); nil if the build could not record it.
         package var bodyEdits: BodyEditRecord?
     }
@@ -95,6 +97,7 @@ extension BuildCache.Manifest {
         w.int(files.count)
         for (path, entry) in files { w.string(path); w.string(entry.fingerprint); w.int(entry.size) }
         w.optional(search) { w, group in w.string(group.fingerprint); w.string(group.main); w.strings(group.files) }
+        w.bool(precompressed)
         w.optional(bodyEdits) { w, record in record.write(into: &w) }
     }
 
@@ -109,6 +112,7 @@ extension BuildCache.Manifest {
         search = try r.optional { r throws(BinaryReader.Corrupt) in
             BuildCache.SearchGroup(fingerprint: try r.string(), main: try r.string(), files: try r.strings())
         }
+        precompressed = try r.bool()
         bodyEdits = try r.optional { r throws(BinaryReader.Corrupt) in try BodyEditRecord(from: &r) }
     }
 }

@@ -84,6 +84,23 @@ package final class Emitter: @unchecked Sendable {
         return true
     }
 
+    /// A file made from another file of the site (its compressed form): taken over if the
+    /// previous build made it from the same `fingerprint`, otherwise made by `make` (nil: not
+    /// worth writing, e.g. no smaller than the original) and written.
+    package func emitDerived(_ path: String, fingerprint: String, make: () -> Data?) throws(OutputFolder.WriteError) {
+        if fingerprint != "-", let entry = previous[path], entry.fingerprint == fingerprint {
+            switch strategy {
+            case .staging: if reuse(path, entry) { return }
+            case .inPlace: if output.publishedSize(of: path) == entry.size { lock.withLock { files[path] = entry }; return }
+            }
+        }
+        guard let data = make() else {
+            if strategy == .inPlace { retire(path) }
+            return
+        }
+        try emit(data, to: path, entry: BuildCache.Entry(fingerprint: fingerprint, size: data.count))
+    }
+
     /// In place: a file of the previous site that the new one no longer has.
     package func retire(_ path: String) {
         lock.withLock {

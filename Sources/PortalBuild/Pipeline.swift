@@ -24,6 +24,8 @@ public enum Pipeline {
         /// Parse results kept in memory between builds of one process (`portal serve`). Nil for a
         /// single build, which then reads and leaves them in the build cache (`parse.bin`).
         public var memo: ParseMemo?
+        /// Writes `.br` and `.gz` beside the text files (`PrecompressStep`).
+        public var precompress = true
 
         public init(content: URL, contentDisplay: String, templates: URL?, templatesDisplay: String?, output: URL,
                     strict: Bool = false, incremental: Bool = true, progress: BuildProgress? = nil) {
@@ -57,7 +59,7 @@ public enum Pipeline {
 
     /// The steps of a full build, in order: the table of contents of the tool.
     package static let checkSteps: [any BuildStep] = [LoadStep(), ResolveStep()]
-    package static let writeSteps: [any BuildStep] = [AssetsStep(), SearchIndexStep(), FinderDataStep(), PagesStep(), SitemapStep(), PublishStep()]
+    package static let writeSteps: [any BuildStep] = [AssetsStep(), SearchIndexStep(), FinderDataStep(), PagesStep(), SitemapStep(), PrecompressStep(), PublishStep()]
 
     /// Stages 1 and 2 only: validates the content and computes the gaps. Throws with all errors.
     public static func check(content: URL, display: String, strict: Bool, memo: ParseMemo? = nil) throws(ContentErrors) -> (SiteModel, GapReport) {

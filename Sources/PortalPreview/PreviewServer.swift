@@ -40,6 +40,8 @@ public final class PreviewServer: Sendable {
         build.incremental = true
         build.progress = nil
         build.memo = ParseMemo()
+        // Its own server sends files as they are: compressed forms would only cost time.
+        build.precompress = false
         self.options = Options(build: build, port: options.port)
         self.log = log
         self.report = report

@@ -43,6 +43,9 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Alles neu bauen, ohne unveränderte Seiten aus dem letzten Bau zu übernehmen.")
     var clean = false
 
+    @Flag(name: .long, help: "Keine vorkomprimierten .br- und .gz-Dateien neben die Textdateien schreiben.")
+    var noPrecompress = false
+
     func validate() throws {
         if let templates, !FileManager.default.fileExists(atPath: templates) {
             throw ValidationError("Vorlagenordner „\(templates)“ nicht gefunden")
@@ -52,12 +55,13 @@ struct Build: ParsableCommand {
     func run() throws {
         // The default `Templates` folder is optional: without it the built-in theme is used.
         let templatesPath = templates ?? (FileManager.default.fileExists(atPath: "Templates") ? "Templates" : nil)
-        let buildOptions = Pipeline.Options(
+        var buildOptions = Pipeline.Options(
             content: URL(fileURLWithPath: options.content), contentDisplay: options.content,
             templates: templatesPath.map { URL(fileURLWithPath: $0) }, templatesDisplay: templatesPath,
             output: URL(fileURLWithPath: output), strict: options.strict, incremental: !clean,
             progress: Console.progress(quiet: options.quiet)
         )
+        buildOptions.precompress = !noPrecompress
         let started = Date()
         do {
             let report = try Pipeline.build(buildOptions)

@@ -11,7 +11,7 @@ package struct PublishStep: BuildStep {
     package func run(_ build: BuildState) throws {
         let ledger = build.emitter.ledger
         var manifest = BuildCache.Manifest(format: BuildCache.Manifest.currentFormat, tool: BuildCache.toolDigest,
-                                           files: ledger.files, search: build.search.group, bodyEdits: nil)
+                                           files: ledger.files, search: build.search.group, precompressed: build.options.precompress, bodyEdits: nil)
         build.recorder.noteReadElsewhere(build.bodiesReadByOtherSteps)
         manifest.bodyEdits = build.recorder.record(options: build.options, theme: build.theme, snapshot: build.snapshot,
                                                    sources: build.sources, gaps: build.gaps, pageCounts: build.pageCounts, corpus: build.search.corpus)
@@ -40,7 +40,8 @@ package struct PublishStep: BuildStep {
         }
         edits.record.snapshot = snapshot
         build.cache.save(BuildCache.Manifest(format: BuildCache.Manifest.currentFormat, tool: BuildCache.toolDigest,
-                                             files: ledger.files, search: build.search.group, bodyEdits: edits.record))
+                                             files: ledger.files, search: build.search.group, precompressed: build.options.precompress,
+                                             bodyEdits: edits.record))
         let record = edits.record
         let warnings = (record.sources.otherWarnings + record.sources.services.flatMap(\.warnings)).sorted(by: Diagnostic.reportOrder)
         build.report = Pipeline.Report(pageCounts: record.pageCounts, warnings: warnings, gaps: GapReport(entries: record.gaps),
