@@ -5,12 +5,13 @@ import PortalModel
 package enum SiteLoader {
     package static let keys = KeyChecker(
         what: "site.yml",
-        allowed: ["title", "base_url", "language", "state", "description", "contact", "form_action"],
+        allowed: ["title", "base_url", "language", "state", "description", "contact", "form_action", "security_txt"],
         required: ["title", "base_url", "language"]
     )
     package static let contactKeys = KeyChecker(what: "„contact“", allowed: ["email", "phone"], required: [])
 
-    package static func load(_ file: SourceFile, into diagnostics: inout Diagnostics) -> Site? {
+    /// - Parameter today: `YYYY-MM-DD`, for the expiry of `security_txt`.
+    package static func load(_ file: SourceFile, today: String = SecurityTxtLoader.today(), into diagnostics: inout Diagnostics) -> Site? {
         guard let root = YAMLDocument.parse(file.text, path: file.path, firstLine: 1, into: &diagnostics),
               let values = keys.check(root, into: &diagnostics) else { return nil }
         let before = diagnostics.errors.count
@@ -42,8 +43,12 @@ package enum SiteLoader {
         if let formAction, let n = values["form_action"], !Validators.isAbsoluteHTTPURL(formAction) {
             diagnostics.error(n.location, "„form_action“ muss eine vollständige http(s)-Adresse sein, nicht „\(formAction)“")
         }
+        var securityTxt: SecurityTxt?
+        if let n = values["security_txt"], !n.isNull {
+            securityTxt = SecurityTxtLoader.load(n, today: today, into: &diagnostics)
+        }
         guard diagnostics.errors.count == before else { return nil }
         return Site(title: text("title", in: values) ?? "", baseURL: baseURL, language: language, state: state,
-                    description: text("description", in: values), contact: contact, formAction: formAction)
+                    description: text("description", in: values), contact: contact, formAction: formAction, securityTxt: securityTxt)
     }
 }

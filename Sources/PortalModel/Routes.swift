@@ -49,6 +49,7 @@ package enum Routes {
 
     package static let sitemap = "sitemap.xml"
     package static let robots = "robots.txt"
+    package static let securityTxt = ".well-known/security.txt"
 
     /// `portal.css` → `assets/portal.3f2a9c01d4e5b6a7.css`: content-hashed, so browsers may cache
     /// assets forever and still see every change.

@@ -19,6 +19,8 @@ public struct Site: Sendable {
     public var description: String?
     public var contact: Contact
     public var formAction: String?
+    /// Nil: no `/.well-known/security.txt`.
+    public var securityTxt: SecurityTxt?
 
     /// The path part of `baseURL` (`/` or `/portal/`), used where relative links cannot work (404 page).
     public var basePath: String {
@@ -28,7 +30,7 @@ public struct Site: Sendable {
         return String(afterHost[slash...])
     }
 
-    package init(title: String, baseURL: String, language: String, state: String? = nil, description: String? = nil, contact: Contact, formAction: String? = nil) {
+    package init(title: String, baseURL: String, language: String, state: String? = nil, description: String? = nil, contact: Contact, formAction: String? = nil, securityTxt: SecurityTxt? = nil) {
         self.title = title
         self.baseURL = baseURL
         self.language = language
@@ -36,5 +38,6 @@ public struct Site: Sendable {
         self.description = description
         self.contact = contact
         self.formAction = formAction
+        self.securityTxt = securityTxt
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 import PortalModel
 import PortalRender
 
-/// Writes `sitemap.xml` (every page with a folder path) and `robots.txt`.
+/// Writes `sitemap.xml` (every page with a folder path), `robots.txt`, and
+/// `.well-known/security.txt` if `site.yml` has a `security_txt:` section.
 package struct SitemapStep: BuildStep {
     package let name = "Sitemap"
 
@@ -11,9 +12,14 @@ package struct SitemapStep: BuildStep {
         let paths = build.pagePaths.filter { $0.hasSuffix("/") || $0.isEmpty }.sorted()
         try build.emitter.emit(Data(Sitemap.xml(paths: paths, baseURL: baseURL).utf8), to: Routes.sitemap)
         try build.emitter.emit(Data(Sitemap.robots(baseURL: baseURL).utf8), to: Routes.robots)
+        let site = build.content.site
+        if let security = site.securityTxt {
+            try build.emitter.emit(Data(SecurityTxtFile.text(security, site: site).utf8), to: Routes.securityTxt)
+        }
     }
 
     package func run(_ build: BuildState, bodies: BodyEdits) throws {
-        // Nothing: a body edit adds or removes no page, and the sitemap lists paths only.
+        // Nothing: a body edit adds or removes no page, the sitemap lists paths only, and the
+        // other files come from site.yml.
     }
 }
