@@ -49,6 +49,8 @@ package final class BuildState {
     package var pageCounts: [(kind: String, count: Int)] = []
     package var pagePaths: [String] = []
     package var stencilCounts = (filled: 0, shapes: 0)
+    /// `ServerConfigStep`: file name and text, for the folder beside the output.
+    package var serverFiles: [(name: String, text: String)] = []
     /// `PublishStep`.
     package var report: Pipeline.Report?
 

@@ -101,6 +101,35 @@ public struct OutputFolder: Sendable {
         }
     }
 
+    /// Beside the output, named after it (`Output.server/`): the web server's configuration,
+    /// which belongs into the server, not onto the web.
+    public var serverFolder: URL {
+        target.deletingLastPathComponent().appendingPathComponent(target.lastPathComponent + ".server")
+    }
+
+    /// Writes the server configuration files, each replaced by a rename and only if it changed.
+    package func writeServerFiles(_ files: [(name: String, text: String)]) throws(WriteError) {
+        let folder = serverFolder
+        for (name, text) in files {
+            let url = folder.appendingPathComponent(name)
+            let data = Data(text.utf8)
+            if (try? Data(contentsOf: url)) == data { continue }
+            let temporary = folder.appendingPathComponent(".\(name).portal-\(getpid())")
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try data.write(to: temporary)
+            } catch {
+                unlink(temporary.path)
+                throw WriteError(path: "../" + folder.lastPathComponent + "/" + name, reason: Self.reason(error))
+            }
+            if rename(temporary.path, url.path) != 0 {
+                let reason = String(cString: strerror(errno))
+                unlink(temporary.path)
+                throw WriteError(path: "../" + folder.lastPathComponent + "/" + name, reason: reason)
+            }
+        }
+    }
+
     /// Whether every file is in the published site with its size (on both cores: 7,441 files at
     /// 2,000 services).
     package func hasFiles(_ files: [String: BuildCache.Entry]) -> Bool {

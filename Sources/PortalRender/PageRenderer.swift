@@ -75,7 +75,7 @@ package struct PageRenderer: Sendable {
             "breadcrumbs": .list(breadcrumbs),
             "has_breadcrumbs": .bool(!breadcrumbs.isEmpty),
             "footer_pages": .list(footerPages),
-            "csp": .string(contentSecurityPolicy),
+            "csp": .string(Self.contentSecurityPolicy(site)),
             "is_home": .bool(path.isEmpty),
         ]
         if let email = site.contact.email { context["contact_email"] = .string(email) }
@@ -86,8 +86,10 @@ package struct PageRenderer: Sendable {
         return context
     }
 
-    /// Only the site's own origin (and the form target, if any) may be used by a page.
-    package var contentSecurityPolicy: String {
+    /// Only the site's own origin (and the form target, if any) may be used by a page. The same
+    /// policy goes into the `<meta>` tag of every page and, with `frame-ancestors` (which a
+    /// `<meta>` policy cannot carry), into the server's header (`ServerConfig`).
+    package static func contentSecurityPolicy(_ site: Site) -> String {
         var formAction = "'self'"
         if let action = site.formAction, let url = URL(string: action), let scheme = url.scheme, let host = url.host {
             formAction += " \(scheme)://\(host)\(url.port.map { ":\($0)" } ?? "")"

@@ -18,6 +18,7 @@ package struct PublishStep: BuildStep {
         build.cache.invalidate()
         try build.output.commit()
         build.cache.save(manifest)
+        try build.output.writeServerFiles(build.serverFiles)
         build.options.memo?.save()
         build.report = Pipeline.Report(pageCounts: build.pageCounts, warnings: build.content.warnings, gaps: build.gaps,
                                        outputBytes: ledger.bytes, filesWritten: ledger.written, filesReused: ledger.reused,
