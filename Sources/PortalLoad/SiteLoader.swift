@@ -5,7 +5,7 @@ import PortalModel
 package enum SiteLoader {
     package static let keys = KeyChecker(
         what: "site.yml",
-        allowed: ["title", "base_url", "language", "state", "description", "contact", "form_action", "security_txt"],
+        allowed: ["title", "base_url", "language", "state", "description", "contact", "form_action", "security_txt", "feedback"],
         required: ["title", "base_url", "language"]
     )
     package static let contactKeys = KeyChecker(what: "„contact“", allowed: ["email", "phone"], required: [])
@@ -47,8 +47,12 @@ package enum SiteLoader {
         if let n = values["security_txt"], !n.isNull {
             securityTxt = SecurityTxtLoader.load(n, today: today, into: &diagnostics)
         }
+        var feedback: Feedback?
+        if let n = values["feedback"], !n.isNull {
+            feedback = FeedbackLoader.load(n, into: &diagnostics)
+        }
         guard diagnostics.errors.count == before else { return nil }
         return Site(title: text("title", in: values) ?? "", baseURL: baseURL, language: language, state: state,
-                    description: text("description", in: values), contact: contact, formAction: formAction, securityTxt: securityTxt)
+                    description: text("description", in: values), contact: contact, formAction: formAction, securityTxt: securityTxt, feedback: feedback)
     }
 }

@@ -21,6 +21,8 @@ public struct Site: Sendable {
     public var formAction: String?
     /// Nil: no `/.well-known/security.txt`.
     public var securityTxt: SecurityTxt?
+    /// Nil: no feedback links.
+    public var feedback: Feedback?
 
     /// The path part of `baseURL` (`/` or `/portal/`), used where relative links cannot work (404 page).
     public var basePath: String {
@@ -30,7 +32,7 @@ public struct Site: Sendable {
         return String(afterHost[slash...])
     }
 
-    package init(title: String, baseURL: String, language: String, state: String? = nil, description: String? = nil, contact: Contact, formAction: String? = nil, securityTxt: SecurityTxt? = nil) {
+    package init(title: String, baseURL: String, language: String, state: String? = nil, description: String? = nil, contact: Contact, formAction: String? = nil, securityTxt: SecurityTxt? = nil, feedback: Feedback? = nil) {
         self.title = title
         self.baseURL = baseURL
         self.language = language
@@ -39,5 +41,6 @@ public struct Site: Sendable {
         self.contact = contact
         self.formAction = formAction
         self.securityTxt = securityTxt
+        self.feedback = feedback
     }
 }

@@ -81,6 +81,12 @@ package struct PageRenderer: Sendable {
         if let email = site.contact.email { context["contact_email"] = .string(email) }
         if let phone = site.contact.phone { context["contact_phone"] = .string(phone) }
         context["has_contact"] = .bool(site.contact.email != nil || site.contact.phone != nil)
+        if let address = site.feedback?.accessibility {
+            // A mail names the page it is about, so the editors need not ask.
+            let page = site.baseURL + path
+            context["accessibility_feedback_url"] = .string(address.hasPrefix("mailto:") && !address.contains("?")
+                ? address + "?subject=" + Feedback.percentEncoded("Barriere melden: \(page)") : address)
+        }
         if let slug = model.content.pages.first(where: { $0.slug == "leichte-sprache" })?.slug { context["leichte_sprache_url"] = .string(root + Routes.freePage(slug)) }
         if let slug = model.content.pages.first(where: { $0.slug == "barrierefreiheit" })?.slug { context["barrierefreiheit_url"] = .string(root + Routes.freePage(slug)) }
         return context

@@ -27,6 +27,9 @@ extension PageRenderer {
         c["form_url"] = .string(root + Routes.form(service.slug))
         if let extra = service.extra { c["extra"] = extra.contextValue }
         c["responsibility"] = responsibility(for: service, root: root)
+        if let link = site.feedback?.serviceLink(url: site.baseURL + path, slug: service.slug, leika: service.leika, title: service.title) {
+            c["feedback_url"] = .string(link)
+        }
         c["jsonld"] = .string(JSONLD.governmentService(service, site: site, topic: topic?.title,
                                                        provider: model.uniformAuthority(service: service.slug).flatMap { model.content.authorities[$0] },
                                                        areaServed: model.stateRegion?.name))

@@ -1,0 +1,51 @@
+import Foundation
+
+/// The `feedback:` section of `site.yml`: where citizens tell the portal what they think.
+public struct Feedback: Sendable, Equatable {
+    /// The "War diese Seite hilfreich?" link on every service page, e.g. to the Nationale
+    /// Feedback-Komponente: an https URL with placeholders (`Feedback.placeholders`) that name
+    /// the page. Nil: no link.
+    public var serviceURL: String?
+    /// The feedback mechanism BITV 2.0 § 7 Abs. 2 asks for (reporting barriers), linked from
+    /// every page's footer: a `mailto:` or https URI. Nil: no link.
+    public var accessibility: String?
+
+    /// What the service link's placeholders stand for (each percent-encoded).
+    public static let placeholders = ["url": "the page's full address", "slug": "the service's slug",
+                                      "leika": "its LeiKa key (empty if none)", "title": "its title"]
+
+    package init(serviceURL: String? = nil, accessibility: String? = nil) {
+        self.serviceURL = serviceURL
+        self.accessibility = accessibility
+    }
+
+    /// The service link with its placeholders filled in.
+    package func serviceLink(url: String, slug: String, leika: String?, title: String) -> String? {
+        guard var link = serviceURL else { return nil }
+        for (name, value) in [("url", url), ("slug", slug), ("leika", leika ?? ""), ("title", title)] {
+            link = link.replacingOccurrences(of: "{\(name)}", with: Self.percentEncoded(value))
+        }
+        return link
+    }
+
+    /// RFC 3986: everything but the unreserved characters, UTF-8 byte by byte.
+    package static func percentEncoded(_ s: String) -> String {
+        var out = ""
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}
