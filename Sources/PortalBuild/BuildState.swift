@@ -45,6 +45,8 @@ package final class BuildState {
     /// `FinderDataStep`: the place list's site path, and per service slug its rules' site path.
     package var placesPath = ""
     package var rulePaths: [String: String] = [:]
+    /// `OpenDataStep`: the files of `daten/` for their page.
+    package var openDataFiles: [OpenDataFiles.Listing] = []
     /// `PagesStep`: the pages per type, in a stable order, and the site paths of all pages.
     package var pageCounts: [(kind: String, count: Int)] = []
     package var pagePaths: [String] = []

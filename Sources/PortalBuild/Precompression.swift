@@ -8,7 +8,7 @@ import Foundation
 /// quality, and the gzip header carries no time or name.
 package enum Precompression {
     /// Files worth compressing: text, above 1 KB (below that a response's headers dominate).
-    package static let extensions: Set<String> = ["html", "css", "js", "json", "xml", "svg", "txt"]
+    package static let extensions: Set<String> = ["html", "css", "js", "json", "xml", "svg", "txt", "csv"]
     package static let minimumSize = 1024
     /// Brotli's quality (0–11) and zlib's level (1–9), measured on the sample (84 MB of text,
     /// docs/benchmarks.md "Precompression"): Brotli 9 gives 0.142 of the original and made the

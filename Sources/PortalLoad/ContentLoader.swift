@@ -93,6 +93,11 @@ public struct ContentLoader: Sendable {
                     diagnostics.error(SourceLocation(path: entry.display), "der Seitenname „\(entry.slug)“ ist für das Portal reserviert (\(Routes.reservedSlugs.sorted().joined(separator: ", ")))")
                     continue
                 }
+                // Reserved only where the portal publishes open data, so that older content keeps building.
+                if site?.openData != nil, Routes.openData == Routes.freePage(entry.slug) {
+                    diagnostics.error(SourceLocation(path: entry.display), "der Seitenname „\(entry.slug)“ ist für die offenen Daten reserviert („open_data“ in site.yml)")
+                    continue
+                }
                 guard let file = SourceFile.read(entry.url, displayPath: entry.display, into: &diagnostics) else { continue }
                 if let (page, links) = PageLoader.load(file, slug: entry.slug, into: &diagnostics) {
                     pages.append(page)

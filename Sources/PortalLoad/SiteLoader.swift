@@ -5,7 +5,7 @@ import PortalModel
 package enum SiteLoader {
     package static let keys = KeyChecker(
         what: "site.yml",
-        allowed: ["title", "base_url", "language", "state", "description", "contact", "form_action", "security_txt", "feedback"],
+        allowed: ["title", "base_url", "language", "state", "description", "contact", "form_action", "security_txt", "feedback", "open_data"],
         required: ["title", "base_url", "language"]
     )
     package static let contactKeys = KeyChecker(what: "„contact“", allowed: ["email", "phone"], required: [])
@@ -51,8 +51,12 @@ package enum SiteLoader {
         if let n = values["feedback"], !n.isNull {
             feedback = FeedbackLoader.load(n, into: &diagnostics)
         }
+        var openData: OpenData?
+        if let n = values["open_data"], !n.isNull {
+            openData = OpenDataLoader.load(n, into: &diagnostics)
+        }
         guard diagnostics.errors.count == before else { return nil }
         return Site(title: text("title", in: values) ?? "", baseURL: baseURL, language: language, state: state,
-                    description: text("description", in: values), contact: contact, formAction: formAction, securityTxt: securityTxt, feedback: feedback)
+                    description: text("description", in: values), contact: contact, formAction: formAction, securityTxt: securityTxt, feedback: feedback, openData: openData)
     }
 }

@@ -50,6 +50,9 @@ package enum Routes {
     package static let sitemap = "sitemap.xml"
     package static let robots = "robots.txt"
     package static let securityTxt = ".well-known/security.txt"
+    /// The open data (`site.yml` `open_data:`): a page and its files.
+    package static let openData = "daten/"
+    package static func openDataFile(_ name: String) -> String { openData + name }
 
     /// `portal.css` → `assets/portal.3f2a9c01d4e5b6a7.css`: content-hashed, so browsers may cache
     /// assets forever and still see every change.

@@ -23,6 +23,8 @@ public struct Site: Sendable {
     public var securityTxt: SecurityTxt?
     /// Nil: no feedback links.
     public var feedback: Feedback?
+    /// Nil: no `/daten/`.
+    public var openData: OpenData?
 
     /// The path part of `baseURL` (`/` or `/portal/`), used where relative links cannot work (404 page).
     public var basePath: String {
@@ -32,7 +34,7 @@ public struct Site: Sendable {
         return String(afterHost[slash...])
     }
 
-    package init(title: String, baseURL: String, language: String, state: String? = nil, description: String? = nil, contact: Contact, formAction: String? = nil, securityTxt: SecurityTxt? = nil, feedback: Feedback? = nil) {
+    package init(title: String, baseURL: String, language: String, state: String? = nil, description: String? = nil, contact: Contact, formAction: String? = nil, securityTxt: SecurityTxt? = nil, feedback: Feedback? = nil, openData: OpenData? = nil) {
         self.title = title
         self.baseURL = baseURL
         self.language = language
@@ -42,5 +44,6 @@ public struct Site: Sendable {
         self.formAction = formAction
         self.securityTxt = securityTxt
         self.feedback = feedback
+        self.openData = openData
     }
 }

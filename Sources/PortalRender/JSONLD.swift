@@ -16,6 +16,19 @@ package enum JSONLD {
         if let areaServed { object["areaServed"] = ["@type": "AdministrativeArea", "name": .string(areaServed)] }
         if let provider { object["provider"] = .object(office(provider, site: site)) }
         if let online = service.onlineService { object["availableChannel"] = ["@type": "ServiceChannel", "serviceUrl": .string(online)] }
+        if let openData = site.openData {
+            // The catalogue this service is part of, as open data (`OpenDataFiles`).
+            object["subjectOf"] = [
+                "@type": "Dataset",
+                "name": .string("\(site.title): Leistungen, Behörden und Zuständigkeiten"),
+                "url": .string(site.baseURL + Routes.openData),
+                "license": .string(openData.licenceURL),
+                "distribution": .list(["katalog.json", "leistungen.csv"].map { name in
+                    ["@type": "DataDownload", "contentUrl": .string(site.baseURL + Routes.openDataFile(name)),
+                     "encodingFormat": .string(name.hasSuffix(".json") ? "application/json" : "text/csv")]
+                }),
+            ]
+        }
         return encode(object)
     }
 

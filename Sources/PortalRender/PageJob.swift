@@ -16,6 +16,8 @@ package enum PageJob: Sendable {
     case search
     case freePage(Int)
     case notFound
+    /// `daten/`, with `open_data` in site.yml.
+    case openData
 
     /// The page type as counted in the build summary.
     package var kind: String {
@@ -32,6 +34,7 @@ package enum PageJob: Sendable {
         case .search: return "Suche"
         case .freePage: return "Seiten"
         case .notFound: return "404"
+        case .openData: return "Offene Daten"
         }
     }
 
@@ -45,6 +48,7 @@ package enum PageJob: Sendable {
         jobs += c.authorities.keys.sorted().map(PageJob.authority)
         jobs += c.regions.indices.map(PageJob.place)
         jobs += c.pages.indices.map(PageJob.freePage)
+        if c.site.openData != nil { jobs.append(.openData) }
         return jobs
     }
 }

@@ -15,6 +15,8 @@ package struct PageRenderer: Sendable {
     package let rulePaths: [String: String]
     /// Pages of one shape are rendered once and filled in after (see `PageStencils`).
     package let stencils: PageStencils
+    /// The open data files with their sizes, for their page (`OpenDataStep`); empty without `open_data`.
+    package var openDataFiles: [OpenDataFiles.Listing] = []
 
     package var site: Site { model.content.site }
 
@@ -32,6 +34,7 @@ package struct PageRenderer: Sendable {
         case .search: return searchPage()
         case .freePage(let i): return freePage(model.content.pages[i])
         case .notFound: return notFoundPage()
+        case .openData: return openDataPage()
         }
     }
 
@@ -81,6 +84,7 @@ package struct PageRenderer: Sendable {
         if let email = site.contact.email { context["contact_email"] = .string(email) }
         if let phone = site.contact.phone { context["contact_phone"] = .string(phone) }
         context["has_contact"] = .bool(site.contact.email != nil || site.contact.phone != nil)
+        if site.openData != nil { context["open_data_url"] = .string(root + Routes.openData) }
         if let address = site.feedback?.accessibility {
             // A mail names the page it is about, so the editors need not ask.
             let page = site.baseURL + path

@@ -51,7 +51,7 @@ import Testing
         for path in files where !path.hasSuffix(".br") && !path.hasSuffix(".gz") {
             let original = try Data(contentsOf: output.appendingPathComponent(path))
             let ext = String(path.split(separator: ".").last ?? "")
-            let wanted = original.count > 1024 && ["html", "css", "js", "json", "xml", "svg", "txt"].contains(ext)
+            let wanted = original.count > 1024 && ["html", "css", "js", "json", "xml", "svg", "txt", "csv"].contains(ext)
             #expect(set.contains(path + ".br") == wanted && set.contains(path + ".gz") == wanted, "\(path): \(original.count) bytes")
             guard wanted else { continue }
             let br = try Data(contentsOf: output.appendingPathComponent(path + ".br"))

@@ -296,8 +296,9 @@ def page_paths(site_dir):
         "impressum": "impressum/",
         "leichte-sprache": "leichte-sprache/",
         "barrierefreiheit": "barrierefreiheit/",
+        "open-data": "daten/",
     }
-    for name in ("service-handwritten", "form-own", "impressum", "leichte-sprache", "barrierefreiheit"):
+    for name in ("service-handwritten", "form-own", "impressum", "leichte-sprache", "barrierefreiheit", "open-data"):
         rel = paths[name]
         if not (site_dir / rel / "index.html").is_file():
             raise AssertionError(f"page type {name}: {rel} is missing from the built site")
@@ -307,7 +308,7 @@ def page_paths(site_dir):
 # The page types every per-page check runs over (ids are the keys of page_paths).
 PAGE_TYPES = ["home", "a-z", "service-handwritten", "service-generated", "form-own", "form-default",
               "topic", "lebenslage", "authority", "places", "land", "kreis", "gemeinde", "search",
-              "404", "missing", "impressum", "leichte-sprache", "barrierefreiheit"]
+              "404", "missing", "impressum", "leichte-sprache", "barrierefreiheit", "open-data"]
 
 
 # --------------------------------------------------------------------------------------------

@@ -14,9 +14,11 @@ package struct PagesStep: BuildStep {
         let model = build.model, answers = build.answers, theme = build.theme
         let emitter = build.emitter, recorder = build.recorder, progress = build.options.progress
         let stencils = PageStencils(theme: theme)
-        let renderer = PageRenderer(model: model, theme: theme, assetPaths: build.assetPaths,
-                                    dataPaths: ["search": build.search.group.main, "places": build.placesPath, "authorities": Routes.authorityCards],
-                                    rulePaths: build.rulePaths, stencils: stencils)
+        var made = PageRenderer(model: model, theme: theme, assetPaths: build.assetPaths,
+                                dataPaths: ["search": build.search.group.main, "places": build.placesPath, "authorities": Routes.authorityCards],
+                                rulePaths: build.rulePaths, stencils: stencils)
+        made.openDataFiles = build.openDataFiles
+        let renderer = made
         let jobs = PageJob.all(for: model)
         progress?.phase(name, total: jobs.count)
         let rowsDigest = GemeindeRows.inputDigest(model: model)
