@@ -66,7 +66,7 @@ package struct ServerConfig {
             gzip_static on;
             brotli_static on;
             gzip_vary on;
-            error_page 404 \(base)404.html;
+            error_page 404 \(base)\(Routes.notFound);
 
             location \(base) {
                 try_files $uri $uri/ =404;
@@ -127,7 +127,7 @@ package struct ServerConfig {
             handle_errors {
                 @portal_missing expression {err.status_code} == 404
                 handle @portal_missing {
-                    rewrite * \(base)404.html
+                    rewrite * \(base)\(Routes.notFound)
             \(headerBlock("*", cache: Self.revalidate).split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
                     file_server {
                         precompressed br gzip
