@@ -32,6 +32,10 @@ package struct BodyEditRecord {
     package var pageCounts: [(kind: String, count: Int)]
     package var gaps: [GapReport.Entry]
     package var corpus: SearchCorpus
+    /// The day the last full build was for, and the next day on which the content changes by its
+    /// dates: a body edit in between sees the same dated content.
+    package var asOf: String
+    package var nextChange: String?
 }
 
 extension BodyEditRecord {
@@ -69,6 +73,8 @@ extension BodyEditRecord {
         w.int(gaps.count)
         for gap in gaps { w.string(gap.service); w.int(gap.gemeinden) }
         corpus.write(into: &w)
+        w.string(asOf)
+        w.optionalString(nextChange)
     }
 
     package init(from r: inout BinaryReader) throws(BinaryReader.Corrupt) {
@@ -113,5 +119,7 @@ extension BodyEditRecord {
         gaps = []
         for _ in 0..<(try r.count()) { gaps.append(GapReport.Entry(service: try r.string(), gemeinden: try r.int())) }
         corpus = try SearchCorpus(from: &r)
+        asOf = try r.string()
+        nextChange = try r.optionalString()
     }
 }

@@ -42,13 +42,14 @@ package final class BodyEditRecorder: @unchecked Sendable {
     /// The record for the manifest; also puts the page archive in place. Nil if the archive
     /// could not be written: the next build is then a full one.
     package func record(options: Pipeline.Options, theme: Theme, snapshot: SourceSnapshot?, sources: ContentSources, gaps: GapReport,
-                        pageCounts: [(kind: String, count: Int)], corpus: SearchCorpus) -> BodyEditRecord? {
+                        pageCounts: [(kind: String, count: Int)], corpus: SearchCorpus, nextChange: String?) -> BodyEditRecord? {
         lock.withLock {
             guard let snapshot, let searchPage, let known = sources.known, let pages = archive.commit() else { return nil }
             return BodyEditRecord(contentRoot: options.content.standardizedFileURL.path, contentDisplay: options.contentDisplay,
                                   strict: options.strict, themeDigest: theme.digest, snapshot: snapshot, sources: sources,
                                   known: known, pages: pages, bodiesReadElsewhere: readElsewhere, pagesGeneration: archive.generation,
-                                  searchPage: searchPage, pageCounts: pageCounts, gaps: gaps.entries, corpus: corpus)
+                                  searchPage: searchPage, pageCounts: pageCounts, gaps: gaps.entries, corpus: corpus,
+                                  asOf: options.date, nextChange: nextChange)
         }
     }
 }

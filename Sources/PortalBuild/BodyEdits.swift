@@ -47,6 +47,8 @@ package final class BodyEdits {
         guard let record = previous.bodyEdits, let snapshot, previous.search != nil, previous.precompressed == options.precompress,
               record.contentRoot == options.content.standardizedFileURL.path, record.contentDisplay == options.contentDisplay,
               record.strict == options.strict, record.themeDigest == themeDigest,
+              // The dated content must be what the last full build saw.
+              record.asOf <= options.date, record.nextChange.map({ options.date < $0 }) ?? true,
               let changedPaths = snapshot.changed(since: record.snapshot) else { return nil }
         var indexByPath: [String: Int] = [:]
         for (i, source) in record.sources.services.enumerated() { indexByPath[source.relativePath] = i }

@@ -32,6 +32,8 @@ package final class BuildState {
     package var content: Content { value(loaded?.content, "LoadStep") }
     package var sources: ContentSources { value(loaded?.sources, "LoadStep") }
     package var loaded: (content: Content, sources: ContentSources)?
+    /// `LoadStep`: the first day after the build's date on which the content gives another site.
+    package var nextChange: String?
     /// `ResolveStep`.
     package var model: SiteModel { value(resolved?.model, "ResolveStep") }
     package var answers: GemeindeAnswers { value(resolved?.answers, "ResolveStep") }

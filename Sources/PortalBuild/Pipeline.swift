@@ -26,6 +26,9 @@ public enum Pipeline {
         public var memo: ParseMemo?
         /// Writes `.br` and `.gz` beside the text files (`PrecompressStep`).
         public var precompress = true
+        /// The day the site is built for (`YYYY-MM-DD`): what applies on it is published
+        /// (`Content.on`). Today in Germany unless given.
+        public var date = Validity.today()
 
         public init(content: URL, contentDisplay: String, templates: URL?, templatesDisplay: String?, output: URL,
                     strict: Bool = false, incremental: Bool = true, progress: BuildProgress? = nil) {
@@ -62,9 +65,10 @@ public enum Pipeline {
     package static let writeSteps: [any BuildStep] = [AssetsStep(), SearchIndexStep(), FinderDataStep(), OpenDataStep(), PagesStep(), SitemapStep(), PrecompressStep(), ServerConfigStep(), PublishStep()]
 
     /// Stages 1 and 2 only: validates the content and computes the gaps. Throws with all errors.
-    public static func check(content: URL, display: String, strict: Bool, memo: ParseMemo? = nil) throws(ContentErrors) -> (SiteModel, GapReport) {
+    public static func check(content: URL, display: String, strict: Bool, memo: ParseMemo? = nil, date: String = Validity.today()) throws(ContentErrors) -> (SiteModel, GapReport) {
         var options = Options(content: content, contentDisplay: display, templates: nil, templatesDisplay: nil, output: content, strict: strict, incremental: false)
         options.memo = memo
+        options.date = date
         let build = BuildState(checking: options)
         do {
             for step in checkSteps { try step.run(build) }

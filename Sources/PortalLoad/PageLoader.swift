@@ -4,7 +4,7 @@ import PortalSupport
 
 /// Reads one free page `pages/<slug>.md`.
 package enum PageLoader {
-    package static let keys = KeyChecker(what: "der Seite", allowed: ["title", "description", "extra"], required: ["title"])
+    package static let keys = KeyChecker(what: "der Seite", allowed: ["title", "description", "extra"] + LifecycleLoader.keys, required: ["title"])
 
     package static func load(_ file: SourceFile, slug: String, into diagnostics: inout Diagnostics) -> (Page, [MarkdownDocument.Link])? {
         guard let parts = FrontMatter.split(file, into: &diagnostics),
@@ -20,6 +20,7 @@ package enum PageLoader {
             extra = node.templateValue(budget: &budget)
             if extra == nil { diagnostics.error(node.location, "„extra“ ist zu groß (mehr als 10 000 Einträge)") }
         }
+        let lifecycle = LifecycleLoader.load(values, into: &diagnostics)
         let markdown = MarkdownDocument(markdown: parts.body, path: file.path, firstLine: parts.bodyFirstLine, into: &diagnostics)
         guard diagnostics.errors.count == before else { return nil }
         // A free page keeps its headings: each section is shown with its own H2.
@@ -32,7 +33,8 @@ package enum PageLoader {
             html += section.html
             text += section.title + "\n" + section.text + "\n"
         }
-        return (Page(slug: slug, title: title, description: description, extra: extra, html: html, text: text, sourcePath: file.path),
+        return (Page(slug: slug, title: title, description: description, extra: extra, html: html, text: text, sourcePath: file.path,
+                     lifecycle: lifecycle),
                 markdown.internalLinks)
     }
 }

@@ -56,6 +56,9 @@ public enum Scaffold {
             # fees: "…"                  # Kosten als Text
             # processing_time: "…"       # Bearbeitungsdauer als Text
             # updated: 2026-01-31        # Stand der Beschreibung (JJJJ-MM-TT)
+            # reviewed: 2026-01-31       # zuletzt fachlich geprüft (portal check --stale)
+            # valid_from: 2027-01-01     # gilt erst ab diesem Tag (JJJJ-MM-TT)
+            # valid_until: 2027-12-31    # gilt nur bis zu diesem Tag
             # form:                      # eigenes Antragsformular; ohne „form“ gibt es ein Standardformular
             #   title: Antrag auf …
             #   fields:

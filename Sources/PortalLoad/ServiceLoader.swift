@@ -37,7 +37,7 @@ package struct ServiceLoader {
     package static let keys = KeyChecker(
         what: "der Leistungsbeschreibung",
         allowed: ["title", "summary", "topic", "lebenslagen", "leika", "ozg_id", "keywords", "online_service",
-                  "fees", "processing_time", "updated", "form", "extra"],
+                  "fees", "processing_time", "updated", "form", "extra"] + LifecycleLoader.keys,
         required: ["title", "summary", "topic"]
     )
 
@@ -88,6 +88,9 @@ package struct ServiceLoader {
         if let updated, let node = values["updated"], !Validators.isISODate(updated) {
             diagnostics.error(node.location, "„updated“ muss ein Datum der Form JJJJ-MM-TT sein, nicht „\(updated)“")
         }
+        let lifecycle = LifecycleLoader.load(values, into: &diagnostics)
+        var fees: (text: String?, versions: [DatedText]) = (nil, [])
+        if let node = values["fees"], !node.isNull { fees = LifecycleLoader.fees(node, into: &diagnostics) }
         var form: Form?
         if let node = values["form"], !node.isNull {
             form = FormLoader.load(node, into: &diagnostics)
@@ -103,9 +106,10 @@ package struct ServiceLoader {
         guard diagnostics.errors.count == before else { return nil }
         let service = Service(
             slug: slug, title: title, summary: summary, topic: topic, lebenslagen: lebenslagen, leika: leika,
-            ozgID: ozgID, keywords: keywords, onlineService: online, fees: text("fees"),
+            ozgID: ozgID, keywords: keywords, onlineService: online, fees: fees.text,
             processingTime: text("processing_time"), updated: updated, form: form, extra: extra,
-            sections: ServiceSections.ordered(markdown.sections), sourcePath: file.path
+            sections: ServiceSections.ordered(markdown.sections), sourcePath: file.path,
+            feeVersions: fees.versions, lifecycle: lifecycle
         )
         return Loaded(service: service, topicLocation: values["topic"]?.location ?? root.location,
                       lebenslageLocations: lebenslageLocations, internalLinks: markdown.internalLinks, digests: Digests(parts))

@@ -5,7 +5,7 @@ import PortalModel
 package enum SiteLoader {
     package static let keys = KeyChecker(
         what: "site.yml",
-        allowed: ["title", "base_url", "language", "state", "description", "contact", "form_action", "security_txt", "feedback", "open_data"],
+        allowed: ["title", "base_url", "language", "state", "description", "contact", "form_action", "security_txt", "feedback", "open_data", "review_interval_days"],
         required: ["title", "base_url", "language"]
     )
     package static let contactKeys = KeyChecker(what: "„contact“", allowed: ["email", "phone"], required: [])
@@ -55,8 +55,18 @@ package enum SiteLoader {
         if let n = values["open_data"], !n.isNull {
             openData = OpenDataLoader.load(n, into: &diagnostics)
         }
+        var reviewInterval = 365
+        if let n = values["review_interval_days"], !n.isNull, let raw = n.string("review_interval_days", into: &diagnostics) {
+            if let days = Int(raw), (1...3650).contains(days) {
+                reviewInterval = days
+            } else {
+                diagnostics.error(n.location, "„review_interval_days“ muss eine Zahl von Tagen zwischen 1 und 3650 sein, nicht „\(raw)“")
+            }
+        }
         guard diagnostics.errors.count == before else { return nil }
-        return Site(title: text("title", in: values) ?? "", baseURL: baseURL, language: language, state: state,
+        var site = Site(title: text("title", in: values) ?? "", baseURL: baseURL, language: language, state: state,
                     description: text("description", in: values), contact: contact, formAction: formAction, securityTxt: securityTxt, feedback: feedback, openData: openData)
+        site.reviewIntervalDays = reviewInterval
+        return site
     }
 }

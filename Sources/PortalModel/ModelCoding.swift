@@ -126,9 +126,15 @@ extension Service: BinaryCodable {
         let keywords = try r.strings(), onlineService = try r.optionalString(), fees = try r.optionalString()
         let processingTime = try r.optionalString(), updated = try r.optionalString()
         let form = try r.optionalValue(Form.self), extra = try r.optionalValue(TemplateValue.self)
+        let sections = try r.values(Section.self), sourcePath = try r.string()
+        var versions: [DatedText] = []
+        for _ in 0..<(try r.count()) { versions.append(DatedText(text: try r.string(), validity: try Validity(from: &r))) }
+        let feesFrom = try r.optionalString()
+        let lifecycle = try Lifecycle(from: &r)
         self.init(slug: slug, title: title, summary: summary, topic: topic, lebenslagen: lebenslagen, leika: leika, ozgID: ozgID,
                   keywords: keywords, onlineService: onlineService, fees: fees, processingTime: processingTime, updated: updated,
-                  form: form, extra: extra, sections: try r.values(Section.self), sourcePath: try r.string())
+                  form: form, extra: extra, sections: sections, sourcePath: sourcePath, feeVersions: versions, feesFrom: feesFrom,
+                  lifecycle: lifecycle)
     }
 
     package func write(into w: inout BinaryWriter) {
@@ -136,7 +142,29 @@ extension Service: BinaryCodable {
         w.optionalString(leika); w.optionalString(ozgID); w.strings(keywords); w.optionalString(onlineService)
         w.optionalString(fees); w.optionalString(processingTime); w.optionalString(updated)
         w.optionalValue(form); w.optionalValue(extra); w.values(sections); w.string(sourcePath)
+        w.int(feeVersions.count)
+        for version in feeVersions { w.string(version.text); version.validity.write(into: &w) }
+        w.optionalString(feesFrom)
+        lifecycle.write(into: &w)
     }
+}
+
+extension Validity {
+    package init(from r: inout BinaryReader) throws(BinaryReader.Corrupt) {
+        self.init(from: try r.optionalString(), until: try r.optionalString())
+    }
+
+    package func write(into w: inout BinaryWriter) { w.optionalString(from); w.optionalString(until) }
+}
+
+extension Lifecycle {
+    package init(from r: inout BinaryReader) throws(BinaryReader.Corrupt) {
+        let validity = try Validity(from: &r), reviewed = try r.optionalString()
+        let line = try r.int()
+        self.init(validity: validity, reviewed: reviewed, reviewedLine: line > 0 ? line : nil)
+    }
+
+    package func write(into w: inout BinaryWriter) { validity.write(into: &w); w.optionalString(reviewed); w.int(reviewedLine ?? 0) }
 }
 
 extension Authority: BinaryCodable {

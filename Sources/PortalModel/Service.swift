@@ -11,7 +11,15 @@ public struct Service: Sendable {
     public var ozgID: String?
     public var keywords: [String]
     public var onlineService: String?
+    /// The fee text that applies (on the build's date, see `Content.on`).
     public var fees: String?
+    /// With dated fee versions (front matter `fees` as a list): all of them, and the first day of
+    /// the one in `fees` if it has one (the page says from when it applies).
+    public var feeVersions: [DatedText]
+    public var feesFrom: String?
+    /// The next fee version after the build's date, if one is announced.
+    public var feesNext: DatedText?
+    public var lifecycle: Lifecycle
     public var processingTime: String?
     /// ISO date `YYYY-MM-DD`.
     public var updated: String?
@@ -26,7 +34,7 @@ public struct Service: Sendable {
     private var body: [Section]
     public var sourcePath: String
 
-    package init(slug: String, title: String, summary: String, topic: String, lebenslagen: [String], leika: String? = nil, ozgID: String? = nil, keywords: [String], onlineService: String? = nil, fees: String? = nil, processingTime: String? = nil, updated: String? = nil, form: Form? = nil, extra: TemplateValue? = nil, sections: [Section], sourcePath: String) {
+    package init(slug: String, title: String, summary: String, topic: String, lebenslagen: [String], leika: String? = nil, ozgID: String? = nil, keywords: [String], onlineService: String? = nil, fees: String? = nil, processingTime: String? = nil, updated: String? = nil, form: Form? = nil, extra: TemplateValue? = nil, sections: [Section], sourcePath: String, feeVersions: [DatedText] = [], feesFrom: String? = nil, lifecycle: Lifecycle = .none) {
         self.slug = slug
         self.title = title
         self.summary = summary
@@ -42,6 +50,9 @@ public struct Service: Sendable {
         self.form = form
         self.extra = extra
         self.body = sections
+        self.feeVersions = feeVersions
+        self.feesFrom = feesFrom
+        self.lifecycle = lifecycle
         self.sourcePath = sourcePath
     }
 }
@@ -73,8 +84,11 @@ public struct Page: Sendable {
     public var html: String
     public var text: String
     public var sourcePath: String
+    public var lifecycle: Lifecycle
 
-    package init(slug: String, title: String, description: String? = nil, extra: TemplateValue? = nil, html: String, text: String, sourcePath: String) {
+    package init(slug: String, title: String, description: String? = nil, extra: TemplateValue? = nil, html: String, text: String, sourcePath: String,
+                 lifecycle: Lifecycle = .none) {
+        self.lifecycle = lifecycle
         self.slug = slug
         self.title = title
         self.description = description

@@ -25,6 +25,9 @@ public struct Site: Sendable {
     public var feedback: Feedback?
     /// Nil: no `/daten/`.
     public var openData: OpenData?
+    /// Days after which a text's facts are due for review (`portal check --stale`); site.yml
+    /// `review_interval_days`, 365 if absent.
+    public var reviewIntervalDays = 365
 
     /// The path part of `baseURL` (`/` or `/portal/`), used where relative links cannot work (404 page).
     public var basePath: String {

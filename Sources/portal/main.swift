@@ -11,7 +11,7 @@ struct Portal: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "portal",
         abstract: "Baut ein statisches Serviceportal aus Markdown-, YAML- und CSV-Inhalten.",
-        subcommands: [Build.self, Check.self, New.self, Serve.self]
+        subcommands: [Build.self, Check.self, NextChange.self, New.self, Serve.self]
     )
 }
 
@@ -27,6 +27,16 @@ struct ContentOptions: ParsableArguments {
 
     @Flag(name: .shortAndLong, help: "Mehr ausgeben: neu geschriebene und übernommene Dateien.")
     var verbose = false
+
+    @Option(name: .long, help: "Stichtag JJJJ-MM-TT: gezeigt wird, was an diesem Tag gilt (valid_from, valid_until). Standard: heute.")
+    var date: String?
+
+    /// The build's day: `--date` or today in Germany.
+    func day() throws -> String {
+        guard let date else { return Validity.today() }
+        guard Validators.isISODate(date) else { throw ValidationError("--date muss ein Datum der Form JJJJ-MM-TT sein, nicht „\(date)“") }
+        return date
+    }
 }
 
 struct Build: ParsableCommand {
@@ -62,6 +72,7 @@ struct Build: ParsableCommand {
             progress: Console.progress(quiet: options.quiet)
         )
         buildOptions.precompress = !noPrecompress
+        buildOptions.date = try options.day()
         let started = Date()
         do {
             let report = try Pipeline.build(buildOptions)
@@ -106,9 +117,14 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "Ausgabe: text (für Menschen) oder json (für Programme, auf der Standardausgabe).")
     var format: Format = .text
 
+    @Flag(name: .long, help: "Auch die Dateien nennen, deren Angaben länger nicht geprüft wurden („reviewed“, Intervall „review_interval_days“ in site.yml), die ältesten zuerst.")
+    var stale = false
+
     func run() throws {
+        let date = try options.day()
+        if stale { return try runStale(date: date) }
         if format == .json {
-            let result = Result { try Pipeline.check(content: URL(fileURLWithPath: options.content), display: options.content, strict: options.strict) }
+            let result = Result { try Pipeline.check(content: URL(fileURLWithPath: options.content), display: options.content, strict: options.strict, date: date) }
             switch result {
             case .success(let (model, _)):
                 print(Console.json(ok: true, model.content.warnings))
@@ -120,7 +136,7 @@ struct Check: ParsableCommand {
         }
         let started = Date()
         do {
-            let (model, gaps) = try Pipeline.check(content: URL(fileURLWithPath: options.content), display: options.content, strict: options.strict)
+            let (model, gaps) = try Pipeline.check(content: URL(fileURLWithPath: options.content), display: options.content, strict: options.strict, date: date)
             Console.printWarnings(model.content.warnings, quiet: options.quiet)
             guard !options.quiet else { return }
             print("Inhalte in Ordnung: \(model.content.services.count) Leistungen, \(model.content.authorities.count) Behörden, \(model.content.regions.count) Orte, \(model.content.responsibilities.count) Zuständigkeiten")
@@ -128,6 +144,61 @@ struct Check: ParsableCommand {
                 print("  \(model.content.pages.count) freie Seiten, \(model.content.warnings.count) Warnungen; geprüft in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
             }
             Console.printGaps(gaps)
+        } catch {
+            Console.fail(error)
+        }
+    }
+}
+
+extension Check {
+    /// `--stale`: every service and free page whose facts were last reviewed longer ago than the
+    /// review interval, as warnings at their `reviewed` line, oldest first.
+    func runStale(date: String) throws {
+        let content: Content
+        do {
+            content = try ContentLoader(root: URL(fileURLWithPath: options.content), displayRoot: options.content).load()
+        } catch {
+            if format == .json {
+                print(Console.json(ok: false, error.diagnostics))
+                throw ExitCode(1)
+            }
+            Console.fail(error)
+        }
+        let interval = content.site.reviewIntervalDays
+        let stale = content.stale(on: date, intervalDays: interval).map { entry in
+            Diagnostic(path: entry.path, line: entry.line, column: 1, severity: .warning, message: entry.reviewed.map {
+                "zuletzt geprüft am \($0), länger als \(interval) Tage vor dem \(date) (site.yml „review_interval_days“): bitte die Angaben prüfen und „reviewed“ setzen"
+            } ?? "nie geprüft: weder „reviewed“ noch „updated“ ist gesetzt")
+        }
+        if format == .json {
+            print(Console.json(ok: true, stale))
+            return
+        }
+        Console.printWarnings(stale, quiet: false)
+        print("\(stale.count) von \(content.services.count + content.pages.count) Texten sind zu prüfen (Stichtag \(date), Intervall \(interval) Tage).")
+    }
+}
+
+/// `portal next-change`: the next day on which a build gives another site, for a scheduled job.
+struct NextChange: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "next-change",
+        abstract: "Nennt den nächsten Tag nach dem Stichtag, an dem ein Bau ein anderes Portal ergäbe (valid_from, valid_until).",
+        discussion: "Gibt nur das Datum aus (JJJJ-MM-TT) oder nichts, wenn keine Änderung angekündigt ist. Für einen täglichen Auftrag: portal next-change --date \"$(date -d yesterday +%F)\" gibt das heutige Datum aus, wenn heute neu gebaut werden muss."
+    )
+
+    @Option(name: .long, help: "Inhaltsordner.")
+    var content: String = "Content"
+
+    @Option(name: .long, help: "Stichtag JJJJ-MM-TT; Standard: heute.")
+    var date: String?
+
+    func run() throws {
+        let day = date ?? Validity.today()
+        guard Validators.isISODate(day) else { throw ValidationError("--date muss ein Datum der Form JJJJ-MM-TT sein, nicht „\(day)“") }
+        do {
+            let loaded = try ContentLoader(root: URL(fileURLWithPath: content), displayRoot: content).load()
+            if let next = loaded.nextChange(after: day) { print(next) }
         } catch {
             Console.fail(error)
         }

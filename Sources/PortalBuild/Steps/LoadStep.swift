@@ -8,7 +8,10 @@ package struct LoadStep: BuildStep {
 
     package func run(_ build: BuildState) throws {
         let options = build.options
-        build.loaded = try ContentLoader(root: options.content, displayRoot: options.contentDisplay, memo: options.memo).loadWithSources()
+        let (content, sources) = try ContentLoader(root: options.content, displayRoot: options.contentDisplay, memo: options.memo).loadWithSources()
+        // Everything is validated; what the site shows is what applies on the build's date.
+        build.nextChange = content.nextChange(after: options.date)
+        build.loaded = (content.on(options.date), sources)
     }
 
     /// Loads the changed service files only; their front matter must be unchanged and they must

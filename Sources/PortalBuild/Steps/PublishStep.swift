@@ -14,7 +14,7 @@ package struct PublishStep: BuildStep {
                                            files: ledger.files, search: build.search.group, precompressed: build.options.precompress, bodyEdits: nil)
         build.recorder.noteReadElsewhere(build.bodiesReadByOtherSteps)
         manifest.bodyEdits = build.recorder.record(options: build.options, theme: build.theme, snapshot: build.snapshot,
-                                                   sources: build.sources, gaps: build.gaps, pageCounts: build.pageCounts, corpus: build.search.corpus)
+                                                   sources: build.sources, gaps: build.gaps, pageCounts: build.pageCounts, corpus: build.search.corpus, nextChange: build.nextChange)
         build.cache.invalidate()
         try build.output.commit()
         build.cache.save(manifest)

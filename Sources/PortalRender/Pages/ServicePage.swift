@@ -16,13 +16,23 @@ extension PageRenderer {
             .map { ["title": .string($0.title), "url": .string(root + Routes.lebenslage($0.slug))] })
         let body = Self.declareBody(.serviceSections, of: service, into: &c)
         var facts: [ContextValue] = []
-        if let fees = service.fees { facts.append(["label": "Kosten", "value": .string(fees)]) }
+        if let fees = service.fees {
+            // Where an editor dated the fee: since when it applies, and what comes next.
+            let since = service.feesFrom.map { " (gilt seit \(Self.germanDate($0)))" } ?? ""
+            facts.append(["label": "Kosten", "value": .string(fees + since)])
+        }
+        if let next = service.feesNext, let from = next.validity.from {
+            facts.append(["label": "Kosten ab \(Self.germanDate(from))", "value": .string(next.text)])
+        }
         if let time = service.processingTime { facts.append(["label": "Bearbeitungsdauer", "value": .string(time)]) }
         if let leika = service.leika { facts.append(["label": "Leistungsschlüssel (LeiKa)", "value": .string(leika)]) }
         if let ozg = service.ozgID { facts.append(["label": "OZG-ID", "value": .string(ozg)]) }
         c["facts"] = .list(facts)
         c["has_facts"] = .bool(!facts.isEmpty)
-        if let updated = service.updated { c["updated"] = .string(Self.germanDate(updated)); c["updated_iso"] = .string(updated) }
+        if let updated = service.updated ?? service.lifecycle.reviewed {
+            c["updated"] = .string(Self.germanDate(updated)); c["updated_iso"] = .string(updated)
+        }
+        if let note = Self.validityNote(service.lifecycle.validity) { c["validity"] = .string(note) }
         if let online = service.onlineService { c["online_service"] = .string(online) }
         c["form_url"] = .string(root + Routes.form(service.slug))
         if let extra = service.extra { c["extra"] = extra.contextValue }
@@ -36,6 +46,16 @@ extension PageRenderer {
         var plan = page(path, "service", c)
         plan.bodyPart = body
         return plan
+    }
+
+    /// "Gilt seit 1. Januar 2027.", "Gilt bis 31. Dezember 2026.", or both; nil without dates.
+    package static func validityNote(_ validity: Validity) -> String? {
+        switch (validity.from, validity.until) {
+        case (let from?, let until?): return "Gilt vom \(germanDate(from)) bis zum \(germanDate(until))."
+        case (let from?, nil): return "Gilt seit \(germanDate(from))."
+        case (nil, let until?): return "Gilt bis \(germanDate(until))."
+        case (nil, nil): return nil
+        }
     }
 
     /// The keys made from the service's body alone (`BodyPart.Kind.serviceSections`).
