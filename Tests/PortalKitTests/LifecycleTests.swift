@@ -55,6 +55,23 @@ import Testing
         #expect(!before.exists("impressum") && after.exists("impressum/index.html"))
     }
 
+    /// The Personalausweis links to Elterngeld, which ends on 31 December: valid content, but on
+    /// 1 January a dead link for citizens, which the build says.
+    @Test func aLinkToWhatDoesNotApplyOnTheDayIsAWarning() throws {
+        let fixture = try Fixture(Self.dated)
+        defer { fixture.remove() }
+        let dir = temporaryFolder("lifecycle-links")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let before = try build(fixture.root, dir.appendingPathComponent("before"), on: "2026-12-31", clean: true)
+        let after = try build(fixture.root, dir.appendingPathComponent("after"), on: "2027-01-01", clean: true)
+        func away(_ report: Pipeline.Report) -> [String] {
+            report.warnings.filter { $0.message.contains("führt am") }.map(\.description)
+        }
+        #expect(away(before).isEmpty)
+        #expect(away(after) == ["Content/services/personalausweis-beantragen.md:27:12: warning: Link auf „/leistungen/elterngeld-beantragen/“ führt am 2027-01-01 ins Leere: die Seite gilt an diesem Tag nicht (valid_from, valid_until)"],
+                "\(away(after))")
+    }
+
     @Test func nextChangeNamesTheNextDay() throws {
         let fixture = try Fixture(Self.dated)
         defer { fixture.remove() }

@@ -56,6 +56,12 @@ import Testing
                                         "Content/site.yml:9:12: error: „expires“ in „security_txt“ muss ein Datum (JJJJ-MM-TT) oder ein Zeitpunkt wie „2027-06-30T12:00:00Z“ sein, nicht „31.12.2027“")
     }
 
+    @Test func anUnknownKey() throws {
+        let messages = try Fixture(Self.site("security_txt:\n  contact: sicherheit@example.de\n  expires: 2099-01-01\n  kontakt: x\n"))
+        defer { messages.remove() }
+        #expect(messages.diagnostics().contains { $0.hasPrefix("Content/site.yml:10:3: error:") && $0.contains("kontakt") }, "\(messages.diagnostics())")
+    }
+
     @Test func policyMustBeHTTPS() throws {
         try ValidationTests.expectError(Self.site("security_txt:\n  contact: sicherheit@example.de\n  expires: 2099-01-01\n  policy: http://example.de/p\n"),
                                         "Content/site.yml:10:11: error: „policy“ in „security_txt“ muss eine https-Adresse sein (RFC 9116), nicht „http://example.de/p“")

@@ -11,7 +11,24 @@ package struct LoadStep: BuildStep {
         let (content, sources) = try ContentLoader(root: options.content, displayRoot: options.contentDisplay, memo: options.memo).loadWithSources()
         // Everything is validated; what the site shows is what applies on the build's date.
         build.nextChange = content.nextChange(after: options.date)
-        build.loaded = (content.on(options.date), sources)
+        var dated = content.on(options.date)
+        dated.warnings = (dated.warnings + Self.linksAwayOnTheDay(content, dated, sources, date: options.date)).sorted(by: Diagnostic.reportOrder)
+        build.loaded = (dated, sources)
+    }
+
+    /// Links of the texts shown on the day to services or pages that do not apply on it: valid
+    /// content (another day the target exists), but a dead link for citizens on this one.
+    static func linksAwayOnTheDay(_ all: Content, _ dated: Content, _ sources: ContentSources, date: String) -> [Diagnostic] {
+        guard dated.services.count != all.services.count || dated.pages.count != all.pages.count, let known = sources.known else { return [] }
+        var onTheDay = known
+        onTheDay.services = Set(dated.services.map(\.slug))
+        onTheDay.pages = Set(dated.pages.map(\.slug))
+        let links = sources.services.filter { onTheDay.services.contains($0.slug) }.flatMap(\.links) + sources.pageLinks
+        return links.compactMap { link in
+            guard onTheDay.check(link.url) == .missingPage, known.check(link.url) != .missingPage else { return nil }
+            return Diagnostic(path: link.location.path, line: link.location.line, column: link.location.column, severity: .warning,
+                              message: "Link auf „\(link.url)“ führt am \(date) ins Leere: die Seite gilt an diesem Tag nicht (valid_from, valid_until)")
+        }
     }
 
     /// Loads the changed service files only; their front matter must be unchanged and they must
