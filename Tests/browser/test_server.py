@@ -247,11 +247,16 @@ def test_a_folder_without_its_slash_is_redirected_relatively(sites):
         assert status == 301 and headers["location"] == "/portal/leistungen/", (status, headers.get("location"))
 
 
-def test_every_page_type_keeps_the_policy_sent_as_a_header_only(sites, driver, page_paths, tmp_path_factory):
+@pytest.mark.parametrize("layout", ["root", "portal"])
+def test_every_page_type_keeps_the_policy_sent_as_a_header_only(sites, driver, page_paths, layout):
     """The pages' <meta> policy removed: the header alone must allow everything the pages do
-    (styles, scripts, the search index, the finder's data) and nothing from another origin."""
-    site, config, _ = sites["root"]
-    stripped = Path(tempfile.mkdtemp(prefix="portal-header-only-", dir=SCRATCH)) / "site"
+    (styles, scripts, the search index, the finder's data) and nothing from another origin, at
+    the host's root and under a base path."""
+    site, config, _ = sites[layout]
+    base_path = "/" if layout == "root" else "/portal/"
+    web = Path(tempfile.mkdtemp(prefix="portal-header-only-", dir=SCRATCH))
+    stripped = web / base_path.strip("/") if layout == "portal" else web / "site"
+    root = web if layout == "portal" else stripped
     try:
         shutil.copytree(site, stripped, symlinks=True)
         for page in stripped.rglob("*.html"):
@@ -261,9 +266,9 @@ def test_every_page_type_keeps_the_policy_sent_as_a_header_only(sites, driver, p
             page.write_bytes(without)
             for form in (".br", ".gz"):
                 Path(f"{page}{form}").unlink(missing_ok=True)
-        with nginx(stripped, config / "nginx.conf") as base:
+        with nginx(root, config / "nginx.conf") as base:
             for page_type in PAGE_TYPES:
-                url = f"{base}/{page_paths[page_type]}"
+                url = f"{base}{base_path}{page_paths[page_type]}"
                 open_page(driver, url)
                 assert driver.execute_script("return document.querySelector('meta[http-equiv]') === null"), url
                 assert_no_csp_violations(driver, f"{page_type} ({url}) under nginx")
@@ -271,7 +276,10 @@ def test_every_page_type_keeps_the_policy_sent_as_a_header_only(sites, driver, p
                     "return performance.getEntriesByType('resource').map(function (e) { return e.name; })"
                     ".filter(function (n) { return n.indexOf(location.origin + '/') !== 0; })")
                 assert foreign == [], f"{page_type}: requests to another origin: {foreign}"
-            open_page(driver, f"{base}/suche/?q=personalausweis", wait_for_search=True)
+                # Styles and scripts arrived: the page is laid out by portal.css, not unstyled.
+                assert driver.execute_script("return document.styleSheets.length > 0 && "
+                                             "getComputedStyle(document.body).margin !== '8px'"), f"{page_type}: unstyled"
+            open_page(driver, f"{base}{base_path}suche/?q=personalausweis", wait_for_search=True)
             assert_no_csp_violations(driver, "search under nginx")
     finally:
-        shutil.rmtree(stripped.parent, ignore_errors=True)
+        shutil.rmtree(web, ignore_errors=True)
