@@ -32,7 +32,9 @@ struct ContentOptions: ParsableArguments {
     var date: String?
 
     /// The build's day: `--date` or today in Germany.
-    func day() throws -> String {
+    func day() throws -> String { try Self.day(date) }
+
+    static func day(_ date: String?) throws -> String {
         guard let date else { return Validity.today() }
         guard Validators.isISODate(date) else { throw ValidationError("--date muss ein Datum der Form JJJJ-MM-TT sein, nicht „\(date)“") }
         return date
@@ -194,8 +196,7 @@ struct NextChange: ParsableCommand {
     var date: String?
 
     func run() throws {
-        let day = date ?? Validity.today()
-        guard Validators.isISODate(day) else { throw ValidationError("--date muss ein Datum der Form JJJJ-MM-TT sein, nicht „\(day)“") }
+        let day = try ContentOptions.day(date)
         do {
             let loaded = try ContentLoader(root: URL(fileURLWithPath: content), displayRoot: content).load()
             if let next = loaded.nextChange(after: day) { print(next) }

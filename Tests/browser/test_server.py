@@ -53,6 +53,21 @@ def _wait_for(port: int, proc: subprocess.Popen, log: Path) -> None:
 
 
 @contextlib.contextmanager
+def _running(command: list[str], port: int, work: Path, log: Path, env: dict | None = None):
+    """Starts a server (its output into `log`), waits until it listens on `port`, yields its
+    base URL; stops it and removes `work` afterwards."""
+    with open(log, "ab") as out:
+        proc = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=work)
+    try:
+        _wait_for(port, proc, log)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+@contextlib.contextmanager
 def nginx(root: Path, snippet: Path):
     """Debian's nginx on a free port: `root` is the server's root, `snippet` the generated file."""
     if not os.access(NGINX, os.X_OK):
@@ -81,15 +96,9 @@ http {{
 }}
 """)
     log = work / "error.log"
-    proc = subprocess.Popen([NGINX, "-c", str(config), "-p", str(work)], stdout=subprocess.DEVNULL, stderr=open(log, "ab"))
-    try:
-        _wait_for(port, proc, log)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with _running([NGINX, "-c", str(config), "-p", str(work)], port, work, log) as base:
+        yield base
         problems = [line for line in log.read_text(errors="replace").splitlines() if "[emerg]" in line or "[alert]" in line]
-        shutil.rmtree(work, ignore_errors=True)
         assert not problems, "\n".join(problems)
 
 
@@ -103,17 +112,9 @@ def caddy(root: Path, snippet: Path):
     config = work / "Caddyfile"
     config.write_text(f"{{\n    admin off\n    auto_https off\n    storage file_system {work}/data\n}}\n"
                       f"http://127.0.0.1:{port} {{\n    root * {root}\n    import {snippet}\n}}\n")
-    log = work / "caddy.log"
     env = dict(os.environ, HOME=str(work), XDG_DATA_HOME=str(work), XDG_CONFIG_HOME=str(work))
-    proc = subprocess.Popen([CADDY, "run", "--config", str(config), "--adapter", "caddyfile"],
-                            stdout=open(log, "ab"), stderr=subprocess.STDOUT, env=env, cwd=work)
-    try:
-        _wait_for(port, proc, log)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-        shutil.rmtree(work, ignore_errors=True)
+    with _running([CADDY, "run", "--config", str(config), "--adapter", "caddyfile"], port, work, work / "caddy.log", env) as base:
+        yield base
 
 
 def fetch(base: str, path: str, encoding: str | None = None) -> tuple[int, dict, bytes]:
