@@ -47,14 +47,15 @@ extension BodyEditRecord {
             w.string(path); w.int(s.size); w.int(s.modified); w.int(s.changed); w.int(s.inode)
             w.optional(s.digest) { w, digest in w.string(digest) }
         }
-        w.int(sources.services.count)
-        for s in sources.services {
-            w.string(s.slug); w.string(s.relativePath); w.string(s.display)
-            w.string(s.digests.frontMatter); w.string(s.digests.body)
-            w.values(s.links)
-            w.values(s.warnings)
+        for list in [sources.services, sources.pages] {
+            w.int(list.count)
+            for s in list {
+                w.string(s.slug); w.string(s.relativePath); w.string(s.display)
+                w.string(s.digests.frontMatter); w.string(s.digests.body)
+                w.values(s.links)
+                w.values(s.warnings)
+            }
         }
-        w.values(sources.pageLinks)
         w.values(sources.otherWarnings)
         for set in [known.services, known.themenfelder, known.lebenslagen, known.pages, known.regions, known.authorities] { w.strings(set.sorted()) }
         w.int(known.anchors.count)
@@ -89,12 +90,17 @@ extension BodyEditRecord {
         }
         snapshot = SourceSnapshot(files: files, taken: taken, root: nil)
         sources = ContentSources()
-        for _ in 0..<(try r.count()) {
-            sources.services.append(.init(slug: try r.string(), relativePath: try r.string(), display: try r.string(),
-                                          digests: .init(frontMatter: try r.string(), body: try r.string()),
-                                          links: try r.values(MarkdownDocument.Link.self), warnings: try r.values(Diagnostic.self)))
+        func sourceList(_ r: inout BinaryReader) throws(BinaryReader.Corrupt) -> [ContentSources.ServiceSource] {
+            var list: [ContentSources.ServiceSource] = []
+            for _ in 0..<(try r.count()) {
+                list.append(.init(slug: try r.string(), relativePath: try r.string(), display: try r.string(),
+                                  digests: .init(frontMatter: try r.string(), body: try r.string()),
+                                  links: try r.values(MarkdownDocument.Link.self), warnings: try r.values(Diagnostic.self)))
+            }
+            return list
         }
-        sources.pageLinks = try r.values(MarkdownDocument.Link.self)
+        sources.services = try sourceList(&r)
+        sources.pages = try sourceList(&r)
         sources.otherWarnings = try r.values(Diagnostic.self)
         var sets: [Set<String>] = []
         for _ in 0..<6 { sets.append(Set(try r.strings())) }

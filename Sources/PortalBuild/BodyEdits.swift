@@ -1,6 +1,7 @@
 import Foundation
 import PortalLoad
 import PortalModel
+import PortalRender
 import PortalSearch
 
 /// The scope of a build after the most common change: editors rewording the body of a service.
@@ -18,25 +19,39 @@ package final class BodyEdits {
     /// Thrown by a step when the change is more than body edits.
     package struct Widen: Error {}
 
-    /// One changed service file, as `LoadStep` loaded it.
+    /// A service file or a free page (`ContentSources.services` or `.pages`) and its index there.
+    package enum File: Equatable {
+        case service(Int)
+        case page(Int)
+    }
+
+    /// One changed file, as `LoadStep` loaded it.
     package struct Edit {
-        package var index: Int
-        package var service: Service
+        package var file: File
+        package var body: BodySource
         package var source: ContentSources.ServiceSource
     }
 
     /// The last full build's record, updated by the steps as they go.
     package var record: BodyEditRecord
-    /// Content-relative paths of the changed files (all of them service files).
+    /// Content-relative paths of the changed files (all of them service files or free pages).
     package let changedPaths: [String]
-    package let indexByPath: [String: Int]
+    package let fileByPath: [String: File]
     /// `LoadStep`: the services whose body changed.
     package var edits: [Edit] = []
 
-    private init(record: BodyEditRecord, changedPaths: [String], indexByPath: [String: Int]) {
+    private init(record: BodyEditRecord, changedPaths: [String], fileByPath: [String: File]) {
         self.record = record
         self.changedPaths = changedPaths
-        self.indexByPath = indexByPath
+        self.fileByPath = fileByPath
+    }
+
+    /// A changed file's facts in the record.
+    package func source(_ file: File) -> ContentSources.ServiceSource {
+        switch file {
+        case .service(let i): record.sources.services[i]
+        case .page(let i): record.sources.pages[i]
+        }
     }
 
     /// The scope if the files changed since the last build are service files whose body nothing
@@ -50,15 +65,22 @@ package final class BodyEdits {
               // The dated content must be what the last full build saw.
               record.asOf <= options.date, record.nextChange.map({ options.date < $0 }) ?? true,
               let changedPaths = snapshot.changed(since: record.snapshot) else { return nil }
-        var indexByPath: [String: Int] = [:]
-        for (i, source) in record.sources.services.enumerated() { indexByPath[source.relativePath] = i }
+        var fileByPath: [String: File] = [:]
+        for (i, source) in record.sources.services.enumerated() { fileByPath[source.relativePath] = .service(i) }
+        for (i, source) in record.sources.pages.enumerated() { fileByPath[source.relativePath] = .page(i) }
         for path in changedPaths {
-            guard let i = indexByPath[path], !record.bodiesReadElsewhere.contains(record.sources.services[i].slug) else { return nil }
+            guard let file = fileByPath[path] else { return nil }
+            let key: String
+            switch file {
+            case .service(let i): key = record.sources.services[i].slug
+            case .page(let i): key = Page.bodyKey(record.sources.pages[i].slug)
+            }
+            if record.bodiesReadElsewhere.contains(key) { return nil }
         }
         // The published site must be as the last build left it (a deleted or truncated file is
         // written again by the full build), checked by size as the full build does.
         let output = OutputFolder(target: options.output)
         guard output.hasFiles(previous.files) else { return nil }
-        return BodyEdits(record: record, changedPaths: changedPaths, indexByPath: indexByPath)
+        return BodyEdits(record: record, changedPaths: changedPaths, fileByPath: fileByPath)
     }
 }

@@ -86,7 +86,6 @@ public struct ContentLoader: Sendable {
 
         // pages/*.md (optional folder)
         var pages: [Page] = []
-        var pageLinks: [MarkdownDocument.Link] = []
         if FileManager.default.fileExists(atPath: root.appendingPathComponent("pages").path) {
             for entry in listFiles(in: "pages", extension: "md", into: &diagnostics) {
                 if Routes.reservedSlugs.contains(entry.slug) {
@@ -99,10 +98,16 @@ public struct ContentLoader: Sendable {
                     continue
                 }
                 guard let file = SourceFile.read(entry.url, displayPath: entry.display, into: &diagnostics) else { continue }
-                if let (page, links) = PageLoader.load(file, slug: entry.slug, into: &diagnostics) {
+                var local = Diagnostics()
+                if let (page, links) = PageLoader.load(file, slug: entry.slug, into: &local) {
                     pages.append(page)
-                    pageLinks += links
+                    var scratch = Diagnostics()
+                    if let parts = FrontMatter.split(file, into: &scratch) {
+                        sources.pages.append(.init(slug: entry.slug, relativePath: "pages/\(entry.url.lastPathComponent)", display: entry.display,
+                                                   digests: ServiceLoader.Digests(parts), links: links, warnings: local.warnings))
+                    }
                 }
+                diagnostics.append(contentsOf: local)
             }
         }
 
@@ -137,12 +142,11 @@ public struct ContentLoader: Sendable {
         }
         var anchors: [String: [String]] = [:]
         for loaded in services { anchors[Routes.anchorKey(Routes.service(loaded.service.slug))] = KnownURLs.anchors(of: loaded.service) }
-        for page in pages { anchors[Routes.anchorKey(Routes.freePage(page.slug))] = SiteHTML.ids(in: page.html) + ["inhalt"] }
+        for page in pages { anchors[Routes.anchorKey(Routes.freePage(page.slug))] = KnownURLs.anchors(of: page) }
         let known = KnownURLs(services: serviceSlugs, themenfelder: themenfelder, lebenslagen: lebenslagen, pages: Set(pages.map(\.slug)),
                               regions: Set(regions.map(\.ags)), authorities: Set(authorities.keys), anchors: anchors)
-        known.check(services.flatMap(\.internalLinks) + pageLinks, into: &diagnostics)
+        known.check(services.flatMap(\.internalLinks) + sources.pageLinks, into: &diagnostics)
         sources.known = known
-        sources.pageLinks = pageLinks
 
         // synonyms.txt (optional): free text lines for the search, read as UTF-8.
         var synonyms: String?
@@ -153,8 +157,8 @@ public struct ContentLoader: Sendable {
         guard !diagnostics.hasErrors, let site else { throw ContentErrors(diagnostics.items) }
         let sortedServices = GermanCollation.sorted(services.map(\.service)) { $0.title }
         let warnings = diagnostics.warnings.sorted(by: Diagnostic.reportOrder)
-        let serviceWarnings = Set(sources.services.flatMap(\.warnings).map(\.description))
-        sources.otherWarnings = warnings.filter { !serviceWarnings.contains($0.description) }
+        let fileWarnings = Set((sources.services + sources.pages).flatMap(\.warnings).map(\.description))
+        sources.otherWarnings = warnings.filter { !fileWarnings.contains($0.description) }
         let content = Content(site: site, topics: topics, services: sortedServices, authorities: authorities, regions: regions,
                               responsibilities: rules, pages: pages.sorted { $0.slug < $1.slug }, synonyms: synonyms, warnings: warnings)
         return (content, sources)

@@ -25,16 +25,18 @@ package struct ContentSources: Sendable {
 
     /// In file order.
     package var services: [ServiceSource] = []
+    /// Free pages (`pages/<slug>.md`), in file order: the same facts, `slug` being the page's.
+    package var pages: [ServiceSource] = []
     package var known: KnownURLs?
     /// Links in free pages.
-    package var pageLinks: [MarkdownDocument.Link] = []
-    /// Warnings about other files than services.
+    package var pageLinks: [MarkdownDocument.Link] { pages.flatMap(\.links) }
+    /// Warnings about other files than services and free pages.
     package var otherWarnings: [Diagnostic] = []
 
-    package init(services: [ServiceSource] = [], known: KnownURLs? = nil, pageLinks: [MarkdownDocument.Link] = [], otherWarnings: [Diagnostic] = []) {
+    package init(services: [ServiceSource] = [], pages: [ServiceSource] = [], known: KnownURLs? = nil, otherWarnings: [Diagnostic] = []) {
         self.services = services
+        self.pages = pages
         self.known = known
-        self.pageLinks = pageLinks
         self.otherWarnings = otherWarnings
     }
 }

@@ -1,4 +1,5 @@
 import PortalModel
+import PortalSupport
 
 /// The root-relative URLs a content tree produces, for checking editors' links.
 package struct KnownURLs: Sendable {
@@ -19,6 +20,10 @@ package struct KnownURLs: Sendable {
 
     package static func anchors(of service: Service) -> [String] {
         service.sections.map(\.id) + ["zustaendige-stelle", "inhalt"]
+    }
+
+    package static func anchors(of page: Page) -> [String] {
+        SiteHTML.ids(in: page.html) + ["inhalt"]
     }
 
     /// Reports every link that leads nowhere.

@@ -81,9 +81,22 @@ public struct Page: Sendable {
     public var title: String
     public var description: String?
     public var extra: TemplateValue?
-    public var html: String
-    public var text: String
+    /// The body as HTML and as text; reading either is noted in the running `InputReads` log
+    /// under `bodyKey`, as a service's sections are.
+    public var html: String {
+        get { InputReads.noteBody(Self.bodyKey(slug)); return bodyHTML }
+        set { bodyHTML = newValue }
+    }
+    public var text: String {
+        get { InputReads.noteBody(Self.bodyKey(slug)); return bodyText }
+        set { bodyText = newValue }
+    }
+    private var bodyHTML: String
+    private var bodyText: String
     public var sourcePath: String
+
+    /// The key of a free page's body in `InputReads` and the body-edit record (a service's is its slug).
+    public static func bodyKey(_ slug: String) -> String { "page:" + slug }
     public var lifecycle: Lifecycle
 
     package init(slug: String, title: String, description: String? = nil, extra: TemplateValue? = nil, html: String, text: String, sourcePath: String,
@@ -93,8 +106,8 @@ public struct Page: Sendable {
         self.title = title
         self.description = description
         self.extra = extra
-        self.html = html
-        self.text = text
+        self.bodyHTML = html
+        self.bodyText = text
         self.sourcePath = sourcePath
     }
 }

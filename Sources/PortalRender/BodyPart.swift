@@ -1,7 +1,7 @@
 import PortalModel
 import PortalSupport
 
-/// The part of a page's context made from one service body alone, declared by the page where
+/// The part of a page's context made from one body alone (a service's or a free page's), declared by the page where
 /// it makes that part (`PageRenderer.declareBody`). The full build archives the rest of the
 /// context; after an edit to that body alone, the quick rebuild makes this part anew with
 /// `PageRenderer.bodyKeys` and puts it into the archived rest.
@@ -15,8 +15,11 @@ package struct BodyPart: Sendable, Equatable {
         /// The fields of a form stub without its own `form:` (`FormPage`), and whether it is sent somewhere.
         case formFields
         case connectedFormFields
+        /// The text of a free page (`FreePage`).
+        case pageBody
     }
 
+    /// The body's key: a service's slug, or `Page.bodyKey` of a free page.
     package var slug: String
     package var kind: Kind
     /// The context keys the part sets.
@@ -29,21 +32,37 @@ package struct BodyPart: Sendable, Equatable {
     }
 }
 
+/// A file whose body a page shows.
+package enum BodySource {
+    case service(Service)
+    case page(Page)
+
+    package var key: String {
+        switch self {
+        case .service(let service): service.slug
+        case .page(let page): Page.bodyKey(page.slug)
+        }
+    }
+}
+
 extension PageRenderer {
-    /// The keys of a body part, made from the service as it is now.
-    package static func bodyKeys(_ kind: BodyPart.Kind, of service: Service) -> Context {
-        switch kind {
-        case .serviceSections: serviceBodyKeys(service)
-        case .formFields: formBodyKeys(service, connected: false)
-        case .connectedFormFields: formBodyKeys(service, connected: true)
+    /// The keys of a body part, made from the file as it is now; nil if the part is not made
+    /// from this kind of file.
+    package static func bodyKeys(_ kind: BodyPart.Kind, of source: BodySource) -> Context? {
+        switch (kind, source) {
+        case (.serviceSections, .service(let service)): serviceBodyKeys(service)
+        case (.formFields, .service(let service)): formBodyKeys(service, connected: false)
+        case (.connectedFormFields, .service(let service)): formBodyKeys(service, connected: true)
+        case (.pageBody, .page(let page)): freePageBodyKeys(page)
+        default: nil
         }
     }
 
     /// Makes the body part of `kind` (unrecorded: it is declared instead), merges it into `context`
     /// and returns its declaration for the page's plan.
-    package static func declareBody(_ kind: BodyPart.Kind, of service: Service, into context: inout Context) -> BodyPart {
-        let keys = InputReads.declared { bodyKeys(kind, of: service) }
+    package static func declareBody(_ kind: BodyPart.Kind, of source: BodySource, into context: inout Context) -> BodyPart {
+        let keys = InputReads.declared { bodyKeys(kind, of: source) } ?? [:]
         context.merge(keys) { _, body in body }
-        return BodyPart(slug: service.slug, kind: kind, keys: keys.keys.sorted())
+        return BodyPart(slug: source.key, kind: kind, keys: keys.keys.sorted())
     }
 }

@@ -161,8 +161,11 @@ extension IncrementalBuildTests {
         let loaded = try fixture.load()
         var manifest = try #require(cache.load())
         var record = try #require(manifest.bodyEdits)
-        #expect(record.bodiesReadElsewhere.isEmpty, "\(record.bodiesReadElsewhere)")
-        #expect(Set(record.pages.keys) == Set(loaded.services.map(\.slug)))
+        // The Datenschutz page has no description: its meta description is made from its text,
+        // outside its declared part.
+        #expect(record.bodiesReadElsewhere == [Page.bodyKey("datenschutz")], "\(record.bodiesReadElsewhere)")
+        #expect(Set(record.pages.keys) == Set(loaded.services.map(\.slug) + loaded.pages.map { Page.bodyKey($0.slug) }))
+        #expect(record.pages[Page.bodyKey("impressum")]?.map { "\($0.path) \($0.kind)" } == ["impressum/ pageBody"])
         for service in loaded.services {
             let pages = (record.pages[service.slug] ?? []).map { "\($0.path) \($0.kind)" }.sorted()
             #expect(pages == ["\(Routes.form(service.slug)) formFields", "\(Routes.service(service.slug)) serviceSections"].sorted(), "\(pages)")
@@ -178,7 +181,20 @@ extension IncrementalBuildTests {
         try edit(content.appendingPathComponent("services/personalausweis-beantragen.md")) { $0 + "\nNeuer Satz.\n" }
         #expect(try !build(content, into: output).onlyBodiesRebuilt)
         try expectSameAsClean(content, output, "body read elsewhere")
-        #expect(cache.load()?.bodyEdits?.bodiesReadElsewhere.isEmpty == true)
+        #expect(cache.load()?.bodyEdits?.bodiesReadElsewhere == [Page.bodyKey("datenschutz")])
+
+        // A free page's body: its page and the search index, by the same scope; the page whose
+        // text also makes its meta description, by a full build.
+        let before = inodes(output)
+        try edit(content.appendingPathComponent("pages/impressum.md")) { $0 + "\nAnschrift: Beispielstraße 1.\n" }
+        #expect(try build(content, into: output).onlyBodiesRebuilt)
+        let rewritten = originals(of: inodes(output).filter { before[$0.key] != $0.value }.keys.sorted(), in: output)
+        #expect(rewritten.allSatisfy { $0 == "impressum/index.html" || $0 == "suche/index.html" || $0.hasPrefix("data/suche") }, "\(rewritten)")
+        #expect(rewritten.contains("impressum/index.html"))
+        try expectSameAsClean(content, output, "free page body")
+        try edit(content.appendingPathComponent("pages/datenschutz.md")) { $0 + "\nCookies gibt es keine.\n" }
+        #expect(try !build(content, into: output).onlyBodiesRebuilt)
+        try expectSameAsClean(content, output, "free page body read elsewhere")
     }
 }
 

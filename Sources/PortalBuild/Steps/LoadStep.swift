@@ -1,5 +1,6 @@
 import PortalLoad
 import PortalModel
+import PortalRender
 
 /// Reads and validates every content file (stage 1). Throws `ContentErrors` with all problems.
 package struct LoadStep: BuildStep {
@@ -23,7 +24,8 @@ package struct LoadStep: BuildStep {
         var onTheDay = known
         onTheDay.services = Set(dated.services.map(\.slug))
         onTheDay.pages = Set(dated.pages.map(\.slug))
-        let links = sources.services.filter { onTheDay.services.contains($0.slug) }.flatMap(\.links) + sources.pageLinks
+        let links = sources.services.filter { onTheDay.services.contains($0.slug) }.flatMap(\.links)
+            + sources.pages.filter { onTheDay.pages.contains($0.slug) }.flatMap(\.links)
         return links.compactMap { link in
             guard onTheDay.check(link.url) == .missingPage, known.check(link.url) != .missingPage else { return nil }
             return Diagnostic(path: link.location.path, line: link.location.line, column: link.location.column, severity: .warning,
@@ -31,29 +33,47 @@ package struct LoadStep: BuildStep {
         }
     }
 
-    /// Loads the changed service files only; their front matter must be unchanged and they must
-    /// load without errors. Then checks every link again, as a new body may drop an anchor that
-    /// another file links to. Errors are reported by the full build, with all it finds.
+    /// Loads the changed files only (service files and free pages); their front matter must be
+    /// unchanged and they must load without errors. Then checks every link again, as a new body
+    /// may drop an anchor that another file links to. Errors are reported by the full build,
+    /// with all it finds.
     package func run(_ build: BuildState, bodies edits: BodyEdits) throws {
         let options = build.options
         for path in edits.changedPaths {
-            guard let i = edits.indexByPath[path] else { throw BodyEdits.Widen() }
-            var source = edits.record.sources.services[i]
+            guard let file = edits.fileByPath[path] else { throw BodyEdits.Widen() }
+            var source = edits.source(file)
             var diagnostics = Diagnostics()
-            guard let file = SourceFile.read(options.content.appendingPathComponent(path), displayPath: source.display, into: &diagnostics),
-                  let parts = FrontMatter.split(file, into: &diagnostics) else { throw BodyEdits.Widen() }
+            guard let text = SourceFile.read(options.content.appendingPathComponent(path), displayPath: source.display, into: &diagnostics),
+                  let parts = FrontMatter.split(text, into: &diagnostics) else { throw BodyEdits.Widen() }
             let digests = ServiceLoader.Digests(parts)
             guard digests.frontMatter == source.digests.frontMatter else { throw BodyEdits.Widen() }
             if digests.body == source.digests.body { continue }
-            guard let loaded = ServiceLoader.load(file, slug: source.slug, into: &diagnostics), !diagnostics.hasErrors else { throw BodyEdits.Widen() }
+            let body: BodySource
+            switch file {
+            case .service:
+                guard let loaded = ServiceLoader.load(text, slug: source.slug, into: &diagnostics), !diagnostics.hasErrors else { throw BodyEdits.Widen() }
+                body = .service(loaded.service)
+                source.links = loaded.internalLinks
+            case .page:
+                guard let (page, links) = PageLoader.load(text, slug: source.slug, into: &diagnostics), !diagnostics.hasErrors else { throw BodyEdits.Widen() }
+                body = .page(page)
+                source.links = links
+            }
             source.digests = digests
-            source.links = loaded.internalLinks
             source.warnings = diagnostics.warnings
-            edits.edits.append(BodyEdits.Edit(index: i, service: loaded.service, source: source))
+            edits.edits.append(BodyEdits.Edit(file: file, body: body, source: source))
         }
         for edit in edits.edits {
-            edits.record.sources.services[edit.index] = edit.source
-            edits.record.known.anchors[Routes.anchorKey(Routes.service(edit.service.slug))] = KnownURLs.anchors(of: edit.service)
+            switch (edit.file, edit.body) {
+            case (.service(let i), .service(let service)):
+                edits.record.sources.services[i] = edit.source
+                edits.record.known.anchors[Routes.anchorKey(Routes.service(service.slug))] = KnownURLs.anchors(of: service)
+            case (.page(let i), .page(let page)):
+                edits.record.sources.pages[i] = edit.source
+                edits.record.known.anchors[Routes.anchorKey(Routes.freePage(page.slug))] = KnownURLs.anchors(of: page)
+            default:
+                throw BodyEdits.Widen()
+            }
         }
         var linkErrors = Diagnostics()
         edits.record.known.check(edits.record.sources.services.flatMap(\.links) + edits.record.sources.pageLinks, into: &linkErrors)

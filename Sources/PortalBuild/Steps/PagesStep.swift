@@ -71,11 +71,12 @@ package struct PagesStep: BuildStep {
         let theme = build.theme, record = edits.record
         var plans: [PagePlan] = []
         for edit in edits.edits {
-            guard let refs = record.pages[edit.service.slug] else { continue }
+            guard let refs = record.pages[edit.body.key] else { continue }
             guard let archived = PageArchive.read(refs, generation: record.pagesGeneration, in: build.cache.folder) else { throw BodyEdits.Widen() }
             for (ref, bytes) in zip(refs, archived) {
-                guard var context = try? ContextArchive.decode(bytes), let kind = BodyPart.Kind(rawValue: ref.kind) else { throw BodyEdits.Widen() }
-                context.merge(PageRenderer.bodyKeys(kind, of: edit.service)) { _, body in body }
+                guard var context = try? ContextArchive.decode(bytes), let kind = BodyPart.Kind(rawValue: ref.kind),
+                      let part = PageRenderer.bodyKeys(kind, of: edit.body) else { throw BodyEdits.Widen() }
+                context.merge(part) { _, body in body }
                 plans.append(PagePlan(path: ref.path, template: ref.template, context: context))
             }
         }

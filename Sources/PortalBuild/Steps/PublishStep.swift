@@ -44,7 +44,7 @@ package struct PublishStep: BuildStep {
                                              files: ledger.files, search: build.search.group, precompressed: build.options.precompress,
                                              bodyEdits: edits.record))
         let record = edits.record
-        let warnings = (record.sources.otherWarnings + record.sources.services.flatMap(\.warnings)).sorted(by: Diagnostic.reportOrder)
+        let warnings = (record.sources.otherWarnings + (record.sources.services + record.sources.pages).flatMap(\.warnings)).sorted(by: Diagnostic.reportOrder)
         build.report = Pipeline.Report(pageCounts: record.pageCounts, warnings: warnings, gaps: GapReport(entries: record.gaps),
                                        outputBytes: ledger.bytes, filesWritten: ledger.written, filesReused: ledger.reused,
                                        pagesFilled: build.stencilCounts.filled, pageShapes: build.stencilCounts.shapes,

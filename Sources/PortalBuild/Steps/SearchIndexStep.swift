@@ -1,5 +1,6 @@
 import Foundation
 import PortalModel
+import PortalSearch
 
 /// Writes the search index (or takes it over if nothing it is made from changed).
 package struct SearchIndexStep: BuildStep {
@@ -22,8 +23,14 @@ package struct SearchIndexStep: BuildStep {
     package func run(_ build: BuildState, bodies edits: BodyEdits) throws {
         guard var group = build.previous?.search else { throw BodyEdits.Widen() }
         for edit in edits.edits {
-            guard let d = edits.record.corpus.index(of: Routes.service(edit.service.slug)) else { throw BodyEdits.Widen() }
-            edits.record.corpus.updateBody(d, sections: edit.service.sections.map { .init(title: $0.title, text: $0.text) })
+            // The same documents as `SearchIndexBuilder.input` makes.
+            let (url, sections): (String, [SearchIndexBuilder.Doc.Part])
+            switch edit.body {
+            case .service(let service): (url, sections) = (Routes.service(service.slug), service.sections.map { .init(title: $0.title, text: $0.text) })
+            case .page(let page): (url, sections) = (Routes.freePage(page.slug), [.init(title: "", text: page.text)])
+            }
+            guard let d = edits.record.corpus.index(of: url) else { throw BodyEdits.Widen() }
+            edits.record.corpus.updateBody(d, sections: sections)
         }
         let fingerprint = edits.record.corpus.fingerprint
         if fingerprint != group.fingerprint {

@@ -16,7 +16,7 @@ extension PageRenderer {
             c["action"] = .string(action)
             c["connected"] = true
         }
-        let body = Self.declareBody(site.formAction != nil ? .connectedFormFields : .formFields, of: service, into: &c)
+        let body = Self.declareBody(site.formAction != nil ? .connectedFormFields : .formFields, of: .service(service), into: &c)
         if let privacy = model.content.pages.first(where: { $0.slug == "datenschutz" }) {
             c["privacy_url"] = .string(root + Routes.freePage(privacy.slug))
             c["privacy_title"] = .string(privacy.title)

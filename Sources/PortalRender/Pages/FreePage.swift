@@ -6,9 +6,18 @@ extension PageRenderer {
         let path = Routes.freePage(free.slug)
         var c = frame(path: path, title: free.title, description: free.description ?? String(free.text.prefix(200)),
                       crumbs: [Crumb(title: free.title, path: path)])
-        c["body"] = .string(Routes.relativeLinks(in: free.html, root: Routes.root(from: path)))
+        let body = Self.declareBody(.pageBody, of: .page(free), into: &c)
         if let extra = free.extra { c["extra"] = extra.contextValue }
-        return page(path, "page", c)
+        var plan = page(path, "page", c)
+        plan.bodyPart = body
+        return plan
+    }
+
+    /// The keys made from a free page's body alone (`BodyPart.Kind.pageBody`). Without a
+    /// `description`, the page's meta description is made from its text too, outside this part:
+    /// that read is recorded, and an edit of such a page's body is a full build.
+    package static func freePageBodyKeys(_ free: Page) -> Context {
+        ["body": .string(Routes.relativeLinks(in: free.html, root: Routes.root(from: Routes.freePage(free.slug))))]
     }
 
     package func searchPage() -> PagePlan {
