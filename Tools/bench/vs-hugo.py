@@ -1629,7 +1629,8 @@ def incremental_runs(content: Path, out: Path, clean_out: Path, theme: Path, run
                 walls.append(r["wall"])
                 m = re.search(r"(\d+) Dateien neu geschrieben", r.get("stdout", ""))
                 written.append(int(m.group(1)) if m else -1)
-                quick.append("nur Leistungstexte geändert" in r.get("stdout", ""))
+                # The verbose line of the body-edit scope (older binaries: "nur Leistungstexte geändert").
+                quick.append(any(line in r.get("stdout", "") for line in ("nur Texte von Leistungen oder freien Seiten geändert", "nur Leistungstexte geändert")))
                 if verify_each_run or i == runs - 1:
                     checks.append(same_as_clean(content, out, clean_out, templates, timeout))
             result = {"kind": plan["kind"], "label": plan["label"], "edited": str(plan["path"].relative_to(
