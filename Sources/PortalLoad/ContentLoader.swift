@@ -99,13 +99,10 @@ public struct ContentLoader: Sendable {
                 }
                 guard let file = SourceFile.read(entry.url, displayPath: entry.display, into: &diagnostics) else { continue }
                 var local = Diagnostics()
-                if let (page, links) = PageLoader.load(file, slug: entry.slug, into: &local) {
+                if let (page, links, digests) = PageLoader.load(file, slug: entry.slug, into: &local) {
                     pages.append(page)
-                    var scratch = Diagnostics()
-                    if let parts = FrontMatter.split(file, into: &scratch) {
-                        sources.pages.append(.init(slug: entry.slug, relativePath: "pages/\(entry.url.lastPathComponent)", display: entry.display,
-                                                   digests: ServiceLoader.Digests(parts), links: links, warnings: local.warnings))
-                    }
+                    sources.pages.append(.init(slug: entry.slug, relativePath: "pages/\(entry.url.lastPathComponent)", display: entry.display,
+                                               digests: digests, links: links, warnings: local.warnings))
                 }
                 diagnostics.append(contentsOf: local)
             }

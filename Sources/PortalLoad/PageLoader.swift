@@ -6,7 +6,8 @@ import PortalSupport
 package enum PageLoader {
     package static let keys = KeyChecker(what: "der Seite", allowed: ["title", "description", "extra"] + LifecycleLoader.keys, required: ["title"])
 
-    package static func load(_ file: SourceFile, slug: String, into diagnostics: inout Diagnostics) -> (Page, [MarkdownDocument.Link])? {
+    /// The page, its internal links, and the digests of its front matter and body (to tell a body edit).
+    package static func load(_ file: SourceFile, slug: String, into diagnostics: inout Diagnostics) -> (Page, [MarkdownDocument.Link], ServiceLoader.Digests)? {
         guard let parts = FrontMatter.split(file, into: &diagnostics),
               let root = YAMLDocument.parse(parts.yaml, path: file.path, firstLine: parts.yamlFirstLine, into: &diagnostics),
               let values = keys.check(root, into: &diagnostics) else { return nil }
@@ -35,6 +36,6 @@ package enum PageLoader {
         }
         return (Page(slug: slug, title: title, description: description, extra: extra, html: html, text: text, sourcePath: file.path,
                      lifecycle: lifecycle),
-                markdown.internalLinks)
+                markdown.internalLinks, ServiceLoader.Digests(parts))
     }
 }

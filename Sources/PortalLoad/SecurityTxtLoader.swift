@@ -11,12 +11,6 @@ package enum SecurityTxtLoader {
         required: ["contact", "expires"]
     )
 
-    /// Today in UTC as `YYYY-MM-DD`.
-    package static func today() -> String {
-        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
-        return String(format: "%04d-%02d-%02d", c.year ?? 1970, c.month ?? 1, c.day ?? 1)
-    }
-
     package static func load(_ node: YAMLNode, today: String, into diagnostics: inout Diagnostics) -> SecurityTxt? {
         guard let values = keys.check(node, into: &diagnostics) else { return nil }
         let before = diagnostics.errors.count

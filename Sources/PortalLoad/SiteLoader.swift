@@ -11,7 +11,7 @@ package enum SiteLoader {
     package static let contactKeys = KeyChecker(what: "„contact“", allowed: ["email", "phone"], required: [])
 
     /// - Parameter today: `YYYY-MM-DD`, for the expiry of `security_txt`.
-    package static func load(_ file: SourceFile, today: String = SecurityTxtLoader.today(), into diagnostics: inout Diagnostics) -> Site? {
+    package static func load(_ file: SourceFile, today: String = Validity.today(), into diagnostics: inout Diagnostics) -> Site? {
         guard let root = YAMLDocument.parse(file.text, path: file.path, firstLine: 1, into: &diagnostics),
               let values = keys.check(root, into: &diagnostics) else { return nil }
         let before = diagnostics.errors.count

@@ -37,12 +37,8 @@ extension Content {
             entries.append((service.sourcePath, service.lifecycle.reviewedLine ?? 1, service.lifecycle.reviewed ?? service.updated))
         }
         for page in pages { entries.append((page.sourcePath, page.lifecycle.reviewedLine ?? 1, page.lifecycle.reviewed)) }
-        let limit = Self.day(date, minusDays: intervalDays)
+        let limit = Validity.shift(date, by: -intervalDays) ?? date
         return entries.filter { entry in entry.reviewed.map { $0 < limit } ?? true }
             .sorted { ($0.reviewed ?? "", $0.path) < ($1.reviewed ?? "", $1.path) }
-    }
-
-    private static func day(_ date: String, minusDays days: Int) -> String {
-        Validity.shift(date, by: -days) ?? date
     }
 }

@@ -55,7 +55,7 @@ package struct LoadStep: BuildStep {
                 body = .service(loaded.service)
                 source.links = loaded.internalLinks
             case .page:
-                guard let (page, links) = PageLoader.load(text, slug: source.slug, into: &diagnostics), !diagnostics.hasErrors else { throw BodyEdits.Widen() }
+                guard let (page, links, _) = PageLoader.load(text, slug: source.slug, into: &diagnostics), !diagnostics.hasErrors else { throw BodyEdits.Widen() }
                 body = .page(page)
                 source.links = links
             }
