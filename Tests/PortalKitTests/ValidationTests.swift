@@ -328,7 +328,37 @@ import Testing
 
     @Test func csvUnclosedQuote() throws {
         try Self.expectError(["regions.csv": Self.regions.replacingOccurrences(of: "\"01067 01069\"", with: "\"01067 01069")],
-                             "Content/regions.csv:4:1: error: CSV: ein Anführungszeichen wird nicht geschlossen")
+                             "Content/regions.csv:4:18: error: CSV: ein Anführungszeichen wird nicht geschlossen")
+    }
+
+    @Test func csvQuoteInsideField() throws {
+        try Self.expectError(["regions.csv": Self.regions.replacingOccurrences(of: "14625030,Bernsdorf,", with: "14625030,Bern\"sdorf,")],
+                             "Content/regions.csv:7:14: error: CSV: Anführungszeichen mitten in einem Feld; ein Feld mit Anführungszeichen steht ganz in Anführungszeichen, und jedes Anführungszeichen darin wird verdoppelt: \"\"")
+    }
+
+    @Test func csvTextAfterClosingQuote() throws {
+        try Self.expectError(["regions.csv": Self.regions.replacingOccurrences(of: "14612000,Dresden,", with: "14612000,\"Dresden\" Stadt,")],
+                             "Content/regions.csv:4:19: error: CSV: nach dem schließenden Anführungszeichen muss ein Komma oder das Zeilenende folgen; ein Anführungszeichen im Feld wird verdoppelt: \"\"")
+    }
+
+    /// Large files are parsed in pieces on several cores; line numbers and quoted line breaks must
+    /// come out as if read in one go, and an error in a late piece must name its own line.
+    @Test func csvLargeFileKeepsLineNumbers() throws {
+        // 40,000 rows with a line break inside a quoted field: well over two pieces of 256 KB.
+        var text = "service,region,authority\n"
+        for i in 0..<40_000 { text += "x\(i),\"a\nb\",c\n" }
+        let scan = CSVTable.QuoteScan(text)
+        #expect(scan.problem == nil)
+        #expect(scan.pieces.count > 2)
+        var diagnostics = Diagnostics()
+        let table = try #require(CSVTable.parse(SourceFile(path: "r.csv", text: text), header: ["service", "region", "authority"], into: &diagnostics))
+        #expect(table.rows.count == 40_000)
+        #expect(table.rows.last?.line == 2 + 2 * 39_999)
+        #expect(table.rows.last?.fields == ["x39999", "a\nb", "c"])
+        // A stray quote near the end is reported at its own line and column.
+        let late = CSVTable.QuoteScan(text + "y,z\"z,w\n")
+        #expect(late.problem?.line == 2 + 2 * 40_000)
+        #expect(late.problem?.column == 4)
     }
 
     @Test func csvShortRow() throws {

@@ -1,0 +1,68 @@
+import PortalSupport
+
+extension CSVTable {
+    /// One pass over the bytes of a CSV file, before CSV.swift parses it: finds the first misplaced
+    /// or unclosed quote (RFC 4180: a quote opens a field, closes it before a comma or line end, or
+    /// is doubled inside it), and cuts the file into pieces of about 256 KB at line ends outside
+    /// quotes, which are then parsed in parallel. It does not split fields; that is the parser's.
+    struct QuoteScan {
+        struct Problem {
+            var line: Int
+            var column: Int
+            var message: String
+        }
+
+        var pieces: [(text: String, firstLine: Int)] = []
+        var problem: Problem?
+
+        init(_ text: String, pieceSize: Int = 256 << 10) {
+            let bytes = Array(text.utf8)
+            let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+            enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
+            var state = State.fieldStart
+            var line = 1, column = 0, start = 0, startLine = 1
+            var opened = (line: 1, column: 1)
+            for (i, byte) in bytes.enumerated() {
+                // Columns count characters, not bytes: UTF-8 continuation bytes do not advance.
+                if byte & 0xC0 != 0x80 { column += 1 }
+                switch state {
+                case .fieldStart, .unquoted:
+                    if byte == quote {
+                        guard state == .fieldStart else {
+                            problem = Problem(line: line, column: column, message: "CSV: Anführungszeichen mitten in einem Feld; ein Feld mit Anführungszeichen steht ganz in Anführungszeichen, und jedes Anführungszeichen darin wird verdoppelt: \"\"")
+                            return
+                        }
+                        state = .quoted
+                        opened = (line, column)
+                    } else {
+                        state = (byte == comma || byte == lf || byte == cr) ? .fieldStart : .unquoted
+                    }
+                case .quoted:
+                    if byte == quote { state = .quoteInQuoted }
+                case .quoteInQuoted:
+                    if byte == quote {
+                        state = .quoted
+                    } else if byte == comma || byte == lf || byte == cr {
+                        state = .fieldStart
+                    } else {
+                        problem = Problem(line: line, column: column, message: "CSV: nach dem schließenden Anführungszeichen muss ein Komma oder das Zeilenende folgen; ein Anführungszeichen im Feld wird verdoppelt: \"\"")
+                        return
+                    }
+                }
+                guard byte == lf else { continue }
+                line += 1
+                column = 0
+                if state == .fieldStart, i + 1 - start >= pieceSize, i + 1 < bytes.count {
+                    pieces.append((String(decoding: bytes[start...i], as: UTF8.self), startLine))
+                    start = i + 1
+                    startLine = line
+                }
+            }
+            if state == .quoted {
+                problem = Problem(line: opened.line, column: opened.column, message: "CSV: ein Anführungszeichen wird nicht geschlossen")
+                return
+            }
+            pieces.append((String(decoding: bytes[start...], as: UTF8.self), startLine))
+        }
+    }
+}
