@@ -65,4 +65,20 @@ extension CSVTable {
             pieces.append((String(decoding: bytes[start...], as: UTF8.self), startLine))
         }
     }
+
+    /// The column (in characters) where field `index` of the row starting on `line` begins, for
+    /// `path:line:column` diagnostics; only called when there is something to report.
+    package static func column(ofField index: Int, line: Int, in text: String) -> Int {
+        var current = 1, field = 0, column = 1, quoted = false
+        for c in text {
+            if current < line {
+                if c == "\n" || c == "\r\n" { current += 1 }
+                continue
+            }
+            if field == index || c == "\n" || c == "\r\n" { break }
+            if c == "\"" { quoted.toggle() } else if c == ",", !quoted { field += 1 }
+            column += 1
+        }
+        return field == index ? column : 1
+    }
 }

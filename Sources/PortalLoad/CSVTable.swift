@@ -14,20 +14,23 @@ package struct CSVTable {
     }
 
     package var rows: [Row] = []
+    /// The header's columns: the expected ones, plus the optional ones where the file has them.
+    package var columns: [String] = []
 
     /// Parses `file` and checks its header and row widths; nil when the file cannot be used at all.
     /// Large files are cut at line ends outside quotes and the pieces parsed in parallel.
-    package static func parse(_ file: SourceFile, header expected: [String], memo: ParseMemo?, into diagnostics: inout Diagnostics) -> CSVTable? {
-        guard let memo else { return parse(file, header: expected, into: &diagnostics) }
-        let parsed = memo.value("csv:" + file.path + ":" + expected.joined(separator: ","), input: file.text) { () -> Parsed<CSVTable> in
+    /// `optional` columns may follow the expected ones (e.g. `verband` in `regions.csv`, spec v2).
+    package static func parse(_ file: SourceFile, header expected: [String], optional: [String] = [], memo: ParseMemo?, into diagnostics: inout Diagnostics) -> CSVTable? {
+        guard let memo else { return parse(file, header: expected, optional: optional, into: &diagnostics) }
+        let parsed = memo.value("csv:" + file.path + ":" + (expected + ["|"] + optional).joined(separator: ","), input: file.text) { () -> Parsed<CSVTable> in
             var local = Diagnostics()
-            return Parsed(parse(file, header: expected, into: &local), local)
+            return Parsed(parse(file, header: expected, optional: optional, into: &local), local)
         }
         diagnostics.append(contentsOf: parsed.diagnostics)
         return parsed.value
     }
 
-    package static func parse(_ file: SourceFile, header expected: [String], into diagnostics: inout Diagnostics) -> CSVTable? {
+    package static func parse(_ file: SourceFile, header expected: [String], optional: [String] = [], into diagnostics: inout Diagnostics) -> CSVTable? {
         let scan = QuoteScan(file.text)
         if let problem = scan.problem {
             diagnostics.error(SourceLocation(path: file.path, line: problem.line, column: problem.column), problem.message)
@@ -55,17 +58,20 @@ package struct CSVTable {
             return nil
         }
         let actual = header.fields.map(trimmingSpaces)
-        guard actual == expected else {
+        guard actual.count >= expected.count, actual.count <= expected.count + optional.count,
+              actual == Array((expected + optional).prefix(actual.count)) else {
+            let also = optional.isEmpty ? "" : " (oder mit „,\(optional.joined(separator: ","))“)"
             diagnostics.error(SourceLocation(path: file.path, line: header.line),
-                              "falsche Kopfzeile „\(actual.joined(separator: ","))“; erwartet wird „\(expected.joined(separator: ","))“")
+                              "falsche Kopfzeile „\(actual.joined(separator: ","))“; erwartet wird „\(expected.joined(separator: ","))“\(also)")
             return nil
         }
         var table = CSVTable()
+        table.columns = actual
         var ok = true
         for row in rows.dropFirst() {
-            if row.fields.count != expected.count {
+            if row.fields.count != actual.count {
                 diagnostics.error(SourceLocation(path: file.path, line: row.line),
-                                  "Zeile hat \(row.fields.count) Felder, erwartet werden \(expected.count) (\(expected.joined(separator: ",")))")
+                                  "Zeile hat \(row.fields.count) Felder, erwartet werden \(actual.count) (\(actual.joined(separator: ",")))")
                 ok = false
                 continue
             }

@@ -46,12 +46,14 @@ extension ServiceLoader.Loaded: BinaryCodable {
 
 extension CSVTable: BinaryCodable {
     package init(from r: inout BinaryReader) throws(BinaryReader.Corrupt) {
+        columns = try r.strings()
         let n = try r.count()
         rows.reserveCapacity(n)
         for _ in 0..<n { rows.append(Row(fields: try r.strings(), line: try r.int())) }
     }
 
     package func write(into w: inout BinaryWriter) {
+        w.strings(columns)
         w.int(rows.count)
         for row in rows { w.strings(row.fields); w.int(row.line) }
     }

@@ -8,12 +8,15 @@ import PortalSupport
 /// service × Gemeinde matrix), each authority its card. The browser resolves with the same
 /// longest-prefix rule as `ResponsibilityIndex`.
 package enum FinderData {
-    /// `{"v":1,"k":{kreis AGS: name},"p":[[AGS, name, "PLZ PLZ"], …]}` — Gemeinden only; the
-    /// Kreis of each is its AGS prefix.
+    /// `{"v":1,"k":{kreis AGS: name},"p":[[AGS, name, "PLZ PLZ"(, Gemeindeverband key)], …]}` —
+    /// Gemeinden only; the Kreis of each is its AGS prefix. The fourth entry is there only for a
+    /// member of a Gemeindeverband, so version 1 content writes the same file as before.
     package static func places(_ model: SiteModel) -> Data {
         var kreise: [String: String] = [:]
         for k in model.directory.kreise { kreise[k.ags] = k.name }
-        let places: [ContextValue] = model.directory.gemeinden.map { .strings([$0.ags, $0.name, $0.postalCodes.joined(separator: " ")]) }
+        let places: [ContextValue] = model.directory.gemeinden.map { g in
+            .strings([g.ags, g.name, g.postalCodes.joined(separator: " ")] + (model.directory.verbandOf[g.ags].map { [$0] } ?? []))
+        }
         return json(["v": 1, "k": .strings(kreise), "p": .list(places)])
     }
 

@@ -19,9 +19,9 @@ package struct GemeindeAnswers: Sendable {
             model.index.rules(for: service.slug).compactMapValues { position[$0] }
         }
         let vectors = ParallelMap.map(model.directory.gemeinden) { gemeinde -> (String, [Int32]) in
-            let prefixes = RegionDirectory.prefixes(of: gemeinde.ags)
+            let keys = model.directory.keys(of: gemeinde)
             return (gemeinde.ags, tables.map { table in
-                for prefix in prefixes { if let answer = table[prefix] { return answer } }
+                for key in keys { if let answer = table[key] { return answer } }
                 return Self.gap
             })
         }

@@ -21,8 +21,8 @@ public struct SiteModel: Sendable {
 
     public init(content: Content) {
         self.content = content
-        index = ResponsibilityIndex(content.responsibilities)
         let directory = RegionDirectory(content.regions)
+        index = ResponsibilityIndex(content.responsibilities, verbandOf: directory.verbandOf)
         self.directory = directory
         themenfeldBySlug = Dictionary(content.topics.themenfelder.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         lebenslageBySlug = Dictionary(content.topics.lebenslagen.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })

@@ -1,7 +1,8 @@
 // Zuständigkeitsfinder: the citizen types a place name or postal code into a combobox (WAI-ARIA
 // Authoring Practices combobox pattern), picks a Gemeinde, and sees the responsible authority.
-// The place is remembered in localStorage. Resolution is the same longest-prefix rule as the
-// Swift build (Tests/vectors/responsibility.json keeps the two in step).
+// The place is remembered in localStorage. Resolution is the same rule as the Swift build:
+// Gemeinde, Gemeindeverband, then the longest prefix of the AGS (Tests/vectors/responsibility.json
+// keeps the two in step).
 (function (root, factory) {
   "use strict";
   var api = factory();
@@ -12,9 +13,15 @@
   var STORAGE_KEY = "portal.ort";
   var MAX_OPTIONS = 30;
 
-  /** The rule with the longest region that is a prefix of the AGS decides; null is a gap. */
-  function resolve(rules, ags) {
-    for (var length = ags.length; length > 0; length--) {
+  /**
+   * The most specific rule decides: the place's own AGS, its Gemeindeverband's 9-digit key (not a
+   * prefix of the AGS, so given apart), then the longest prefix of the AGS; null is a gap.
+   */
+  function resolve(rules, ags, verband) {
+    var has = function (key) { return Object.prototype.hasOwnProperty.call(rules, key); };
+    if (has(ags)) return { authority: rules[ags], region: ags };
+    if (verband && has(verband)) return { authority: rules[verband], region: verband };
+    for (var length = ags.length - 1; length > 0; length--) {
       var region = ags.slice(0, length);
       if (Object.prototype.hasOwnProperty.call(rules, region)) return { authority: rules[region], region: region };
     }
@@ -33,7 +40,7 @@
     return data.p.map(function (p) {
       var kreis = data.k[p[0].slice(0, 5)] || "";
       return {
-        ags: p[0], name: p[1], kreis: kreis,
+        ags: p[0], name: p[1], kreis: kreis, verband: p[3] || null,
         postalCodes: p[2] ? p[2].split(" ") : [],
         key: normalize(p[1]), kreisKey: normalize(kreis),
         label: p[1] + (!kreis ? "" : kreis === p[1] ? " (kreisfreie Stadt)" : " (" + kreis + ")")
@@ -69,7 +76,7 @@
     try { return JSON.parse(window.localStorage.getItem(STORAGE_KEY) || "null"); } catch (e) { return null; }
   }
   function remember(place) {
-    try { window.localStorage.setItem(STORAGE_KEY, JSON.stringify({ ags: place.ags, label: place.label })); } catch (e) { /* private mode */ }
+    try { window.localStorage.setItem(STORAGE_KEY, JSON.stringify({ ags: place.ags, label: place.label, verband: place.verband || "" })); } catch (e) { /* private mode */ }
   }
   function forget() {
     try { window.localStorage.removeItem(STORAGE_KEY); } catch (e) { /* private mode */ }
@@ -194,7 +201,7 @@
         return;
       }
       fetchJSON(rulesURL).then(function (data) {
-        var found = resolve(data.r, place.ags);
+        var found = resolve(data.r, place.ags, place.verband);
         if (!found) {
           var gap = el("p", { "class": "notice" }, "Für " + place.label + " ist für diese Leistung keine zuständige Stelle hinterlegt. Bitte wenden Sie sich an den allgemeinen Kontakt des Portals");
           var email = finder.getAttribute("data-contact-email");
@@ -262,7 +269,20 @@
     });
 
     var saved = remembered();
-    if (saved && saved.ags) show({ ags: saved.ags, label: saved.label || saved.ags });
+    // The Gemeindeverband is remembered with the place, so a remembered place needs no place
+    // list; a place remembered before the portal knew Gemeindeverbände has no such entry and is
+    // looked up in the list once.
+    if (saved && saved.ags) {
+      if (typeof saved.verband === "string") {
+        show({ ags: saved.ags, label: saved.label || saved.ags, verband: saved.verband || null });
+      } else {
+        placesReady.then(function (list) {
+          var place = list.filter(function (p) { return p.ags === saved.ags; })[0];
+          if (place) remember(place);
+          show(place || { ags: saved.ags, label: saved.label || saved.ags, verband: null });
+        }).catch(function () { show({ ags: saved.ags, label: saved.label || saved.ags, verband: null }); });
+      }
+    }
   }
 
   function start(doc) {

@@ -150,7 +150,7 @@ import Testing
         // 3. an authority file that is a list
         try edit("authorities/landesdirektion-sachsen.yml") { "- " + $0.replacingOccurrences(of: "\n", with: "\n  ") }
         // 4. a place outside the Land the portal serves
-        try edit("regions.csv") { $0 + "09162000,München,80331\n" }
+        try edit("regions.csv") { $0 + "09162000,München,80331,\n" }
         // 5. a duplicate rule
         try edit("responsibilities.csv") { text in
             let first = text.split(separator: "\n")[1]

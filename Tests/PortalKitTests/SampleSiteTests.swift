@@ -2,6 +2,7 @@ import Foundation
 @testable import PortalBuild
 @testable import PortalLoad
 @testable import PortalModel
+@testable import PortalResolve
 import Testing
 
 /// Whole-site checks on real content: the committed sample and a generated tree with other slugs
@@ -53,6 +54,42 @@ import Testing
         // Every Gemeinde page lists every service (the contract's hook).
         let leipzig = site.read("orte/14713000/index.html")
         #expect(site.count("data-service=\"", in: leipzig) == 557)
+        Self.expectPlacePagesAnswerLikeTheResolver(content, site)
+    }
+
+    /// The output contract's responsibility hook (v2), for every service in every Gemeinde: the
+    /// first of the pages of the Gemeinde, its Gemeindeverband, Kreis and Land that has an element
+    /// with `data-service` gives the answer, which must be the resolver's.
+    static func expectPlacePagesAnswerLikeTheResolver(_ content: Content, _ site: SiteInspector) {
+        let model = SiteModel(content: content)
+        var answersOnPage: [String: [String: String?]] = [:]
+        func answers(_ key: String) -> [String: String?] {
+            if let known = answersOnPage[key] { return known }
+            var found: [String: String?] = [:]
+            for row in site.read(Routes.file(of: Routes.place(key))).components(separatedBy: "data-service=\"").dropFirst() {
+                let slug = String(row.prefix { $0 != "\"" })
+                let item = row.prefix { $0 != "\n" }.components(separatedBy: "</li>")[0]
+                let authority = item.components(separatedBy: "/behoerden/").dropFirst().first.map { String($0.prefix { $0 != "/" }) }
+                found[slug] = authority
+            }
+            answersOnPage[key] = found
+            return found
+        }
+        var checked = 0, viaVerband = 0
+        for gemeinde in model.directory.gemeinden {
+            let verband = model.directory.verbandOf[gemeinde.ags]
+            let chain = [gemeinde.ags] + (verband.map { [$0] } ?? []) + [String(gemeinde.ags.prefix(5)), String(gemeinde.ags.prefix(2))]
+            for service in content.services {
+                let expected = model.index.resolve(service: service.slug, ags: gemeinde.ags, verband: verband)
+                let page = chain.first { answers($0)[service.slug] != nil }
+                #expect(page != nil, "\(service.slug) in \(gemeinde.ags): on no page")
+                #expect(page.flatMap { answers($0)[service.slug] ?? nil } == expected?.authority, "\(service.slug) in \(gemeinde.ags)")
+                checked += 1
+                if expected?.region.count == 9 { viaVerband += 1 }
+            }
+        }
+        #expect(checked == content.services.count * model.directory.gemeinden.count)
+        if content.regions.contains(where: { $0.level == .verband }) { #expect(viaVerband > 0) }
     }
 
     @Test func unseenGeneratedTreeBuildsWithEveryLinkResolving() throws {

@@ -323,7 +323,7 @@ import Testing
 
     @Test func csvWrongHeader() throws {
         try Self.expectError(["regions.csv": Self.regions.replacingOccurrences(of: "ags,name,postal_codes", with: "ags,name,plz")],
-                             "Content/regions.csv:1:1: error: falsche Kopfzeile „ags,name,plz“; erwartet wird „ags,name,postal_codes“")
+                             "Content/regions.csv:1:1: error: falsche Kopfzeile „ags,name,plz“; erwartet wird „ags,name,postal_codes“ (oder mit „,verband“)")
     }
 
     @Test func csvUnclosedQuote() throws {
@@ -368,7 +368,62 @@ import Testing
 
     @Test func agsStructure() throws {
         try Self.expectError(["regions.csv": Self.regions + "1462503,Irgendwo,\n"],
-                             "Content/regions.csv:9:1: error: „1462503“ ist kein Gemeindeschlüssel: erwartet werden 2 (Land), 5 (Kreis) oder 8 Ziffern (Gemeinde)")
+                             "Content/regions.csv:9:1: error: „1462503“ ist kein Gemeindeschlüssel: erwartet werden 2 (Land), 3 (Regierungsbezirk), 5 (Kreis) oder 8 Ziffern (Gemeinde), für einen Gemeindeverband 9 Ziffern (Regionalschlüssel)")
+    }
+
+    // MARK: Gemeindeverbände (spec v2)
+
+    /// The fixture's places with the `verband` column: Bautzen and Bernsdorf in one Verband.
+    static let regionsWithVerband = """
+        ags,name,postal_codes,verband
+        14,Sachsen,,
+        14612,Dresden,,
+        14612000,Dresden,"01067 01069",
+        14625,Landkreis Bautzen,,
+        146255201,Verwaltungsverband Bautzen-Land,,
+        14625020,Bautzen,02625,146255201
+        14625030,Bernsdorf,02994,146255201
+        14625240,Kamenz,01917,
+
+        """
+
+    @Test func verbandColumnIsAccepted() throws {
+        let fixture = try Fixture(["regions.csv": Self.regionsWithVerband])
+        defer { fixture.remove() }
+        #expect(fixture.diagnostics().filter { $0.contains("error") } == [])
+    }
+
+    @Test func verbandThatIsNotARow() throws {
+        try Self.expectError(["regions.csv": Self.regionsWithVerband.replacingOccurrences(of: "02994,146255201", with: "02994,146255299")],
+                             "Content/regions.csv:8:26: error: Gemeindeverband 146255299 fehlt in regions.csv (Spalte „verband“ von 14625030 „Bernsdorf“)")
+    }
+
+    @Test func verbandInAnotherKreis() throws {
+        let regions = Self.regionsWithVerband.replacingOccurrences(of: "14612000,Dresden,\"01067 01069\",", with: "14612000,Dresden,\"01067 01069\",146255201")
+        try Self.expectError(["regions.csv": regions],
+                             "Content/regions.csv:4:32: error: Gemeindeverband 146255201 liegt im Kreis 14625, die Gemeinde 14612000 „Dresden“ im Kreis 14612")
+    }
+
+    @Test func nineDigitKeyWithoutItsKreis() throws {
+        let regions = Self.regionsWithVerband.replacingOccurrences(of: "146255201,Verwaltungsverband Bautzen-Land,,", with: "146255201,Verwaltungsverband Bautzen-Land,,\n146265201,Kein Verband,,")
+        try Self.expectError(["regions.csv": regions],
+                             "Content/regions.csv:7:1: error: „146265201“ ist kein Gemeindeverband: seine ersten 5 Ziffern müssen ein Kreis aus regions.csv sein, 14626 ist keiner")
+    }
+
+    @Test func verbandValueThatIsNotNineDigits() throws {
+        try Self.expectError(["regions.csv": Self.regionsWithVerband.replacingOccurrences(of: "02625,146255201", with: "02625,14625520")],
+                             "Content/regions.csv:7:24: error: „14625520“ ist kein Schlüssel eines Gemeindeverbands: erwartet werden 9 Ziffern (Land, Regierungsbezirk, Kreis und 4 Ziffern des Verbands)")
+    }
+
+    @Test func verbandOnAKreisRow() throws {
+        try Self.expectError(["regions.csv": Self.regionsWithVerband.replacingOccurrences(of: "14625,Landkreis Bautzen,,", with: "14625,Landkreis Bautzen,,146255201")],
+                             "Content/regions.csv:5:26: error: nur eine Gemeinde (8-stelliger Schlüssel) gehört zu einem Gemeindeverband, nicht 14625")
+    }
+
+    @Test func ruleForAVerbandThatIsNotARow() throws {
+        let rules = Self.rules + "personalausweis-beantragen,146255299,landratsamt-bautzen\n"
+        try Self.expectError(["regions.csv": Self.regionsWithVerband, "responsibilities.csv": rules],
+                             "Content/responsibilities.csv:5:1: error: unbekannter Ort „146255299“ (nicht in regions.csv)")
     }
 
     @Test func agsParentMissing() throws {

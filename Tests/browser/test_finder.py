@@ -28,17 +28,23 @@ def rules_by_service() -> dict[str, dict[str, str]]:
     return rules
 
 
-def expected_authority(rules: dict[str, str], ags: str) -> str | None:
-    """Independent of both implementations: try every prefix, longest first."""
-    for length in range(len(ags), 0, -1):
+def expected_authority(rules: dict[str, str], ags: str, verband: str = "") -> str | None:
+    """Independent of both implementations: the Gemeinde's own rule, its Gemeindeverband's, then
+    every prefix, longest first."""
+    if ags in rules:
+        return rules[ags]
+    if verband and verband in rules:
+        return rules[verband]
+    for length in range(len(ags) - 1, 0, -1):
         if ags[:length] in rules:
             return rules[ags[:length]]
     return None
 
 
-def gemeinden() -> list[tuple[str, str]]:
+def gemeinden() -> list[tuple[str, str, str]]:
+    """(AGS, name, Gemeindeverband key or "") of every Gemeinde."""
     with open(CONTENT / "regions.csv", encoding="utf-8", newline="") as f:
-        return [(r["ags"], r["name"]) for r in csv.DictReader(f) if len(r["ags"]) == 8]
+        return [(r["ags"], r["name"], r.get("verband") or "") for r in csv.DictReader(f) if len(r["ags"]) == 8]
 
 
 def services() -> list[str]:
@@ -89,8 +95,8 @@ def test_combobox_keyboard_and_aria(driver, base_url):
     assert box.get_attribute("aria-expanded") == "false"
     link = driver.find_element(By.CSS_SELECTOR, "[data-answer] .authority-card a").get_attribute("href")
     rules = rules_by_service()["personalausweis-beantragen"]
-    ags = next(a for a, n in gemeinden() if n == "Bernsdorf" and a.startswith("14524"))
-    assert link.endswith(f"/behoerden/{expected_authority(rules, ags)}/")
+    ags, verband = next((a, v) for a, n, v in gemeinden() if n == "Bernsdorf" and a.startswith("14524"))
+    assert link.endswith(f"/behoerden/{expected_authority(rules, ags, verband)}/")
     # The answer region is a live region; focus moved to "Ort ändern" so keyboard users continue there.
     assert driver.find_element(By.CSS_SELECTOR, "[data-answer]").get_attribute("aria-live") == "polite"
     assert driver.switch_to.active_element.get_attribute("data-change") is not None
@@ -127,7 +133,10 @@ def test_place_is_remembered_changed_and_forgotten(driver, base_url):
     driver.execute_script("localStorage.setItem('portal.ort', JSON.stringify({ags: '14625020', label: 'Bautzen (Landkreis Bautzen)'}))")
     open_page(driver, base_url + "/leistungen/hundesteuer-anmelden/")
     wait(driver, "return !!document.querySelector('[data-answer] .authority-card a')")
-    assert "Bautzen (Landkreis Bautzen)" in driver.find_element(By.CSS_SELECTOR, "[data-place-name]").text
+    # Remembered without a Gemeindeverband entry (as before spec v2): looked up in the place list
+    # once, shown with the list's label, and remembered anew with its Gemeindeverband.
+    assert "Bautzen / Budyšin (Landkreis Bautzen)" in driver.find_element(By.CSS_SELECTOR, "[data-place-name]").text
+    assert json.loads(driver.execute_script("return localStorage.getItem('portal.ort')"))["verband"] == ""
     open_page(driver, base_url + "/")
     wait(driver, "return !!document.querySelector('[data-answer] a')")
     assert driver.find_element(By.CSS_SELECTOR, "[data-answer] a").get_attribute("href").endswith("/orte/14625020/")
@@ -150,12 +159,18 @@ def test_thousand_random_pairs_match_independent_resolution(driver, base_url, si
     all_services = services()
     pairs = [(rng.choice(all_services), rng.choice(places)) for _ in range(1000)]
     mismatches = []
-    for service, (ags, name) in pairs:
-        expected = expected_authority(rules.get(service, {}), ags)
+    open_page(driver, base_url + "/")  # localStorage needs a page of the site's origin
+    for service, (ags, name, verband) in pairs:
+        expected = expected_authority(rules.get(service, {}), ags, verband)
         on_gemeinde_page = gemeinde_page_authority(Path(site_dir), ags, service)
         if on_gemeinde_page != expected:
             mismatches.append(f"Gemeinde page {ags} {service}: {on_gemeinde_page} != {expected}")
-        driver.execute_script("localStorage.setItem('portal.ort', JSON.stringify({ags: arguments[0], label: arguments[1]}))", ags, name)
+        # Half the places are remembered as the finder stores them (with the Gemeindeverband),
+        # half as a finder from before Gemeindeverbände did (looked up in the place list).
+        if rng.random() < 0.5:
+            driver.execute_script("localStorage.setItem('portal.ort', JSON.stringify({ags: arguments[0], label: arguments[1], verband: arguments[2]}))", ags, name, verband)
+        else:
+            driver.execute_script("localStorage.setItem('portal.ort', JSON.stringify({ags: arguments[0], label: arguments[1]}))", ags, name)
         open_page(driver, f"{base_url}/leistungen/{service}/")
         shown = driver.execute_script("""
             var finder = document.querySelector('[data-finder-ui]');
@@ -174,3 +189,32 @@ def test_thousand_random_pairs_match_independent_resolution(driver, base_url, si
             mismatches.append(f"finder {ags} {service}: {got} != {expected}")
     assert mismatches == [], f"{len(mismatches)} mismatches:\n" + "\n".join(mismatches[:20])
     assert len(pairs) == 1000
+    # The sample decides Gemeinde-level services of member Gemeinden at their Gemeindeverband.
+    assert any(v and rules.get(s, {}).get(v) and a not in rules.get(s, {}) for s, (a, _, v) in pairs)
+
+
+def test_member_of_a_gemeindeverband_is_sent_to_its_administration(driver, base_url):
+    """A citizen of Auerbach (Erzgebirge) picks the place and gets the Verwaltungsgemeinschaft
+    Burkhardtsdorf's administration, also for the next service with the place remembered."""
+    rules = rules_by_service()
+    ags, name, verband = next(g for g in gemeinden() if g[0] == "14521040")
+    assert verband == "145215103"
+    open_page(driver, base_url + "/leistungen/personalausweis-beantragen/")
+    clear_place(driver)
+    open_page(driver, base_url + "/leistungen/personalausweis-beantragen/")
+    box = driver.find_element(By.ID, "ort")
+    box.send_keys("Auerbach")
+    wait(driver, "return document.querySelectorAll('#ort-liste [role=option]').length > 0")
+    option = next(o for o in driver.find_elements(By.CSS_SELECTOR, "#ort-liste [role=option]")
+                  if o.get_attribute("textContent") == "Auerbach (Erzgebirgskreis)")
+    option.click()
+    wait(driver, "return !!document.querySelector('[data-answer] .authority-card a')")
+    href = driver.find_element(By.CSS_SELECTOR, "[data-answer] .authority-card a").get_attribute("href")
+    assert href.endswith("/behoerden/" + rules["personalausweis-beantragen"][verband] + "/"), href
+    assert "personalausweis-beantragen" in rules and ags not in rules["personalausweis-beantragen"]
+    stored = json.loads(driver.execute_script("return localStorage.getItem('portal.ort')"))
+    assert stored["verband"] == verband
+    open_page(driver, base_url + "/leistungen/wohnsitz-anmelden/")
+    wait(driver, "return !!document.querySelector('[data-answer] .authority-card a')")
+    href = driver.find_element(By.CSS_SELECTOR, "[data-answer] .authority-card a").get_attribute("href")
+    assert href.endswith("/behoerden/" + rules["wohnsitz-anmelden"][verband] + "/"), href

@@ -9,9 +9,10 @@ const finder = require(path.join(__dirname, "../../Templates/assets/finder.js"))
 
 const vectors = JSON.parse(fs.readFileSync(path.join(__dirname, "../vectors/responsibility.json"), "utf8"));
 
-test("longest-prefix vectors", () => {
+test("resolution vectors (Gemeinde, Gemeindeverband, longest prefix)", () => {
+  assert.ok(vectors.cases.some((c) => c.verband), "the vectors cover Gemeindeverbände");
   for (const c of vectors.cases) {
-    const got = finder.resolve(vectors.rules[c.service] || {}, c.ags);
+    const got = finder.resolve(vectors.rules[c.service] || {}, c.ags, c.verband);
     if (c.expected === null) assert.strictEqual(got, null, JSON.stringify(c));
     else assert.deepStrictEqual(got, { authority: c.expected, region: c.region }, JSON.stringify(c));
   }
@@ -29,4 +30,11 @@ test("place matching: names, Kreise and postal codes", () => {
   assert.deepStrictEqual(finder.matchPlaces(places, "044").map((m) => m.place.name), ["Borsdorf", "Markkleeberg"]);
   assert.deepStrictEqual(finder.matchPlaces(places, "l"), [], "one letter is not enough");
   assert.strictEqual(finder.normalize("Görlitz"), "goerlitz");
+});
+
+test("a place list entry names its Gemeindeverband where it has one", () => {
+  const places = finder.preparePlaces({ k: { "14521": "Erzgebirgskreis" },
+    p: [["14521040", "Auerbach", "09392", "145215103"], ["14521020", "Annaberg-Buchholz", "09456"]] });
+  assert.strictEqual(places[0].verband, "145215103");
+  assert.strictEqual(places[1].verband, null);
 });

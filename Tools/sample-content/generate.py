@@ -772,19 +772,45 @@ def build(data, out_root, scope, variant):
     no_kreis = sorted(g["ags"] for g in gemeinden if g["ags"][:5] not in kreis_by_ags)
     gemeindefrei = {g["ags"] for g in gemeinden if g["gemeindetyp"].startswith("gemeindefreies Gebiet")}
 
+    def key(s):
+        return re.sub(r"[^a-z0-9]", "", slugify(re.split(r"[,/(]", s)[0]))
+
+    # Gemeindeverbände (spec v2; Saxony only): each does the administrative work of its members.
+    # A Verwaltungsgemeinschaft's work is done by its erfüllende Gemeinde: the member whose name
+    # begins the Verband's name, else the most populous member (sample data: the real one is in
+    # the Land's Gemeindeverzeichnis, not in ours). A Verwaltungsverband has an office of its own.
+    verbaende = []     # dict(key, name, typ, members, seat)
+    verband_of = {}    # member AGS → Verband key
+    if scope == "sachsen":
+        gem_by_ags = {g["ags"]: g for g in gemeinden}
+        for v in read_csv(reg_dir / "verbaende-sachsen.csv"):
+            members = [gem_by_ags[a] for a in v["gemeinden"].split()]
+            if any(m["ags"][:5] != v["kreis"] or not v["verband"].startswith(v["kreis"]) for m in members):
+                raise SystemExit(f"generate.py: error: Verband {v['verband']} and its members lie in different Kreise")
+            vkey = key(v["name"])
+            named = [m for m in members if vkey.startswith(key(re.split(r" / |/", m["name"])[0]))]
+            seat = named[0] if len(named) == 1 else max(members, key=lambda m: (int(m["einwohner"] or 0), m["ags"]))
+            verbaende.append(dict(key=v["verband"], name=f"{v['typ']} {v['name']}", typ=v["typ"], members=members, seat=seat))
+            for m in members:
+                verband_of[m["ags"]] = v["verband"]
+
     # regions.csv
     if scope == "sachsen":
         src = read_csv(reg_dir / "regions-sachsen.csv")
-        rows = [(r["ags"], r["name"], r["postal_codes"]) for r in src]
+        rows = [(r["ags"], r["name"], r["postal_codes"], verband_of.get(r["ags"], "")) for r in src]
         expected = {"14"} | set(kreis_by_ags) | {g["ags"] for g in gemeinden}
         if {r[0] for r in rows} != expected:
             raise SystemExit("generate.py: error: regions-sachsen.csv and gemeinden-de.csv disagree")
+        # A Verband's row follows its Kreis' row, before the Kreis' Gemeinden.
+        rows += [(v["key"], v["name"], "", "") for v in verbaende]
+        rows.sort(key=lambda r: (r[0][:5], len(r[0]) != 2, len(r[0]) == 8, r[0]))
+        write_csv(out_root / "regions.csv", ["ags", "name", "postal_codes", "verband"], rows)
     else:
         rows = [(a, n, "") for a, n in lands.items()]
         rows += [(k["ags"], k["bezeichnung"], "") for k in kreise]
         rows += [(g["ags"], g["name"], g["postal_codes"]) for g in gemeinden]
         rows.sort()
-    write_csv(out_root / "regions.csv", ["ags", "name", "postal_codes"], rows)
+        write_csv(out_root / "regions.csv", ["ags", "name", "postal_codes"], rows)
     out.counts["regions"] = len(rows)
 
     # ---- authorities ---------------------------------------------------------------
@@ -800,9 +826,6 @@ def build(data, out_root, scope, variant):
         if len(c) != 1:
             raise SystemExit(f"generate.py: error: place {name!r} in {land}: {len(c)} matches")
         return c[0]
-
-    def key(s):
-        return re.sub(r"[^a-z0-9]", "", slugify(re.split(r"[,/(]", s)[0]))
 
     def kreis_seat(k):
         sitz = SITZ_ALIASES.get(k["sitz_verwaltung"], k["sitz_verwaltung"])
@@ -849,8 +872,14 @@ def build(data, out_root, scope, variant):
             city, pc = kreis_seat(k)
             name = k["name"] if k["name"].startswith(prefix_name + " ") else f"{prefix_name} {k['name']}"
             local.append((slugify(name), name, city, pc, k["ags"]))
+    seats = {v["seat"]["ags"] for v in verbaende if v["typ"] == "Verwaltungsgemeinschaft"}
+    gks_names = {name for name, _ in GROSSE_KREISSTAEDTE_SACHSEN}
     for g in sorted(gemeinden, key=lambda g: g["ags"]):
         if g["ags"][:5] in kreisfrei or g["ags"] in gemeindefrei:
+            continue
+        # A member of a Gemeindeverband has no administration of its own, unless it is the
+        # erfüllende Gemeinde or a Große Kreisstadt (its own Bauaufsicht).
+        if g["ags"] in verband_of and g["ags"] not in seats and g["name"] not in gks_names:
             continue
         kind = "Stadtverwaltung" if g["gemeindetyp"] in STADT_TYPES else "Gemeindeverwaltung"
         local.append((f"gemeindeverwaltung-{slugify(g['name'])}", f"{kind} {g['name']}",
@@ -866,6 +895,13 @@ def build(data, out_root, scope, variant):
         local_authority[ags] = add_authority(aid, name, city, pc)
     for k in kreisfrei:
         local_authority[k + "000"] = local_authority[k]
+    # The authority of each Gemeindeverband: the erfüllende Gemeinde's administration, or the
+    # Verwaltungsverband's own office (sample address in its most populous member).
+    for v in verbaende:
+        if v["typ"] == "Verwaltungsgemeinschaft":
+            local_authority[v["key"]] = local_authority[v["seat"]["ags"]]
+        else:
+            local_authority[v["key"]] = add_authority(slugify(v["name"]), v["name"], v["seat"]["name"], plz(v["seat"]))
 
     # Federal (only those used)
     fed_info = {aid: (name, city, land) for aid, name, city, land in FEDERAL_AUTHORITIES}
@@ -911,11 +947,14 @@ def build(data, out_root, scope, variant):
     gemeinde_rows = []
     for g in sorted(gemeinden, key=lambda g: g["ags"]):
         a = g["ags"]
+        if a in verband_of:                         # decided once for the whole Verband, below
+            continue
         if a in local_authority:
             gemeinde_rows.append((a, local_authority[a]))
         elif a[:5] in local_authority:            # gemeindefreies Gebiet: the Kreis serves it
             gemeinde_rows.append((a, local_authority[a[:5]]))
         # else: gemeindefreies Gebiet without a Kreis — no rule (gap)
+    gemeinde_rows += [(v["key"], local_authority[v["key"]]) for v in verbaende]
 
     rules = []
     gap_services = []
@@ -979,6 +1018,24 @@ def build(data, out_root, scope, variant):
         lines.append('state: "14"')
     lines += [f"description: {yaml_scalar(site['description'])}",
               "contact: " + yaml_flow_map(V.contact())]
+    if scope == "sachsen" and variant == "standard":
+        # The publishing settings of a real portal, so the sample shows (and the tests check) them.
+        lines += [
+            "# /.well-known/security.txt (RFC 9116): where to report a vulnerability of this portal.",
+            "security_txt:",
+            '  contact: ["sicherheit@portal.example.de", "https://portal.example.de/impressum/"]',
+            "  expires: 2027-06-30",
+            "  preferred_languages: [de, en]",
+            '# Feedback links: "War diese Seite hilfreich?" on service pages, "Barriere melden" on every page.',
+            "feedback:",
+            '  service_url: "https://feedback.example.de/bewertung?seite={url}&leistung={leika}"',
+            '  accessibility: "barrierefreiheit@portal.example.de"',
+            "# The catalogue as open data under /daten/ (JSON with a JSON Schema, CSV).",
+            "open_data:",
+            '  licence: "Datenlizenz Deutschland – Namensnennung – Version 2.0"',
+            '  licence_url: "https://www.govdata.de/dl-de/by-2-0"',
+            '  publisher: "Serviceportal Sachsen (Beispielportal)"',
+        ]
     out.write("site.yml", "\n".join(lines) + "\n")
 
     info = dict(levels=level_count, no_kreis=no_kreis, gemeindefrei=len(gemeindefrei),

@@ -83,7 +83,7 @@ extension PageRenderer {
         }
         r["has_groups"] = true
         r["groups"] = .list(model.directory.laender.map { land in
-            let kreise = (model.directory.children[land.ags] ?? []).map { kreis -> ContextValue in
+            let kreise = model.directory.kreise(in: land).map { kreis -> ContextValue in
                 var row: [String: ContextValue] = ["name": .string(kreis.name), "url": .string(root + Routes.place(kreis.ags)), "ags": .string(kreis.ags)]
                 switch model.answer(service: service.slug, kreis: kreis.ags) {
                 case .perGemeinde:
