@@ -70,6 +70,15 @@ package struct GemeindeRows: Sendable {
         return f.hex
     }
 
+    /// The rows of the given services (indexes into `content.services`) for one Gemeinde.
+    package func html(for gemeinde: Region, services: [Int]) -> String {
+        guard let vector = answers.byGemeinde[gemeinde.ags] else { return "" }
+        var out = ""
+        out.reserveCapacity(services.count * 200)
+        for index in services { out += rows[index][vector[index]] ?? "" }
+        return out
+    }
+
     /// The rows of one Gemeinde page, in A–Z order of the services.
     package func html(for gemeinde: Region) -> String {
         guard let vector = answers.byGemeinde[gemeinde.ags] else { return "" }

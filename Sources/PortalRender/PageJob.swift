@@ -62,6 +62,9 @@ package struct PagePlan {
     package var context: Context
     /// A Gemeinde page gets its pre-rendered rows (see `GemeindeRows`) only when it is rendered.
     package var gemeinde: Region?
+    /// A Gemeinde page's rows by group (service indexes, A–Z): one list per authority group of its
+    /// context, then the gaps (`PageRenderer.context(_:rows:)`).
+    package var rowGroups: [[Int]] = []
     /// The part of the context made from one service body alone, if the page declares one.
     package var bodyPart: BodyPart?
 

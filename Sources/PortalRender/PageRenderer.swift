@@ -13,6 +13,8 @@ package struct PageRenderer: Sendable {
     package let dataPaths: [String: String]
     /// Per service slug, the site path of its rules for the browser's finder.
     package let rulePaths: [String: String]
+    /// Every (service, Gemeinde) answer with the level that decided it, for the place pages.
+    package let answers: GemeindeAnswers
     /// Pages of one shape are rendered once and filled in after (see `PageStencils`).
     package let stencils: PageStencils
     /// The open data files with their sizes, for their page (`OpenDataStep`); empty without `open_data`.
@@ -115,18 +117,38 @@ package struct PageRenderer: Sendable {
         return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + " …"
     }
 
-    package func page(_ path: String, _ template: String, _ context: Context, gemeinde: Region? = nil) -> PagePlan {
-        PagePlan(path: path, template: template, context: context, gemeinde: gemeinde)
+    package func page(_ path: String, _ template: String, _ context: Context, gemeinde: Region? = nil, rowGroups: [[Int]] = []) -> PagePlan {
+        var plan = PagePlan(path: path, template: template, context: context, gemeinde: gemeinde)
+        plan.rowGroups = rowGroups
+        return plan
     }
 
     /// The page's HTML. `rows` must be given for Gemeinde pages; `shape` is the plan's, if known.
     package func html(_ plan: PagePlan, shape: Shape? = nil, rows: GemeindeRows?) -> String {
-        if let gemeinde = plan.gemeinde, let rows {
-            var context = plan.context
-            context["rows"] = .string(rows.html(for: gemeinde))
-            return stencils.render(context, template: plan.template)
+        if plan.gemeinde != nil, let rows {
+            return stencils.render(Self.context(plan, rows: rows), template: plan.template)
         }
         return stencils.render(plan.context, template: plan.template, shape: shape)
+    }
+
+    /// A Gemeinde page's whole context: each of its groups (`rowGroups`, in the order of the
+    /// context's `groups` list, then `gaps`) gets its pre-rendered rows as `rows`.
+    package static func context(_ plan: PagePlan, rows: GemeindeRows) -> Context {
+        guard let gemeinde = plan.gemeinde else { return plan.context }
+        var context = plan.context
+        var groups = plan.rowGroups.makeIterator()
+        if case .list(let items)? = context["groups"] {
+            context["groups"] = .list(items.map { item in
+                guard case .object(var group) = item, let services = groups.next() else { return item }
+                group["rows"] = .string(rows.html(for: gemeinde, services: services))
+                return .object(group)
+            })
+        }
+        if case .object(var gaps)? = context["gaps"], let services = groups.next() {
+            gaps["rows"] = .string(rows.html(for: gemeinde, services: services))
+            context["gaps"] = .object(gaps)
+        }
+        return context
     }
 
     /// What the page is made of: its template (with every template it includes), its context
@@ -140,6 +162,7 @@ package struct PageRenderer: Sendable {
             f.add(rowsDigest)
             f.add(theme.templateDigests["gemeinde-row"] ?? "")
             (answers.byGemeinde[gemeinde.ags] ?? []).withUnsafeBytes { f.add($0) }
+            for group in plan.rowGroups { f.add(tag: 0xFE); group.withUnsafeBytes { f.add($0) } }
         }
         return f.hex
     }
@@ -191,8 +214,9 @@ package struct PageRenderer: Sendable {
         return "\(parts[2]). \(months[parts[1] - 1]) \(parts[0])"
     }
 
-    package init(model: SiteModel, theme: Theme, assetPaths: [String: String], dataPaths: [String: String], rulePaths: [String: String], stencils: PageStencils) {
+    package init(model: SiteModel, answers: GemeindeAnswers, theme: Theme, assetPaths: [String: String], dataPaths: [String: String], rulePaths: [String: String], stencils: PageStencils) {
         self.model = model
+        self.answers = answers
         self.theme = theme
         self.assetPaths = assetPaths
         self.dataPaths = dataPaths

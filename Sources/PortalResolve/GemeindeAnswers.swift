@@ -3,13 +3,25 @@ import PortalSupport
 
 /// The responsible authority of every service in every Gemeinde, resolved once per build (the
 /// Gemeinde pages' fingerprints, their rows and their HTML all need it). Authorities are stored
-/// as indexes into the sorted id list: 4 bytes per pair (Germany: 6 million pairs, 24 MB).
+/// as indexes into the sorted id list: 4 bytes per pair (Germany: 6 million pairs, 24 MB), and the
+/// level of the rule that decided, 1 byte per pair.
 package struct GemeindeAnswers: Sendable {
     package static let gap: Int32 = -1
+
+    /// Where the deciding rule of a (service, Gemeinde) pair stands.
+    package enum Level: UInt8, Sendable {
+        case gap = 0, gemeinde, verband, kreis, regierungsbezirk, land
+    }
+
     /// Sorted authority ids; an answer is an index into this list or `gap`.
     package let authorityIDs: [String]
     /// Gemeinde AGS → per service (index into `content.services`) its answer.
     package let byGemeinde: [String: [Int32]]
+    /// Gemeinde AGS → per service the level of the rule that decided.
+    package let levelByGemeinde: [String: [Level]]
+    /// Kreis AGS → per service whether its answer differs between the Kreis' Gemeinden (some
+    /// Gemeinde or Gemeindeverband inside it has a rule of its own).
+    package let variesInKreis: [String: [Bool]]
 
     package init(model: SiteModel) {
         let ids = model.content.authorities.keys.sorted()
@@ -18,14 +30,45 @@ package struct GemeindeAnswers: Sendable {
         let tables: [[String: Int32]] = model.content.services.map { service in
             model.index.rules(for: service.slug).compactMapValues { position[$0] }
         }
-        let vectors = ParallelMap.map(model.directory.gemeinden) { gemeinde -> (String, [Int32]) in
+        let vectors = ParallelMap.map(model.directory.gemeinden) { gemeinde -> (String, [Int32], [Level]) in
             let keys = model.directory.keys(of: gemeinde)
-            return (gemeinde.ags, tables.map { table in
-                for key in keys { if let answer = table[key] { return answer } }
-                return Self.gap
-            })
+            let levels = keys.map { key -> Level in
+                switch key.count {
+                case 8: return .gemeinde
+                case 9: return .verband
+                case 5: return .kreis
+                case 3: return .regierungsbezirk
+                default: return .land
+                }
+            }
+            var answers = [Int32](repeating: Self.gap, count: tables.count), decided = [Level](repeating: .gap, count: tables.count)
+            for (service, table) in tables.enumerated() {
+                for (k, key) in keys.enumerated() {
+                    if let answer = table[key] { answers[service] = answer; decided[service] = levels[k]; break }
+                }
+            }
+            return (gemeinde.ags, answers, decided)
         }
         authorityIDs = ids
-        byGemeinde = Dictionary(vectors, uniquingKeysWith: { a, _ in a })
+        byGemeinde = Dictionary(vectors.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
+        levelByGemeinde = Dictionary(vectors.map { ($0.0, $0.2) }, uniquingKeysWith: { a, _ in a })
+        variesInKreis = Dictionary(uniqueKeysWithValues: model.directory.kreise.map { kreis in
+            (kreis.ags, model.content.services.map { !model.index.deeperRegions(service: $0.slug, inside: kreis.ags).isEmpty })
+        })
+    }
+
+    /// The services a Gemeinde's own page lists (indexes into `content.services`, A–Z): those
+    /// decided by a rule of the Gemeinde or its Gemeindeverband, the gaps, and those whose answer
+    /// differs within its Kreis (so the no-JavaScript path from a service page, Kreis, Gemeinde,
+    /// ends on a page that names the service). The rest is on its Kreis', RB's or Land's page.
+    package func listedOnOwnPage(_ gemeinde: Region) -> [Int] {
+        guard let levels = levelByGemeinde[gemeinde.ags] else { return [] }
+        let varies = variesInKreis[String(gemeinde.ags.prefix(5))]
+        return levels.indices.filter { i in
+            switch levels[i] {
+            case .gap, .gemeinde, .verband: return true
+            case .kreis, .regierungsbezirk, .land: return varies?[i] ?? false
+            }
+        }
     }
 }

@@ -24,15 +24,14 @@ import Testing
         let theme = try Theme.load(overrides: nil, displayPath: nil)
         #expect(theme.stencilsAllowed)
         let stencils = PageStencils(theme: theme)
-        let renderer = PageRenderer(model: model, theme: theme, assetPaths: [:], dataPaths: ["search": "data/suche.json"],
-                                    rulePaths: [:], stencils: stencils)
         let answers = GemeindeAnswers(model: model)
+        let renderer = PageRenderer(model: model, answers: answers, theme: theme, assetPaths: [:], dataPaths: ["search": "data/suche.json"],
+                                    rulePaths: [:], stencils: stencils)
         let rows = GemeindeRows(model: model, theme: theme, answers: answers)
         let jobs = PageJob.all(for: model)
         let mismatches = ParallelMap.map(jobs) { job -> String? in
             let plan = renderer.plan(job)
-            var context = plan.context
-            if let gemeinde = plan.gemeinde { context["rows"] = .string(rows.html(for: gemeinde)) }
+            let context = PageRenderer.context(plan, rows: rows)
             return renderer.html(plan, rows: rows) == theme.render(context, template: plan.template) ? nil : plan.path
         }.compactMap { $0 }
         #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")

@@ -55,9 +55,16 @@ import Testing
         defer { fixture.remove() }
         let dresden = site.read("orte/14612000/index.html")
         #expect(dresden.contains("data-service=\"personalausweis-beantragen\"><a href=\"../../leistungen/personalausweis-beantragen/\">Personalausweis beantragen</a>: <a href=\"../../behoerden/buergeramt-dresden/\">Bürgeramt Dresden</a>"))
+        // Kamenz decides nothing itself: its page sums up the Kreis' and the Land's answers and
+        // links to their pages, which list the services (output contract v2, place pages by level).
         let kamenz = site.read("orte/14625240/index.html")
-        #expect(kamenz.contains("<a href=\"../../behoerden/landratsamt-bautzen/\">Landratsamt Bautzen</a>"))
-        #expect(kamenz.contains("data-service=\"elterngeld-beantragen\"><a href=\"../../leistungen/elterngeld-beantragen/\">Elterngeld beantragen</a>: <a href=\"../../behoerden/elterngeldstelle-sachsen/\">"))
+        #expect(!kamenz.contains("data-service="))
+        #expect(kamenz.contains("<a href=\"../../orte/14625/\">Kreis Landkreis Bautzen</a>: 1 Leistung, zuständig <a href=\"../../behoerden/landratsamt-bautzen/\">Landratsamt Bautzen</a> (1)"), "\(kamenz)")
+        #expect(kamenz.contains("<a href=\"../../orte/14/\">Land Sachsen</a>: 1 Leistung, zuständig <a href=\"../../behoerden/elterngeldstelle-sachsen/\">"))
+        let bautzen = site.read("orte/14625/index.html")
+        #expect(bautzen.contains("data-service=\"personalausweis-beantragen\"><a href=\"../../leistungen/personalausweis-beantragen/\">Personalausweis beantragen</a>: <a href=\"../../behoerden/landratsamt-bautzen/\">"))
+        let sachsen = site.read("orte/14/index.html")
+        #expect(sachsen.contains("data-service=\"elterngeld-beantragen\"><a href=\"../../leistungen/elterngeld-beantragen/\">Elterngeld beantragen</a>: <a href=\"../../behoerden/elterngeldstelle-sachsen/\">"))
     }
 
     @Test func gapsShowNoAuthorityButTheGeneralContact() throws {

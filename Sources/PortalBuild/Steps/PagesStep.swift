@@ -14,7 +14,7 @@ package struct PagesStep: BuildStep {
         let model = build.model, answers = build.answers, theme = build.theme
         let emitter = build.emitter, recorder = build.recorder, progress = build.options.progress
         let stencils = PageStencils(theme: theme)
-        var made = PageRenderer(model: model, theme: theme, assetPaths: build.assetPaths,
+        var made = PageRenderer(model: model, answers: answers, theme: theme, assetPaths: build.assetPaths,
                                 dataPaths: ["search": build.search.group.main, "places": build.placesPath, "authorities": Routes.authorityCards],
                                 rulePaths: build.rulePaths, stencils: stencils)
         made.openDataFiles = build.openDataFiles
