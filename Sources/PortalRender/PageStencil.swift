@@ -17,7 +17,7 @@ import PortalSupport
 ///
 /// Safety: the theme must not use what looks *into* a value (transforms such as `uppercased(x)`,
 /// dynamic partials, other content types, changed delimiters; see `Theme.stencilsAllowed`), and a
-/// shape's stencil is only used after it reproduced the first page of that shape exactly.
+/// shape's stencil is only used after it reproduced the second page of that shape exactly.
 package final class PageStencils: @unchecked Sendable {
     private let theme: Theme
     private let lock = NSLock()
@@ -29,8 +29,10 @@ package final class PageStencils: @unchecked Sendable {
     package var shapeCount: Int { lock.withLock { shapes.count } }
 
     private enum State {
-        /// Seen once: the digest of that page's HTML and its leaves, to check a stencil against.
-        case seen(digest: String, leaves: [String])
+        /// Seen once. Nothing of that page is kept: most shapes of large sites occur once (a
+        /// Kreis page with its own list of services), and keeping their leaves cost ~30 MiB at
+        /// Germany scale. The second page of a shape checks the stencil against itself.
+        case seen
         case stencil(Stencil)
         /// The stencil did not reproduce a page: this shape is always rendered directly.
         case direct
@@ -47,28 +49,25 @@ package final class PageStencils: @unchecked Sendable {
         switch lock.withLock({ shapes[shape.key] }) {
         case nil:
             let html = theme.render(context, template: template)
-            lock.withLock { if shapes[shape.key] == nil { shapes[shape.key] = .seen(digest: Self.digest(html), leaves: shape.leaves) } }
+            lock.withLock { if shapes[shape.key] == nil { shapes[shape.key] = .seen } }
             return html
-        case .seen(let digest, let firstLeaves):
+        case .seen:
+            // The second page of a shape: rendered directly, and the stencil is kept only if it
+            // gives exactly these bytes.
+            let html = theme.render(context, template: template)
             let stencil = Stencil(theme.renderStencil(Shape.markers(context), template: template), leafCount: shape.leaves.count)
-            guard let stencil, Self.digest(stencil.fill(firstLeaves)) == digest else {
+            guard let stencil, stencil.fill(shape.leaves) == html else {
                 lock.withLock { shapes[shape.key] = .direct }
-                return theme.render(context, template: template)
+                return html
             }
-            lock.withLock { shapes[shape.key] = .stencil(stencil); filledCount += 1 }
-            return stencil.fill(shape.leaves)
+            lock.withLock { shapes[shape.key] = .stencil(stencil) }
+            return html
         case .stencil(let stencil):
             lock.withLock { filledCount += 1 }
             return stencil.fill(shape.leaves)
         case .direct:
             return theme.render(context, template: template)
         }
-    }
-
-    private static func digest(_ html: String) -> String {
-        var f = Fingerprint()
-        f.add(html)
-        return f.hex
     }
 
     /// Marker of leaf `k` as put into the context, and as it comes out of `{{…}}` (escaped).

@@ -7,8 +7,8 @@
                                    [--generate-only] [--diagnose] [--cached-rows] [--timeout 1200]
 
 For each N in --services:
-  1. derives a Saxony content tree of N services from `generate.py --scope sachsen` (557 OZG
-     services): fewer by an even selection that keeps every link target, more by clones
+  1. derives a Saxony content tree of N services from `generate.py --scope sachsen --as-v1`
+     (557 OZG services; the tree of all earlier runs, without Gemeindeverbände): fewer by an even selection that keeps every link target, more by clones
      `<slug>-<k>` titled "… (Variante k)" with the same Markdown body and a copy of the base
      service's rules in responsibilities.csv; checks it with `portal check` (must exit 0).
      With --rule-heavy the tree is then shaped like a Land whose Gemeinden decide many services
@@ -19,10 +19,12 @@ For each N in --services:
      service body grows to about 7.5 KB of varied German prose in FIM sections. At 2,000
      services: ~301,000 rules, ~293,000 of them 8-digit;
   2. converts the same tree into an equivalent Hugo site (same pages: service, form stub, A–Z,
-     Themenfelder and Lebenslagen as taxonomies, authorities, Land/Kreis/Gemeinde pages, search,
-     404, free pages, sitemap, robots.txt; the same data files: search index, place list,
-     rules per service, one JSON card per authority). The responsibility resolution (longest
-     AGS prefix) is done here in Python: Hugo only renders;
+     Themenfelder and Lebenslagen as taxonomies, authorities, Land/Kreis/Gemeinde pages by level
+     as the portal makes them since output contract v2 (a place lists what its own rules decide,
+     grouped by authority; a Gemeinde also its gaps and the services that differ within its
+     Kreis, and sums up the rest), search, 404, free pages, sitemap, robots.txt; the same data
+     files: search index, place list, rules per service, one JSON card per authority). The
+     responsibility resolution (longest AGS prefix) is done here in Python: Hugo only renders;
   3. builds both alternately, --runs times each, under /usr/bin/time -v, output in --work,
      the output folder (and Hugo's caches) deleted before each run;
   4. prints per N the median wall time, CPU time and peak RSS, pages and output bytes of
@@ -1074,6 +1076,16 @@ LAYOUTS = {
 {{ define "main" }}
 <h1>{{ .Title }}</h1>
 <p class="meta">{{ .Params.level }} · Gemeindeschlüssel {{ .Params.ags }}</p>
+{{ with .Params.groups }}{{ $auth := site.Data.portal.behoerdenliste }}
+<section aria-labelledby="zustaendig-titel">
+  <h2 id="zustaendig-titel">Zuständigkeiten für ganz {{ $.Title }}</h2>
+  <p>Diese Stellen sind für alle Orte in {{ $.Title }} zuständig. Wenn die Seite Ihrer Gemeinde für eine Leistung eine andere Stelle nennt, gilt diese.</p>
+  {{ range . }}{{ $k := int (index . 0) }}{{ $b := index $auth $k }}
+  <h3><a href="/behoerden/{{ index $b 0 }}/">{{ index $b 1 }}</a> <span class="count">{{ len (index . 1) }} Leistungen</span></h3>
+  <ul class="responsibility-list">
+    {{ range index . 1 }}{{ $s := index site.Data.portal.leistungen (int .) }}{{ $slug := index $s 0 }}<li id="leistung-{{ $slug }}" data-service="{{ $slug }}"><a href="/leistungen/{{ $slug }}/">{{ index $s 1 }}</a>: <a href="/behoerden/{{ index $b 0 }}/">{{ index $b 1 }}</a></li>{{ end }}
+  </ul>{{ end }}
+</section>{{ end }}
 <section aria-labelledby="orte-titel">
   <h2 id="orte-titel">{{ .Params.children_title }}</h2>
   <ul class="columns">
@@ -1091,35 +1103,73 @@ LAYOUTS = {
 {{ define "main" }}
 <h1>{{ .Title }}</h1>
 <p class="meta">Gemeinde · Gemeindeschlüssel {{ .Params.ags }}{{ with .Params.plz }} · Postleitzahlen {{ . }}{{ end }}</p>
-<p>Für jede Leistung steht hier die Stelle, die für Einwohnerinnen und Einwohner dieser Gemeinde zuständig ist.</p>
+<p>Hier steht, welche Stelle für Einwohnerinnen und Einwohner dieser Gemeinde zuständig ist: zuerst die Leistungen, die hier vor Ort geregelt sind, dann, wo die übrigen Leistungen stehen.</p>
+{{ with .Params.groups }}{{ $auth := site.Data.portal.behoerdenliste }}
 <section aria-labelledby="zustaendig-titel">
-  <h2 id="zustaendig-titel">Zuständige Stellen</h2>
+  <h2 id="zustaendig-titel">Zuständige Stellen vor Ort</h2>
+  {{ range . }}{{ $k := int (index . 0) }}{{ $b := index $auth $k }}
+  <h3><a href="/behoerden/{{ index $b 0 }}/">{{ index $b 1 }}</a> <span class="count">{{ len (index . 1) }} Leistungen</span></h3>
   <ul class="responsibility-list">
-    {{ $a := .Params.a }}
-    {{ range $i, $_ := site.Data.portal.leistungen }}{{ $k := int (index $a $i) }}{{ partialCached "gemeinde-row.html" (slice $i $k) $i $k }}{{ end }}
+    {{ range index . 1 }}{{ $i := int . }}{{ partialCached "gemeinde-row.html" (slice $i $k) $i $k }}{{ end }}
+  </ul>{{ end }}
+</section>{{ end }}
+{{ with .Params.gaps }}{{ $mail := site.Params.contact_email }}
+<section aria-labelledby="luecken-titel">
+  <h2 id="luecken-titel">Keine zuständige Stelle hinterlegt</h2>
+  <p>Für {{ len . }} Leistungen ist für diese Gemeinde keine zuständige Stelle hinterlegt. Der allgemeine Kontakt des Portals hilft weiter: <a href="mailto:{{ $mail }}">{{ $mail }}</a>.</p>
+  <ul class="responsibility-list">
+    {{ range . }}{{ $s := index site.Data.portal.leistungen (int .) }}{{ $slug := index $s 0 }}<li id="leistung-{{ $slug }}" data-service="{{ $slug }}"><a href="/leistungen/{{ $slug }}/">{{ index $s 1 }}</a>: <span class="gap">keine zuständige Stelle hinterlegt – allgemeiner Kontakt: <a href="mailto:{{ $mail }}">{{ $mail }}</a></span></li>{{ end }}
   </ul>
-</section>
+</section>{{ end }}
+{{ with .Params.others }}{{ $auth := site.Data.portal.behoerdenliste }}
+<section aria-labelledby="andere-titel">
+  <h2 id="andere-titel">Alle anderen Leistungen</h2>
+  <p>Für die übrigen {{ $.Params.others_count }} Leistungen gilt, was für den Kreis oder das Land geregelt ist. Die Liste steht auf der jeweiligen Seite:</p>
+  <ul>
+    {{ range . }}<li><a href="/orte/{{ index . 0 }}/">{{ index . 2 }} {{ index . 1 }}</a>: {{ index . 3 }} Leistungen, zuständig {{ range $j, $e := index . 4 }}{{ if $j }}, {{ end }}{{ $b := index $auth (int (index $e 0)) }}<a href="/behoerden/{{ index $b 0 }}/">{{ index $b 1 }}</a> ({{ index $e 1 }}){{ end }}</li>
+    {{ end }}
+  </ul>
+</section>{{ end }}
 {{ end }}
 """,
     "partials/gemeinde-row.html": """\
 {{ $s := index site.Data.portal.leistungen (index . 0) }}{{ $k := index . 1 }}{{ $slug := index $s 0 }}<li id="leistung-{{ $slug }}" data-service="{{ $slug }}"><a href="/leistungen/{{ $slug }}/">{{ index $s 1 }}</a>: {{ if ge $k 0 }}{{ $b := index site.Data.portal.behoerdenliste $k }}<a href="/behoerden/{{ index $b 0 }}/">{{ index $b 1 }}</a>{{ else }}{{ $mail := site.Params.contact_email }}<span class="gap">keine zuständige Stelle hinterlegt – allgemeiner Kontakt: <a href="mailto:{{ $mail }}">{{ $mail }}</a></span>{{ end }}</li>
 """,
-    # The Gemeinde page: `a` holds, per service in A–Z order (data/portal/leistungen.json), the
-    # index of the responsible authority in data/portal/behoerdenliste.json, or -1 for a gap.
+    # The Gemeinde page by level: `groups` holds [authority index in data/portal/behoerdenliste.json,
+    # [service indexes in data/portal/leistungen.json, A–Z]], then `gaps` and the `others` summary.
     "orte/gemeinde.html": """\
 {{ define "breadcrumbs" }}{{ partial "crumbs.html" (dict "title" .Title "parents" .Params.crumbs) }}{{ end }}
 {{ define "main" }}
 <h1>{{ .Title }}</h1>
 <p class="meta">Gemeinde · Gemeindeschlüssel {{ .Params.ags }}{{ with .Params.plz }} · Postleitzahlen {{ . }}{{ end }}</p>
-<p>Für jede Leistung steht hier die Stelle, die für Einwohnerinnen und Einwohner dieser Gemeinde zuständig ist.</p>
+<p>Hier steht, welche Stelle für Einwohnerinnen und Einwohner dieser Gemeinde zuständig ist: zuerst die Leistungen, die hier vor Ort geregelt sind, dann, wo die übrigen Leistungen stehen.</p>
+{{ with .Params.groups }}{{ $auth := site.Data.portal.behoerdenliste }}
 <section aria-labelledby="zustaendig-titel">
-  <h2 id="zustaendig-titel">Zuständige Stellen</h2>
+  <h2 id="zustaendig-titel">Zuständige Stellen vor Ort</h2>
+  {{ range . }}{{ $k := int (index . 0) }}{{ $b := index $auth $k }}
+  <h3><a href="/behoerden/{{ index $b 0 }}/">{{ index $b 1 }}</a> <span class="count">{{ len (index . 1) }} Leistungen</span></h3>
   <ul class="responsibility-list">
-    {{ $a := .Params.a }}{{ $auth := site.Data.portal.behoerdenliste }}{{ $mail := site.Params.contact_email }}
-    {{ range $i, $s := site.Data.portal.leistungen }}{{ $slug := index $s 0 }}{{ $k := int (index $a $i) }}<li id="leistung-{{ $slug }}" data-service="{{ $slug }}"><a href="/leistungen/{{ $slug }}/">{{ index $s 1 }}</a>: {{ if ge $k 0 }}{{ $b := index $auth $k }}<a href="/behoerden/{{ index $b 0 }}/">{{ index $b 1 }}</a>{{ else }}<span class="gap">keine zuständige Stelle hinterlegt – allgemeiner Kontakt: <a href="mailto:{{ $mail }}">{{ $mail }}</a></span>{{ end }}</li>
+    {{ range index . 1 }}{{ $s := index site.Data.portal.leistungen (int .) }}{{ $slug := index $s 0 }}<li id="leistung-{{ $slug }}" data-service="{{ $slug }}"><a href="/leistungen/{{ $slug }}/">{{ index $s 1 }}</a>: <a href="/behoerden/{{ index $b 0 }}/">{{ index $b 1 }}</a></li>
 {{ end }}
+  </ul>{{ end }}
+</section>{{ end }}
+{{ with .Params.gaps }}{{ $mail := site.Params.contact_email }}
+<section aria-labelledby="luecken-titel">
+  <h2 id="luecken-titel">Keine zuständige Stelle hinterlegt</h2>
+  <p>Für {{ len . }} Leistungen ist für diese Gemeinde keine zuständige Stelle hinterlegt. Der allgemeine Kontakt des Portals hilft weiter: <a href="mailto:{{ $mail }}">{{ $mail }}</a>.</p>
+  <ul class="responsibility-list">
+    {{ range . }}{{ $s := index site.Data.portal.leistungen (int .) }}{{ $slug := index $s 0 }}<li id="leistung-{{ $slug }}" data-service="{{ $slug }}"><a href="/leistungen/{{ $slug }}/">{{ index $s 1 }}</a>: <span class="gap">keine zuständige Stelle hinterlegt – allgemeiner Kontakt: <a href="mailto:{{ $mail }}">{{ $mail }}</a></span></li>{{ end }}
   </ul>
-</section>
+</section>{{ end }}
+{{ with .Params.others }}{{ $auth := site.Data.portal.behoerdenliste }}
+<section aria-labelledby="andere-titel">
+  <h2 id="andere-titel">Alle anderen Leistungen</h2>
+  <p>Für die übrigen {{ $.Params.others_count }} Leistungen gilt, was für den Kreis oder das Land geregelt ist. Die Liste steht auf der jeweiligen Seite:</p>
+  <ul>
+    {{ range . }}<li><a href="/orte/{{ index . 0 }}/">{{ index . 2 }} {{ index . 1 }}</a>: {{ index . 3 }} Leistungen, zuständig {{ range $j, $e := index . 4 }}{{ if $j }}, {{ end }}{{ $b := index $auth (int (index $e 0)) }}<a href="/behoerden/{{ index $b 0 }}/">{{ index $b 1 }}</a> ({{ index $e 1 }}){{ end }}</li>
+    {{ end }}
+  </ul>
+</section>{{ end }}
 {{ end }}
 """,
 }
@@ -1347,25 +1397,47 @@ def hugo_site(content: Path, site_dir: Path, cached_rows: bool = False) -> dict:
             "title": x["name"], "street": x["address"]["street"], "postal_code": str(x["address"]["postal_code"]),
             "city": x["address"]["city"], "dienste": [[s, service_titles[s], "; ".join(v)] for s, v in rows.items()]}))
 
-    # Places: Land and Kreis pages list their children; a Gemeinde page gets the resolved
-    # authority of every service.
+    # Places by level, as the portal builds them (output contract v2): every place lists the
+    # services its own rules decide, grouped by authority; a Gemeinde lists those, its gaps and the
+    # services whose answer differs within its Kreis, and sums up the rest by Kreis and Land.
     service_rules = [rules.get(m["slug"], {}) for m, _ in services]
+    varies = [{reg[:5] for reg in sr if len(reg) > 5} for sr in service_rules]
+    auth_name = lambda k: authorities[auth_ids[k]]["name"]
+
+    def grouped(pairs):  # [(authority index, service index)] -> [[k, [i, …]], …], largest first
+        groups: dict[int, list[int]] = {}
+        for k, i in pairs:
+            groups.setdefault(k, []).append(i)
+        return [[k, groups[k]] for k in sorted(groups, key=lambda k: (-len(groups[k]), german_key(auth_name(k))))]
+
     for r in regions:
         ags = r["ags"]
         if len(ags) == 8:
-            resolved = []
-            for sr in service_rules:
-                a = resolve(sr, ags, lengths)
-                resolved.append(auth_index[a] if a is not None else -1)
+            listed, gaps, elsewhere = [], [], {}
+            for i, sr in enumerate(service_rules):
+                n = next((n for n in lengths if n <= len(ags) and ags[:n] in sr), None)
+                if n is None:
+                    gaps.append(i)
+                elif n == 8 or ags[:5] in varies[i]:
+                    listed.append((auth_index[sr[ags[:n]]], i))
+                else:
+                    elsewhere.setdefault(ags[:n], {}).setdefault(auth_index[sr[ags[:n]]], 0)
+                    elsewhere[ags[:n]][auth_index[sr[ags[:n]]]] += 1
             k = parent(ags)
             land = parent(k) if k else None
+            others = [[x, by_ags[x]["name"], "Kreis" if len(x) == 5 else "Land", sum(elsewhere[x].values()),
+                       [[a, c] for a, c in sorted(elsewhere[x].items(), key=lambda e: (-e[1], auth_ids[e[0]]))]]
+                      for x in (k, land) if x and x in elsewhere]
             fm = {"title": r["name"], "layout": "gemeinde-cached" if cached_rows else "gemeinde", "ags": ags, "plz": ", ".join(r["postal_codes"].split()),
                   "description": f"Zuständige Stellen in {r['name']} für alle {len(services)} Leistungen.",
-                  "crumbs": [["/orte/", "Orte"]] + [[f"/orte/{x}/", by_ags[x]["name"]] for x in (land, k) if x], "a": resolved}
+                  "crumbs": [["/orte/", "Orte"]] + [[f"/orte/{x}/", by_ags[x]["name"]] for x in (land, k) if x],
+                  "groups": grouped(listed), "gaps": gaps, "others": others,
+                  "others_count": sum(o[3] for o in others)}
         else:
             fm = {"title": r["name"], "layout": "place", "ags": ags, "level": "Land" if len(ags) == 2 else "Kreis",
                   "children_title": "Kreise und kreisfreie Städte" if len(ags) == 2 else "Gemeinden",
-                  "children": [[ch["ags"], ch["name"], ", ".join(ch["postal_codes"].split())] for ch in children.get(ags, [])]}
+                  "children": [[ch["ags"], ch["name"], ", ".join(ch["postal_codes"].split())] for ch in children.get(ags, [])],
+                  "groups": grouped([(auth_index[sr[ags]], i) for i, sr in enumerate(service_rules) if ags in sr])}
         write(out / f"orte/{ags}.md", json_front_matter(fm))
     return {"services": len(services), "authorities": len(authorities), "places": len(regions)}
 
@@ -1797,7 +1869,9 @@ def main() -> None:
     # the repository's Templates/ may be changing; the binary's own theme is what is measured.
     os.chdir(work)
     base = work / "base"
-    subprocess.run([sys.executable, str(GENERATE), "--scope", "sachsen", "--out", str(base)], check=True,
+    # --as-v1: the tree of all earlier runs (no Gemeindeverbände, no publishing settings), so
+    # figures stay comparable and the Hugo site needs no Gemeindeverband resolution.
+    subprocess.run([sys.executable, str(GENERATE), "--scope", "sachsen", "--as-v1", "--out", str(base)], check=True,
                    stdout=subprocess.DEVNULL)
 
     results = []

@@ -636,7 +636,7 @@ def warn(msg):
     print(f"generate.py: warning: {msg}", file=sys.stderr)
 
 
-def build(data, out_root, scope, variant):
+def build(data, out_root, scope, variant, v1=False):
     V = Standard() if variant == "standard" else Alt()
     ozg_dir, reg_dir = data / "ozg", data / "regions"
     themenfelder = read_csv(ozg_dir / "themenfelder.csv")
@@ -781,7 +781,7 @@ def build(data, out_root, scope, variant):
     # the Land's Gemeindeverzeichnis, not in ours). A Verwaltungsverband has an office of its own.
     verbaende = []     # dict(key, name, typ, members, seat)
     verband_of = {}    # member AGS → Verband key
-    if scope == "sachsen":
+    if scope == "sachsen" and not v1:
         gem_by_ags = {g["ags"]: g for g in gemeinden}
         for v in read_csv(reg_dir / "verbaende-sachsen.csv"):
             members = [gem_by_ags[a] for a in v["gemeinden"].split()]
@@ -795,7 +795,11 @@ def build(data, out_root, scope, variant):
                 verband_of[m["ags"]] = v["verband"]
 
     # regions.csv
-    if scope == "sachsen":
+    if scope == "sachsen" and v1:
+        src = read_csv(reg_dir / "regions-sachsen.csv")
+        rows = [(r["ags"], r["name"], r["postal_codes"]) for r in src]
+        write_csv(out_root / "regions.csv", ["ags", "name", "postal_codes"], rows)
+    elif scope == "sachsen":
         src = read_csv(reg_dir / "regions-sachsen.csv")
         rows = [(r["ags"], r["name"], r["postal_codes"], verband_of.get(r["ags"], "")) for r in src]
         expected = {"14"} | set(kreis_by_ags) | {g["ags"] for g in gemeinden}
@@ -1018,7 +1022,7 @@ def build(data, out_root, scope, variant):
         lines.append('state: "14"')
     lines += [f"description: {yaml_scalar(site['description'])}",
               "contact: " + yaml_flow_map(V.contact())]
-    if scope == "sachsen" and variant == "standard":
+    if scope == "sachsen" and variant == "standard" and not v1:
         # The publishing settings of a real portal, so the sample shows (and the tests check) them.
         lines += [
             "# /.well-known/security.txt (RFC 9116): where to report a vulnerability of this portal.",
@@ -1065,6 +1069,8 @@ def main(argv=None):
     ap.add_argument("--out", default=str(REPO / "Content"))
     ap.add_argument("--scope", choices=["sachsen", "de"], default="sachsen")
     ap.add_argument("--variant", choices=["standard", "alt"], default="standard")
+    ap.add_argument("--as-v1", action="store_true",
+                    help="the tree this script wrote before spec v2: no Gemeindeverbände, no publishing settings in site.yml (for benchmarks that compare with earlier runs)")
     args = ap.parse_args(argv)
 
     def resolve(p):
@@ -1091,7 +1097,7 @@ def main(argv=None):
         shutil.rmtree(tmp)
     tmp.mkdir(parents=True)
     try:
-        counts, info = build(data, tmp, args.scope, args.variant)
+        counts, info = build(data, tmp, args.scope, args.variant, v1=args.as_v1)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
