@@ -10,19 +10,89 @@ import PortalSupport
 package enum FinderData {
     /// `{"v":1,"k":{kreis AGS: name},"p":[[AGS, name, "PLZ PLZ"(, Gemeindeverband key)], …]}` —
     /// Gemeinden only; the Kreis of each is its AGS prefix. The fourth entry is there only for a
-    /// member of a Gemeindeverband, so version 1 content writes the same file as before.
+    /// member of a Gemeindeverband. The whole list names the shards' folder; the browser loads
+    /// only shards (`placeShards`).
     package static func places(_ model: SiteModel) -> Data {
+        placeList(model, model.directory.gemeinden)
+    }
+
+    private static func placeList(_ model: SiteModel, _ gemeinden: [Region]) -> Data {
         var kreise: [String: String] = [:]
-        for k in model.directory.kreise { kreise[k.ags] = k.name }
-        let places: [ContextValue] = model.directory.gemeinden.map { g in
+        for g in gemeinden {
+            let k = String(g.ags.prefix(5))
+            if let kreis = model.directory.byAGS[k] { kreise[k] = kreis.name }
+        }
+        let places: [ContextValue] = gemeinden.map { g in
             .strings([g.ags, g.name, g.postalCodes.joined(separator: " ")] + (model.directory.verbandOf[g.ags].map { [$0] } ?? []))
         }
         return json(["v": 1, "k": .strings(kreise), "p": .list(places)])
     }
 
-    /// `{"r":{region AGS: authority id}}` for one service.
+    /// The place list cut so that what a browser loads for one search does not grow with the
+    /// country (issue #16): `n-xy` holds every Gemeinde with a word of its name, or a distinctive
+    /// word of its Kreis' name, that starts with `xy` (as `finder.js` normalises: folded umlauts,
+    /// lowercase, a–z and 0–9); `p-dd` every Gemeinde with a postal code starting with `dd`.
+    /// A Kreis word in more than five Kreis names ("landkreis") is not distinctive and not indexed.
+    package static func placeShards(_ model: SiteModel) -> [(key: String, data: Data)] {
+        let kreisWords = model.directory.kreise.map { Set(words(normalize($0.name))) }
+        var frequency: [String: Int] = [:]
+        for set in kreisWords { for w in set { frequency[w, default: 0] += 1 } }
+        var shards: [String: [Region]] = [:]
+        for g in model.directory.gemeinden {
+            var keys = Set<String>()
+            var all = words(normalize(g.name))
+            if let kreis = model.directory.byAGS[String(g.ags.prefix(5))] {
+                all += words(normalize(kreis.name)).filter { (frequency[$0] ?? 0) <= 5 }
+            }
+            for w in all where w.count >= 2 { keys.insert("n-" + w.prefix(2)) }
+            for code in g.postalCodes { keys.insert("p-" + code.prefix(2)) }
+            for key in keys { shards[key, default: []].append(g) }
+        }
+        return shards.keys.sorted().map { ($0, placeList(model, shards[$0]!)) }
+    }
+
+    /// `finder.js`'s `normalize`: lowercase, ä→ae, ö→oe, ü→ue, ß→ss, other diacritics dropped,
+    /// every run of other characters than a–z and 0–9 one space, trimmed.
+    package static func normalize(_ text: String) -> String {
+        let folded = text.lowercased().replacingOccurrences(of: "ä", with: "ae").replacingOccurrences(of: "ö", with: "oe")
+            .replacingOccurrences(of: "ü", with: "ue").replacingOccurrences(of: "ß", with: "ss")
+            .decomposedStringWithCanonicalMapping
+        var out = "", space = false
+        for scalar in folded.unicodeScalars where !(0x300...0x36F).contains(scalar.value) {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                if space && !out.isEmpty { out += " " }
+                space = false
+                out.unicodeScalars.append(scalar)
+            } else {
+                space = true
+            }
+        }
+        return out
+    }
+
+    private static func words(_ normalized: String) -> [String] { normalized.split(separator: " ").map(String.init) }
+
+    /// `{"r":{region key: authority id}}` for one service: every rule.
     package static func rules(_ model: SiteModel, service: String) -> Data {
         json(["r": .strings(model.index.rules(for: service))])
+    }
+
+    /// The rules of one service cut so that one answer loads little, however many Gemeinden
+    /// decide it themselves: per Land (`14`), the rules down to the Kreis level and `d`, the
+    /// Kreise in which Gemeinden or Gemeindeverbände have rules of their own; per such Kreis
+    /// (`14625`), those rules. `{"r":{key: authority id}(,"d":[Kreis AGS, …])}`.
+    package static func ruleShards(_ model: SiteModel, service: String) -> [(key: String, data: Data)] {
+        let rules = model.index.rules(for: service)
+        var byKreis: [String: [String: String]] = [:]
+        for (key, authority) in rules where key.count > 5 { byKreis[String(key.prefix(5)), default: [:]][key] = authority }
+        var shards: [(key: String, data: Data)] = model.directory.laender.map { land in
+            var shard: [String: ContextValue] = ["r": .strings(rules.filter { $0.key.count <= 5 && ($0.key.hasPrefix(land.ags) || $0.key.count < land.ags.count) })]
+            let deeper = byKreis.keys.filter { $0.hasPrefix(land.ags) }.sorted()
+            if !deeper.isEmpty { shard["d"] = .strings(deeper) }
+            return (land.ags, json(.object(shard)))
+        }
+        for kreis in byKreis.keys.sorted() { shards.append((kreis, json(["r": .strings(byKreis[kreis]!)]))) }
+        return shards
     }
 
     /// One authority's card, with its page path relative to the site root.

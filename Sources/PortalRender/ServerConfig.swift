@@ -32,7 +32,8 @@ package struct ServerConfig {
 
     /// Files whose name carries a hash of their content (`Routes.asset`, the search index, the
     /// finder's place list and rules): a changed file gets a new name, so they never go stale.
-    package var hashedFiles: String { "^\(site.basePath).+\\.[0-9a-f]{16}\\.(css|js|json)$" }
+    /// Content-hashed files, and the files in content-hashed folders (the finder's shards).
+    package var hashedFiles: String { "^\(site.basePath).+\\.[0-9a-f]{16}(/[^/]+)?\\.(css|js|json)$" }
 
     private var title: String { site.title.split(whereSeparator: \.isNewline).joined(separator: " ") }
 

@@ -48,6 +48,18 @@
     });
   }
 
+  /**
+   * The shard of the place list that holds every match for what the citizen typed (the build
+   * cuts the list so that one search does not load the whole country): `p-<two digits>` for a
+   * postal code, `n-<two letters>` for the first word of a name; null until two are typed.
+   */
+  function shardKey(query) {
+    var q = String(query).trim();
+    if (/^\d/.test(q)) return /^\d\d/.test(q) ? "p-" + q.slice(0, 2) : null;
+    var first = normalize(q).split(" ")[0];
+    return first.length >= 2 ? "n-" + first.slice(0, 2) : null;
+  }
+
   /** Places matching what the citizen typed: by postal code prefix, or by name, then by Kreis. */
   function matchPlaces(places, query) {
     var q = String(query).trim();
@@ -144,12 +156,32 @@
     var searchBox = finder.querySelector("[data-search]");
     var placeName = finder.querySelector("[data-place-name]");
     var rulesURL = finder.getAttribute("data-rules");
-    var places = null;
+    var placesFolder = finder.getAttribute("data-places");
+    var prepared = {};
     var options = [];
     var active = -1;
 
     finder.hidden = false;
-    var placesReady = fetchJSON(finder.getAttribute("data-places")).then(function (data) { places = preparePlaces(data); return places; });
+
+    /** The places of the shard for this query, prepared once per shard; [] if there is none. */
+    function placesFor(query) {
+      var key = shardKey(query);
+      if (!key) return Promise.resolve([]);
+      if (!prepared[key]) {
+        prepared[key] = fetchJSON(placesFolder + key + ".json").then(preparePlaces, function () { return []; });
+      }
+      return prepared[key];
+    }
+
+    /** Shows the matches for what is in the box, unless the citizen typed on meanwhile. */
+    function suggest(then) {
+      var query = input.value;
+      placesFor(query).then(function (list) {
+        if (input.value !== query) return;
+        open(matchPlaces(list, query));
+        if (then) then();
+      });
+    }
 
     function close() {
       listbox.hidden = true;
@@ -200,8 +232,19 @@
         answer.appendChild(link);
         return;
       }
-      fetchJSON(rulesURL).then(function (data) {
-        var found = resolve(data.r, place.ags, place.verband);
+      // The service's rules for the place's Land down to the Kreis level, and the rules of
+      // Gemeinden and Gemeindeverbände only for a Kreis that has such (the build cuts them so).
+      fetchJSON(rulesURL + place.ags.slice(0, 2) + ".json").then(function (land) {
+        var kreis = place.ags.slice(0, 5);
+        if (!land.d || land.d.indexOf(kreis) < 0) return land.r;
+        return fetchJSON(rulesURL + kreis + ".json").then(function (local) {
+          var rules = {};
+          Object.keys(land.r).forEach(function (k) { rules[k] = land.r[k]; });
+          Object.keys(local.r).forEach(function (k) { rules[k] = local.r[k]; });
+          return rules;
+        });
+      }).then(function (rules) {
+        var found = resolve(rules, place.ags, place.verband);
         if (!found) {
           var gap = el("p", { "class": "notice" }, "Für " + place.label + " ist für diese Leistung keine zuständige Stelle hinterlegt. Bitte wenden Sie sich an den allgemeinen Kontakt des Portals");
           var email = finder.getAttribute("data-contact-email");
@@ -232,13 +275,13 @@
     }
 
     input.addEventListener("input", function () {
-      placesReady.then(function () { open(matchPlaces(places, input.value)); });
+      suggest();
     });
     input.addEventListener("keydown", function (e) {
       var expanded = input.getAttribute("aria-expanded") === "true";
       if (e.key === "ArrowDown") {
         e.preventDefault();
-        if (!expanded) { placesReady.then(function () { open(matchPlaces(places, input.value)); highlight(0); }); } else { highlight(active + 1); }
+        if (!expanded) { suggest(function () { highlight(0); }); } else { highlight(active + 1); }
       } else if (e.key === "ArrowUp") {
         e.preventDefault();
         if (expanded) highlight(active - 1);
@@ -271,12 +314,12 @@
     var saved = remembered();
     // The Gemeindeverband is remembered with the place, so a remembered place needs no place
     // list; a place remembered before the portal knew Gemeindeverbände has no such entry and is
-    // looked up in the list once.
+    // looked up once in the shard its name belongs to.
     if (saved && saved.ags) {
       if (typeof saved.verband === "string") {
         show({ ags: saved.ags, label: saved.label || saved.ags, verband: saved.verband || null });
       } else {
-        placesReady.then(function (list) {
+        placesFor(saved.label || "").then(function (list) {
           var place = list.filter(function (p) { return p.ags === saved.ags; })[0];
           if (place) remember(place);
           show(place || { ags: saved.ags, label: saved.label || saved.ags, verband: null });
@@ -290,5 +333,5 @@
     if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", run); else run();
   }
 
-  return { resolve: resolve, normalize: normalize, preparePlaces: preparePlaces, matchPlaces: matchPlaces, start: start };
+  return { resolve: resolve, normalize: normalize, shardKey: shardKey, preparePlaces: preparePlaces, matchPlaces: matchPlaces, start: start };
 });

@@ -227,3 +227,41 @@ def test_member_of_a_gemeindeverband_is_sent_to_its_administration(driver, base_
     wait(driver, "return !!document.querySelector('[data-answer] .authority-card a')")
     href = driver.find_element(By.CSS_SELECTOR, "[data-answer] .authority-card a").get_attribute("href")
     assert href.endswith("/behoerden/" + rules["wohnsitz-anmelden"][verband] + "/"), href
+
+
+def test_every_gemeinde_is_in_the_shards_a_search_for_it_loads(driver, base_url, site_dir):
+    """The place list is cut into shards (issue #16); a citizen's search loads one. Every
+    Gemeinde must be in the shard of each word of its name (normalised by finder.js itself, in
+    the browser) and of the first two digits of each of its postal codes, and searching for it in
+    the combobox must offer it."""
+    site = Path(site_dir)
+    folders = list((site / "data").glob("orte.*"))
+    assert len(folders) == 1 and folders[0].is_dir(), folders
+    shards = {p.stem: {row[0] for row in json.loads(p.read_text(encoding="utf-8"))["p"]}
+              for p in folders[0].glob("*.json")}
+    with open(CONTENT / "regions.csv", encoding="utf-8", newline="") as f:
+        places = [r for r in csv.DictReader(f) if len(r["ags"]) == 8]
+    open_page(driver, base_url + "/leistungen/personalausweis-beantragen/")
+    # finder.js's own normalize, loaded as a CommonJS module (no document: it does not start).
+    source = (REPO / "Templates/assets/finder.js").read_text(encoding="utf-8")
+    normalized = driver.execute_script(
+        "var module = {exports: {}}; (new Function('module', 'document', arguments[1]))(module, undefined); "
+        "return arguments[0].map(module.exports.normalize);", [p["name"] for p in places], source)
+    missing = []
+    for place, key in zip(places, normalized):
+        for word in key.split(" "):
+            if len(word) >= 2 and place["ags"] not in shards.get("n-" + word[:2], set()):
+                missing.append(f"{place['name']}: n-{word[:2]}")
+        for code in place["postal_codes"].split():
+            if place["ags"] not in shards.get("p-" + code[:2], set()):
+                missing.append(f"{place['name']}: p-{code[:2]}")
+    assert missing == [], missing[:20]
+    assert max(len(s) for s in shards.values()) < len(places) / 2, "shards smaller than the list"
+    # Through the combobox: a name several words long, found by its second word.
+    clear_place(driver)
+    open_page(driver, base_url + "/leistungen/personalausweis-beantragen/")
+    box = driver.find_element(By.ID, "ort")
+    box.send_keys("Schandau")
+    wait(driver, "return document.querySelectorAll('#ort-liste [role=option]').length > 0")
+    labels = [o.get_attribute("textContent") for o in driver.find_elements(By.CSS_SELECTOR, "#ort-liste [role=option]")]
+    assert any(label.startswith("Bad Schandau") for label in labels), labels

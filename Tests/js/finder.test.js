@@ -38,3 +38,14 @@ test("a place list entry names its Gemeindeverband where it has one", () => {
   assert.strictEqual(places[0].verband, "145215103");
   assert.strictEqual(places[1].verband, null);
 });
+
+test("the shard a query needs: first two digits of a postal code, first two letters of the first word", () => {
+  assert.strictEqual(finder.shardKey("044"), "p-04");
+  assert.strictEqual(finder.shardKey(" 90"), "p-90");
+  assert.strictEqual(finder.shardKey("9"), null, "one digit is not enough");
+  assert.strictEqual(finder.shardKey("Bad Schandau"), "n-ba");
+  assert.strictEqual(finder.shardKey("Öderan"), "n-oe");
+  assert.strictEqual(finder.shardKey("Budyšin"), "n-bu");
+  assert.strictEqual(finder.shardKey("l"), null, "one letter is not enough");
+  assert.strictEqual(finder.shardKey("a b"), null);
+});

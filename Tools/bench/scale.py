@@ -11,6 +11,7 @@ Writes only below --work (default in /dev/shm: the VM's disk slows down after a 
 from __future__ import annotations
 
 import argparse
+import csv
 import gzip
 import json
 import os
@@ -20,6 +21,7 @@ import statistics
 import subprocess
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -57,9 +59,19 @@ def folder_stats(root: Path) -> tuple[int, int, int, list[tuple[int, str]]]:
     return files, pages, total, largest[:5]
 
 
-def one_answer_bytes(site: Path, service: str, ags: str) -> dict:
-    """What the browser fetches for one answer: the page, its CSS and scripts, the place list,
-    the service's rules and one authority card (raw and gzip bytes)."""
+def normalize(text: str) -> str:
+    """finder.js's normalize: lowercase, ä→ae, ö→oe, ü→ue, ß→ss, other diacritics dropped,
+    runs of other characters than a–z and 0–9 one space."""
+    t = text.lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+    t = "".join(c for c in unicodedata.normalize("NFD", t) if not 0x300 <= ord(c) <= 0x36F)
+    return re.sub(r"[^a-z0-9]+", " ", t).strip()
+
+
+def one_answer_bytes(site: Path, service: str, ags: str, name: str) -> dict:
+    """What the browser fetches for the first answer on a service page: the page, its CSS and
+    scripts, the place list (the shard for the place's name, as the citizen types it, or the
+    whole list where the build writes one), the service's rules (its Land's shard, or all) and
+    one authority card (raw and gzip bytes)."""
     page = site / "leistungen" / service / "index.html"
     html = page.read_text(encoding="utf-8")
     files = [page]
@@ -68,10 +80,24 @@ def one_answer_bytes(site: Path, service: str, ags: str) -> dict:
     finder = re.search(r'data-places="([^"]+)"', html)
     rules = re.search(r'data-rules="([^"]+)"', html)
     if finder and rules:
-        files.append((page.parent / finder.group(1)).resolve())
-        rules_file = (page.parent / rules.group(1)).resolve()
-        files.append(rules_file)
-        data = json.loads(rules_file.read_text(encoding="utf-8"))["r"]
+        places = finder.group(1)
+        if places.endswith("/"):  # sharded (since #16): the shard of the name's first two letters
+            places += "n-" + normalize(name).split(" ")[0][:2] + ".json"
+        files.append((page.parent / places).resolve())
+        rules_ref = rules.group(1)
+        if rules_ref.endswith("/"):  # sharded: the Land's file, and the Kreis' if it names it
+            land_file = (page.parent / (rules_ref + ags[:2] + ".json")).resolve()
+            files.append(land_file)
+            shard = json.loads(land_file.read_text(encoding="utf-8"))
+            data = dict(shard["r"])
+            if ags[:5] in shard.get("d", []):
+                kreis_file = (page.parent / (rules_ref + ags[:5] + ".json")).resolve()
+                files.append(kreis_file)
+                data.update(json.loads(kreis_file.read_text(encoding="utf-8"))["r"])
+        else:
+            rules_file = (page.parent / rules_ref).resolve()
+            files.append(rules_file)
+            data = json.loads(rules_file.read_text(encoding="utf-8"))["r"]
         authority = next((data[ags[:n]] for n in range(len(ags), 0, -1) if ags[:n] in data), None)
         if authority:
             files.append(site / "data" / "behoerden" / f"{authority}.json")
@@ -87,6 +113,7 @@ def main() -> None:
     parser.add_argument("--work", default="/dev/shm/portal-scale")
     parser.add_argument("--service", default="personalausweis-beantragen", help="service page for the one-answer figure")
     parser.add_argument("--ags", default="09162000", help="Gemeinde for the one-answer figure (default München)")
+    parser.add_argument("--second-service", default="wohnsitz-anmelden", help="second service, place remembered")
     parser.add_argument("--json", help="write the figures to this file")
     parser.add_argument("--portal", help="the portal binary (default .build/release/portal, built if missing)")
     args = parser.parse_args()
@@ -116,7 +143,15 @@ def main() -> None:
         print(f"run {i + 1}: {wall:.1f} s, peak {peak / 1024:.0f} MiB", flush=True)
     files, pages, total, largest = folder_stats(output)
     ags = args.ags if args.scope == "de" else "14625020"
-    answer = one_answer_bytes(output, args.service, ags)
+    with open(content / "regions.csv", encoding="utf-8", newline="") as f:
+        name = next(r["name"] for r in csv.DictReader(f) if r["ags"] == ags)
+    answer = one_answer_bytes(output, args.service, ags, name)
+    # A second service with the place remembered: the page aside (counted above for the first),
+    # only its rules and the card are new; the scripts and styles are cached.
+    second = one_answer_bytes(output, args.second_service, ags, name)
+    fetched = [f for f in second["files"] if f.startswith("data/")]
+    answer_second = {"service": args.second_service, "files": fetched,
+                     "gzip_bytes": sum(len(gzip.compress((output / f).read_bytes(), 6)) for f in fetched if "/orte." not in f)}
     gemeinde_pages = sum(1 for p in (output / "orte").iterdir() if len(p.name) == 8)
     gemeinde_bytes = sum((p / "index.html").stat().st_size for p in (output / "orte").iterdir() if len(p.name) == 8)
     result = {
@@ -124,7 +159,7 @@ def main() -> None:
         "runs": args.runs, "wall_seconds_median": round(statistics.median(walls), 1), "wall_seconds": [round(w, 1) for w in walls],
         "peak_rss_mib_median": round(statistics.median(peaks) / 1024), "files": files, "pages": pages,
         "output_bytes": total, "gemeinde_pages": gemeinde_pages, "gemeinde_page_bytes": gemeinde_bytes,
-        "largest_files": [{"bytes": s, "path": p} for s, p in largest], "one_answer": answer,
+        "largest_files": [{"bytes": s, "path": p} for s, p in largest], "one_answer": answer, "second_answer": answer_second,
     }
     print(json.dumps(result, indent=2, ensure_ascii=False))
     if args.json:

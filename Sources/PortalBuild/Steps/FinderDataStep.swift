@@ -2,22 +2,26 @@ import PortalModel
 import PortalRender
 import PortalSupport
 
-/// Writes what the place finder loads in the browser: the place list, each service's rules and
-/// each authority's card.
+/// Writes what the place finder loads in the browser: the place list and each service's rules,
+/// both in shards, and each authority's card.
 package struct FinderDataStep: BuildStep {
     package let name = "Daten für den Zuständigkeitsfinder"
 
     package func run(_ build: BuildState) throws {
         let model = build.model
-        let placesData = FinderData.places(model)
-        build.placesPath = Routes.placesData(placesData)
-        try build.emitter.emit(placesData, to: build.placesPath)
+        // The place list and each service's rules in shards, in folders named by the hash of
+        // the whole: what one answer costs does not grow with the country (issue #16).
+        build.placesPath = Routes.placesData(FinderData.places(model))
+        for shard in FinderData.placeShards(model) {
+            try build.emitter.emit(shard.data, to: Routes.placeShard(build.placesPath, shard.key))
+        }
         // Serialising a few thousand small JSON files is worth both cores.
-        let rules = ParallelMap.map(model.content.services.map(\.slug)) { slug in (slug, FinderData.rules(model, service: slug)) }
-        for (slug, data) in rules {
-            let path = Routes.rulesData(slug, data)
-            try build.emitter.emit(data, to: path)
-            build.rulePaths[slug] = path
+        let rules = ParallelMap.map(model.content.services.map(\.slug)) { slug in
+            (slug, Routes.rulesData(slug, FinderData.rules(model, service: slug)), FinderData.ruleShards(model, service: slug))
+        }
+        for (slug, folder, shards) in rules {
+            for shard in shards { try build.emitter.emit(shard.data, to: Routes.ruleShard(folder, shard.key)) }
+            build.rulePaths[slug] = folder
         }
         let cards = ParallelMap.map(Array(model.content.authorities.values)) { authority in (authority.id, FinderData.authority(authority)) }
         for (id, data) in cards {
