@@ -644,6 +644,29 @@ timeout = "600s"
   contact_phone = {phone}
 """
 
+# The end of both Gemeinde page layouts: the gaps, and the other services summed up by the place
+# whose page lists them.
+GEMEINDE_REST = """\
+{{ with .Params.gaps }}{{ $mail := site.Params.contact_email }}
+<section aria-labelledby="luecken-titel">
+  <h2 id="luecken-titel">Keine zuständige Stelle hinterlegt</h2>
+  <p>Für {{ len . }} Leistungen ist für diese Gemeinde keine zuständige Stelle hinterlegt. Der allgemeine Kontakt des Portals hilft weiter: <a href="mailto:{{ $mail }}">{{ $mail }}</a>.</p>
+  <ul class="responsibility-list">
+    {{ range . }}{{ $s := index site.Data.portal.leistungen (int .) }}{{ $slug := index $s 0 }}<li id="leistung-{{ $slug }}" data-service="{{ $slug }}"><a href="/leistungen/{{ $slug }}/">{{ index $s 1 }}</a>: <span class="gap">keine zuständige Stelle hinterlegt – allgemeiner Kontakt: <a href="mailto:{{ $mail }}">{{ $mail }}</a></span></li>{{ end }}
+  </ul>
+</section>{{ end }}
+{{ with .Params.others }}{{ $auth := site.Data.portal.behoerdenliste }}
+<section aria-labelledby="andere-titel">
+  <h2 id="andere-titel">Alle anderen Leistungen</h2>
+  <p>Für die übrigen {{ $.Params.others_count }} Leistungen gilt, was für den Kreis oder das Land geregelt ist. Die Liste steht auf der jeweiligen Seite:</p>
+  <ul>
+    {{ range . }}<li><a href="/orte/{{ index . 0 }}/">{{ index . 2 }} {{ index . 1 }}</a>: {{ index . 3 }} Leistungen, zuständig {{ range $j, $e := index . 4 }}{{ if $j }}, {{ end }}{{ $b := index $auth (int (index $e 0)) }}<a href="/behoerden/{{ index $b 0 }}/">{{ index $b 1 }}</a> ({{ index $e 1 }}){{ end }}</li>
+    {{ end }}
+  </ul>
+</section>{{ end }}
+{{ end }}
+"""
+
 LAYOUTS = {
     "_default/baseof.html": """\
 <!DOCTYPE html>
@@ -1113,25 +1136,7 @@ LAYOUTS = {
     {{ range index . 1 }}{{ $i := int . }}{{ partialCached "gemeinde-row.html" (slice $i $k) $i $k }}{{ end }}
   </ul>{{ end }}
 </section>{{ end }}
-{{ with .Params.gaps }}{{ $mail := site.Params.contact_email }}
-<section aria-labelledby="luecken-titel">
-  <h2 id="luecken-titel">Keine zuständige Stelle hinterlegt</h2>
-  <p>Für {{ len . }} Leistungen ist für diese Gemeinde keine zuständige Stelle hinterlegt. Der allgemeine Kontakt des Portals hilft weiter: <a href="mailto:{{ $mail }}">{{ $mail }}</a>.</p>
-  <ul class="responsibility-list">
-    {{ range . }}{{ $s := index site.Data.portal.leistungen (int .) }}{{ $slug := index $s 0 }}<li id="leistung-{{ $slug }}" data-service="{{ $slug }}"><a href="/leistungen/{{ $slug }}/">{{ index $s 1 }}</a>: <span class="gap">keine zuständige Stelle hinterlegt – allgemeiner Kontakt: <a href="mailto:{{ $mail }}">{{ $mail }}</a></span></li>{{ end }}
-  </ul>
-</section>{{ end }}
-{{ with .Params.others }}{{ $auth := site.Data.portal.behoerdenliste }}
-<section aria-labelledby="andere-titel">
-  <h2 id="andere-titel">Alle anderen Leistungen</h2>
-  <p>Für die übrigen {{ $.Params.others_count }} Leistungen gilt, was für den Kreis oder das Land geregelt ist. Die Liste steht auf der jeweiligen Seite:</p>
-  <ul>
-    {{ range . }}<li><a href="/orte/{{ index . 0 }}/">{{ index . 2 }} {{ index . 1 }}</a>: {{ index . 3 }} Leistungen, zuständig {{ range $j, $e := index . 4 }}{{ if $j }}, {{ end }}{{ $b := index $auth (int (index $e 0)) }}<a href="/behoerden/{{ index $b 0 }}/">{{ index $b 1 }}</a> ({{ index $e 1 }}){{ end }}</li>
-    {{ end }}
-  </ul>
-</section>{{ end }}
-{{ end }}
-""",
+""" + GEMEINDE_REST,
     "partials/gemeinde-row.html": """\
 {{ $s := index site.Data.portal.leistungen (index . 0) }}{{ $k := index . 1 }}{{ $slug := index $s 0 }}<li id="leistung-{{ $slug }}" data-service="{{ $slug }}"><a href="/leistungen/{{ $slug }}/">{{ index $s 1 }}</a>: {{ if ge $k 0 }}{{ $b := index site.Data.portal.behoerdenliste $k }}<a href="/behoerden/{{ index $b 0 }}/">{{ index $b 1 }}</a>{{ else }}{{ $mail := site.Params.contact_email }}<span class="gap">keine zuständige Stelle hinterlegt – allgemeiner Kontakt: <a href="mailto:{{ $mail }}">{{ $mail }}</a></span>{{ end }}</li>
 """,
@@ -1153,25 +1158,7 @@ LAYOUTS = {
 {{ end }}
   </ul>{{ end }}
 </section>{{ end }}
-{{ with .Params.gaps }}{{ $mail := site.Params.contact_email }}
-<section aria-labelledby="luecken-titel">
-  <h2 id="luecken-titel">Keine zuständige Stelle hinterlegt</h2>
-  <p>Für {{ len . }} Leistungen ist für diese Gemeinde keine zuständige Stelle hinterlegt. Der allgemeine Kontakt des Portals hilft weiter: <a href="mailto:{{ $mail }}">{{ $mail }}</a>.</p>
-  <ul class="responsibility-list">
-    {{ range . }}{{ $s := index site.Data.portal.leistungen (int .) }}{{ $slug := index $s 0 }}<li id="leistung-{{ $slug }}" data-service="{{ $slug }}"><a href="/leistungen/{{ $slug }}/">{{ index $s 1 }}</a>: <span class="gap">keine zuständige Stelle hinterlegt – allgemeiner Kontakt: <a href="mailto:{{ $mail }}">{{ $mail }}</a></span></li>{{ end }}
-  </ul>
-</section>{{ end }}
-{{ with .Params.others }}{{ $auth := site.Data.portal.behoerdenliste }}
-<section aria-labelledby="andere-titel">
-  <h2 id="andere-titel">Alle anderen Leistungen</h2>
-  <p>Für die übrigen {{ $.Params.others_count }} Leistungen gilt, was für den Kreis oder das Land geregelt ist. Die Liste steht auf der jeweiligen Seite:</p>
-  <ul>
-    {{ range . }}<li><a href="/orte/{{ index . 0 }}/">{{ index . 2 }} {{ index . 1 }}</a>: {{ index . 3 }} Leistungen, zuständig {{ range $j, $e := index . 4 }}{{ if $j }}, {{ end }}{{ $b := index $auth (int (index $e 0)) }}<a href="/behoerden/{{ index $b 0 }}/">{{ index $b 1 }}</a> ({{ index $e 1 }}){{ end }}</li>
-    {{ end }}
-  </ul>
-</section>{{ end }}
-{{ end }}
-""",
+""" + GEMEINDE_REST,
 }
 
 
