@@ -93,6 +93,24 @@ import Testing
             }
         }
         #expect(checked == content.services.count * model.directory.gemeinden.count)
+        // Without JavaScript an answer is at most three pages away: where a service's answer
+        // differs within a Kreis, its page links to the Kreis page, which links to each Gemeinde,
+        // whose page names the service.
+        var perGemeinde = 0
+        for service in content.services {
+            let servicePage = site.read(Routes.file(of: Routes.service(service.slug)))
+            for kreis in model.directory.kreise {
+                guard case .perGemeinde = model.answer(service: service.slug, kreis: kreis.ags) else { continue }
+                perGemeinde += 1
+                #expect(servicePage.contains("href=\"../../\(Routes.place(kreis.ags))\""), "\(service.slug): no link to \(kreis.ags)")
+                let kreisPage = site.read(Routes.file(of: Routes.place(kreis.ags)))
+                for gemeinde in model.directory.children[kreis.ags] ?? [] where gemeinde.level == .gemeinde {
+                    #expect(kreisPage.contains("href=\"../../\(Routes.place(gemeinde.ags))\""))
+                    #expect(answers(gemeinde.ags)[service.slug] != nil, "\(service.slug) not on \(gemeinde.ags)")
+                }
+            }
+        }
+        #expect(perGemeinde > 0)
         if content.regions.contains(where: { $0.level == .verband }) { #expect(viaVerband > 0) }
     }
 
@@ -115,5 +133,6 @@ import Testing
         Self.expectCountsMatch(report, loaded)
         let broken = site.brokenLinks()
         #expect(broken.isEmpty, "\(broken.prefix(20).joined(separator: "\n"))")
+        Self.expectPlacePagesAnswerLikeTheResolver(loaded, site)
     }
 }
