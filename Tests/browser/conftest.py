@@ -290,6 +290,8 @@ def page_paths(site_dir):
         "land": next((f"orte/{p}/" for p in places if len(p) == 2), "orte/"),
         "kreis": f"orte/{kreis}/",
         "gemeinde": f"orte/{gemeinde}/",
+        # A Gemeindeverband (spec v2) with its members and the services it decides.
+        "verband": next((f"orte/{p}/" for p in places if len(p) == 9), f"orte/{kreis}/"),
         "search": "suche/?q=ausweis",
         "404": "404.html",
         "missing": "gibt-es-nicht/wirklich/",
@@ -307,7 +309,7 @@ def page_paths(site_dir):
 
 # The page types every per-page check runs over (ids are the keys of page_paths).
 PAGE_TYPES = ["home", "a-z", "service-handwritten", "service-generated", "form-own", "form-default",
-              "topic", "lebenslage", "authority", "places", "land", "kreis", "gemeinde", "search",
+              "topic", "lebenslage", "authority", "places", "land", "kreis", "gemeinde", "verband", "search",
               "404", "missing", "impressum", "leichte-sprache", "barrierefreiheit", "open-data"]
 
 

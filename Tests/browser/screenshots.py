@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Saves PNG screenshots of a form page in its error state at 320 px and 1280 px width.
+"""Saves PNG screenshots of a form page in its error state at 320 px and 1280 px width, or
+(--plain) of any pages as they load.
 
     python3 Tests/browser/screenshots.py [--site DIR] [--out /dev/shm/screens] [--page leistungen/hundesteuer-anmelden/antrag/]
+    python3 Tests/browser/screenshots.py --plain --page orte/14521040/ --page orte/14521/
 
 Without --site (or PORTAL_SITE) it builds the sample site with the portal binary into a temporary
 folder. For each width it writes the first screen after the failed submit (error summary focused)
@@ -48,8 +50,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--site", default=os.environ.get("PORTAL_SITE"))
     ap.add_argument("--out", default="/dev/shm/screens")
-    ap.add_argument("--page", default="leistungen/hundesteuer-anmelden/antrag/")
+    ap.add_argument("--page", action="append", help="site path (repeatable); default the Hundesteuer form")
+    ap.add_argument("--plain", action="store_true", help="the pages as they load: first screen and whole page")
     args = ap.parse_args()
+    pages = args.page or ["leistungen/hundesteuer-anmelden/antrag/"]
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
@@ -71,7 +75,16 @@ def main() -> int:
     drv = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     try:
         drv.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": CSP_RECORDER})
-        url = f"http://127.0.0.1:{server.server_address[1]}/{args.page}"
+        if args.plain:
+            for page in pages:
+                name = page.strip("/").replace("/", "-") or "home"
+                for width, height in ((320, 640), (1280, 900)):
+                    set_viewport(drv, width, height)
+                    open_page(drv, f"http://127.0.0.1:{server.server_address[1]}/{page}")
+                    capture(drv, out / f"{name}-{width}.png", width, full=False)
+                    capture(drv, out / f"{name}-{width}-full.png", width, full=True)
+            return 0
+        url = f"http://127.0.0.1:{server.server_address[1]}/{pages[0]}"
         for width, height in ((320, 640), (1280, 900)):
             set_viewport(drv, width, height)
             open_page(drv, url)

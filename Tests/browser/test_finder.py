@@ -147,8 +147,9 @@ def test_place_is_remembered_changed_and_forgotten(driver, base_url):
 
 def place_pages_authority(site_dir: Path, ags: str, verband: str, service: str) -> str | None:
     """The output contract's hook (v2): the first of the pages of the Gemeinde, its
-    Gemeindeverband, Kreis and Land with an element carrying data-service gives the answer."""
-    for key in [ags] + ([verband] if verband else []) + [ags[:5], ags[:2]]:
+    Gemeindeverband, Kreis, Regierungsbezirk and Land with an element carrying data-service
+    gives the answer."""
+    for key in [ags] + ([verband] if verband else []) + [ags[:5], ags[:3], ags[:2]]:
         page = site_dir / "orte" / key / "index.html"
         if not page.exists():
             continue
