@@ -59,6 +59,34 @@ def folder_stats(root: Path) -> tuple[int, int, int, list[tuple[int, str]]]:
     return files, pages, total, largest[:5]
 
 
+def page_type(rel: str) -> str:
+    """The kind of an output file, for the output-by-type report (issue #16)."""
+    parts = rel.split("/")
+    if parts[0] == "orte" and len(parts) == 3:
+        return {2: "Land pages", 3: "Regierungsbezirk pages", 5: "Kreis pages", 8: "Gemeinde pages",
+                9: "Gemeindeverband pages"}.get(len(parts[1]), "other place pages")
+    if parts[0] == "leistungen" and len(parts) == 4 and parts[2] == "antrag":
+        return "form pages"
+    if parts[0] == "leistungen" and len(parts) == 3:
+        return "service pages"
+    if parts[0] == "behoerden":
+        return "authority pages"
+    if parts[0] == "data":
+        return {"orte": "finder: place shards", "regeln": "finder: rule shards", "behoerden": "finder: authority cards"}.get(
+            parts[1].split(".")[0], "search index")
+    return "other (home, A–Z, topics, assets, sitemap, …)"
+
+
+def bytes_by_type(root: Path) -> dict[str, int]:
+    sizes: dict[str, int] = {}
+    for dirpath, _, names in os.walk(root):
+        for name in names:
+            path = Path(dirpath) / name
+            kind = page_type(str(path.relative_to(root)))
+            sizes[kind] = sizes.get(kind, 0) + path.stat().st_size
+    return dict(sorted(sizes.items(), key=lambda e: -e[1]))
+
+
 def normalize(text: str) -> str:
     """finder.js's normalize: lowercase, ä→ae, ö→oe, ü→ue, ß→ss, other diacritics dropped,
     runs of other characters than a–z and 0–9 one space."""
@@ -160,6 +188,7 @@ def main() -> None:
         "peak_rss_mib_median": round(statistics.median(peaks) / 1024), "files": files, "pages": pages,
         "output_bytes": total, "gemeinde_pages": gemeinde_pages, "gemeinde_page_bytes": gemeinde_bytes,
         "largest_files": [{"bytes": s, "path": p} for s, p in largest], "one_answer": answer, "second_answer": answer_second,
+        "bytes_by_type": bytes_by_type(output),
     }
     print(json.dumps(result, indent=2, ensure_ascii=False))
     if args.json:
