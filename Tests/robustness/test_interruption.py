@@ -263,7 +263,9 @@ def assert_each_file_old_or_new(killed: dict, previous: dict, new: dict, k: int)
     (`BuildScope.bodies`, published in place: written under hidden temporary names, then renamed over the old ones one
     right after the other): every file whole, either its previous or its new version, and no
     file of both sites missing."""
-    visible = {path: digest for path, digest in killed.items() if not Path(path).name.startswith(".")}
+    # The temporary files (`.<name>.portal-<pid>`, OutputFolder) are not part of either site; other
+    # hidden files (.gitkeep, .well-known/) are.
+    visible = {path: digest for path, digest in killed.items() if not re.fullmatch(r"\..+\.portal-\d+", Path(path).name)}
     for path in set(previous) & set(new):
         assert path in visible, f"kill at {k}/8: {path} is missing"
     for path, digest in visible.items():
