@@ -57,11 +57,11 @@ package enum Routes {
     /// `portal.css` → `assets/portal.3f2a9c01d4e5b6a7.css`: content-hashed, so browsers may cache
     /// assets forever and still see every change.
     package static func asset(_ name: String, _ data: Data) -> String { "assets/" + AssetNames.hashedName(name, data) }
-    /// The folder of the finder's place list shards, named by the hash of the whole list, and
+    /// The folder of the finder's place list shards, named by the hash of all of them, and
     /// one shard in it (`n-ba`: names with a word starting "ba"; `p-0`: postal codes "0…").
     package static func placesData(_ data: Data) -> String { "data/orte.\(AssetNames.hash(data))/" }
     package static func placeShard(_ folder: String, _ key: String) -> String { folder + key + ".json" }
-    /// The folder of one service's rules for the finder, named by the hash of all its rules, and
+    /// The folder of one service's rules for the finder, named by the hash of all its shards, and
     /// one shard in it: a Land's (`14.json`) or a Kreis' (`14625.json`).
     package static func rulesData(_ slug: String, _ data: Data) -> String { "data/regeln/\(slug).\(AssetNames.hash(data))/" }
     package static func ruleShard(_ folder: String, _ key: String) -> String { folder + key + ".json" }

@@ -4,18 +4,21 @@ import PortalResolve
 import PortalSupport
 
 /// Static JSON for the Zuständigkeitsfinder in the browser. Nothing grows with places × services:
-/// the place list is written once for the site, each service gets its rules (not the expanded
-/// service × Gemeinde matrix), each authority its card. The browser resolves with the same
-/// longest-prefix rule as `ResponsibilityIndex`.
+/// the place list is written once for the site and each service gets its rules (not the expanded
+/// service × Gemeinde matrix), both in shards that one answer needs few of; each authority gets
+/// its card. The browser resolves with the same rule as `ResponsibilityIndex`.
 package enum FinderData {
-    /// `{"v":1,"k":{kreis AGS: name},"p":[[AGS, name, "PLZ PLZ"(, Gemeindeverband key)], …]}` —
-    /// Gemeinden only; the Kreis of each is its AGS prefix. The fourth entry is there only for a
-    /// member of a Gemeindeverband. The whole list names the shards' folder; the browser loads
-    /// only shards (`placeShards`).
-    package static func places(_ model: SiteModel) -> Data {
-        placeList(model, model.directory.gemeinden)
+    /// What a folder of shards is named by (`Routes.placesData`, `rulesData` hash it): their keys
+    /// and bytes, so the name changes with any shard and no whole list is serialised for it.
+    package static func folderBytes(_ shards: [(key: String, data: Data)]) -> Data {
+        var all = Data()
+        for shard in shards { all.append(Data(shard.key.utf8)); all.append(0); all.append(shard.data) }
+        return all
     }
 
+    /// `{"v":1,"k":{kreis AGS: name},"p":[[AGS, name, "PLZ PLZ"(, Gemeindeverband key)], …]}` —
+    /// Gemeinden only; the Kreis of each is its AGS prefix. The fourth entry is there only for a
+    /// member of a Gemeindeverband. This is the format of each place shard (`placeShards`).
     private static func placeList(_ model: SiteModel, _ gemeinden: [Region]) -> Data {
         var kreise: [String: String] = [:]
         for g in gemeinden {
@@ -71,11 +74,6 @@ package enum FinderData {
     }
 
     private static func words(_ normalized: String) -> [String] { normalized.split(separator: " ").map(String.init) }
-
-    /// `{"r":{region key: authority id}}` for one service: every rule.
-    package static func rules(_ model: SiteModel, service: String) -> Data {
-        json(["r": .strings(model.index.rules(for: service))])
-    }
 
     /// The rules of one service cut so that one answer loads little, however many Gemeinden
     /// decide it themselves: per Land (`14`), the rules down to the Kreis level and `d`, the

@@ -8,17 +8,12 @@ import PortalSupport
 package struct GemeindeAnswers: Sendable {
     package static let gap: Int32 = -1
 
-    /// Where the deciding rule of a (service, Gemeinde) pair stands.
-    package enum Level: UInt8, Sendable {
-        case gap = 0, gemeinde, verband, kreis, regierungsbezirk, land
-    }
-
     /// Sorted authority ids; an answer is an index into this list or `gap`.
     package let authorityIDs: [String]
     /// Gemeinde AGS → per service (index into `content.services`) its answer.
     package let byGemeinde: [String: [Int32]]
-    /// Gemeinde AGS → per service the level of the rule that decided.
-    package let levelByGemeinde: [String: [Level]]
+    /// Gemeinde AGS → per service the level of the rule that decided; nil for a gap.
+    package let levelByGemeinde: [String: [Region.Level?]]
     /// Kreis AGS → per service whether its answer differs between the Kreis' Gemeinden (some
     /// Gemeinde or Gemeindeverband inside it has a rule of its own).
     package let variesInKreis: [String: [Bool]]
@@ -30,18 +25,10 @@ package struct GemeindeAnswers: Sendable {
         let tables: [[String: Int32]] = model.content.services.map { service in
             model.index.rules(for: service.slug).compactMapValues { position[$0] }
         }
-        let vectors = ParallelMap.map(model.directory.gemeinden) { gemeinde -> (String, [Int32], [Level]) in
+        let vectors = ParallelMap.map(model.directory.gemeinden) { gemeinde -> (String, [Int32], [Region.Level?]) in
             let keys = model.directory.keys(of: gemeinde)
-            let levels = keys.map { key -> Level in
-                switch key.count {
-                case 8: return .gemeinde
-                case 9: return .verband
-                case 5: return .kreis
-                case 3: return .regierungsbezirk
-                default: return .land
-                }
-            }
-            var answers = [Int32](repeating: Self.gap, count: tables.count), decided = [Level](repeating: .gap, count: tables.count)
+            let levels = keys.map { Region.Level(rawValue: $0.count) }
+            var answers = [Int32](repeating: Self.gap, count: tables.count), decided = [Region.Level?](repeating: nil, count: tables.count)
             for (service, table) in tables.enumerated() {
                 for (k, key) in keys.enumerated() {
                     if let answer = table[key] { answers[service] = answer; decided[service] = levels[k]; break }
@@ -66,7 +53,7 @@ package struct GemeindeAnswers: Sendable {
         let varies = variesInKreis[String(gemeinde.ags.prefix(5))]
         return levels.indices.filter { i in
             switch levels[i] {
-            case .gap, .gemeinde, .verband: return true
+            case nil, .gemeinde, .verband: return true
             case .kreis, .regierungsbezirk, .land: return varies?[i] ?? false
             }
         }

@@ -11,13 +11,15 @@ package struct FinderDataStep: BuildStep {
         let model = build.model
         // The place list and each service's rules in shards, in folders named by the hash of
         // the whole: what one answer costs does not grow with the country (issue #16).
-        build.placesPath = Routes.placesData(FinderData.places(model))
-        for shard in FinderData.placeShards(model) {
+        let places = FinderData.placeShards(model)
+        build.placesPath = Routes.placesData(FinderData.folderBytes(places))
+        for shard in places {
             try build.emitter.emit(shard.data, to: Routes.placeShard(build.placesPath, shard.key))
         }
         // Serialising a few thousand small JSON files is worth both cores.
         let rules = ParallelMap.map(model.content.services.map(\.slug)) { slug in
-            (slug, Routes.rulesData(slug, FinderData.rules(model, service: slug)), FinderData.ruleShards(model, service: slug))
+            let shards = FinderData.ruleShards(model, service: slug)
+            return (slug, Routes.rulesData(slug, FinderData.folderBytes(shards)), shards)
         }
         for (slug, folder, shards) in rules {
             for shard in shards { try build.emitter.emit(shard.data, to: Routes.ruleShard(folder, shard.key)) }

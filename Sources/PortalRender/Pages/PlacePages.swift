@@ -66,9 +66,8 @@ extension PageRenderer {
         var byAuthority: [String: [ContextValue]] = [:]
         for service in model.content.services {
             guard let id = model.index.rules(for: service.slug)[region.ags] else { continue }
-            let card: ContextValue = ["name": .string(model.content.authorities[id]?.name ?? id), "url": .string(root + Routes.authority(id))]
             byAuthority[id, default: []].append(["slug": .string(service.slug), "title": .string(service.title),
-                                                 "url": .string(root + Routes.service(service.slug)), "authority": card])
+                                                 "url": .string(root + Routes.service(service.slug)), "authority": authorityLink(id, root: root)])
         }
         return sortedByCount(byAuthority).map { id, services in
             ["authority": authorityLink(id, root: root), "count": .int(services.count), "count_label": .string(Self.servicesLabel(services.count)), "services": .list(services)]
@@ -101,11 +100,12 @@ extension PageRenderer {
         }
         // The rest, by the place whose rule decides it: Kreis, Regierungsbezirk, Land.
         let shown = Set(listed)
-        var elsewhere: [GemeindeAnswers.Level: [String: Int]] = [:]
+        var elsewhere: [Region.Level: [String: Int]] = [:]
         for i in services.indices where !shown.contains(i) {
-            elsewhere[levels[i], default: [:]][answers.authorityIDs[Int(vector[i])], default: 0] += 1
+            guard let level = levels[i] else { continue }  // gaps are always shown
+            elsewhere[level, default: [:]][answers.authorityIDs[Int(vector[i])], default: 0] += 1
         }
-        let places: [(level: GemeindeAnswers.Level, key: String)] = [
+        let places: [(level: Region.Level, key: String)] = [
             (.kreis, String(region.ags.prefix(5))), (.regierungsbezirk, String(region.ags.prefix(3))), (.land, String(region.ags.prefix(2))),
         ]
         var others: [ContextValue] = []
