@@ -11,8 +11,13 @@ package enum RegionsLoader {
         var regions: [Region] = []
         var lineOf: [String: Int] = [:]
         var outside: Set<String> = []
-        /// Where each `verband` value stands, for the checks once every row is known.
-        var verbandAt: [String: SourceLocation] = [:]
+        /// The line of each valid `verband` value, for the checks once every row is known.
+        var verbandLine: [String: Int] = [:]
+        /// Where a row's `verband` value stands. Found only for a diagnostic: it rescans the text
+        /// up to that line, which for every row of a country would be quadratic.
+        func verbandColumn(_ line: Int) -> SourceLocation {
+            SourceLocation(path: file.path, line: line, column: CSVTable.column(ofField: 3, line: line, in: file.text))
+        }
         for row in table.rows {
             let (ags, name, codes) = (row.fields[0], row.fields[1], row.fields[2])
             let verband = row.fields.count > 3 && !row.fields[3].isEmpty ? row.fields[3] : nil
@@ -38,17 +43,16 @@ package enum RegionsLoader {
                 diagnostics.error(at, "Postleitzahlen gehören zu Gemeinden (8-stelliger Schlüssel), nicht zu \(ags)")
             }
             if let verband {
-                let column = SourceLocation(path: file.path, line: row.line, column: CSVTable.column(ofField: 3, line: row.line, in: file.text))
                 if ags.count != 8 {
-                    diagnostics.error(column, "nur eine Gemeinde (8-stelliger Schlüssel) gehört zu einem Gemeindeverband, nicht \(ags)")
+                    diagnostics.error(verbandColumn(row.line), "nur eine Gemeinde (8-stelliger Schlüssel) gehört zu einem Gemeindeverband, nicht \(ags)")
                 } else if !Validators.isDigits(verband, count: 9) {
-                    diagnostics.error(column, "„\(verband)“ ist kein Schlüssel eines Gemeindeverbands: erwartet werden 9 Ziffern (Land, Regierungsbezirk, Kreis und 4 Ziffern des Verbands)")
+                    diagnostics.error(verbandColumn(row.line), "„\(verband)“ ist kein Schlüssel eines Gemeindeverbands: erwartet werden 9 Ziffern (Land, Regierungsbezirk, Kreis und 4 Ziffern des Verbands)")
                 } else {
-                    verbandAt[ags] = column
+                    verbandLine[ags] = row.line
                 }
             }
             lineOf[ags] = row.line
-            regions.append(Region(ags: ags, name: name, postalCodes: postalCodes, verband: verbandAt[ags] == nil ? nil : verband, line: row.line))
+            regions.append(Region(ags: ags, name: name, postalCodes: postalCodes, verband: verbandLine[ags] == nil ? nil : verband, line: row.line))
         }
         // The parent of a place is the longest shorter AGS that is its prefix (the spec's rule); a
         // Gemeindeverband's is its Kreis, its first 5 digits. A place with no parent at all is an
@@ -73,11 +77,11 @@ package enum RegionsLoader {
                     diagnostics.error(at, "Ort \(region.ags) („\(region.name)“): übergeordneter Ort \(land) fehlt in regions.csv")
                 }
             }
-            guard let verband = region.verband, let column = verbandAt[region.ags] else { continue }
+            guard let verband = region.verband, let line = verbandLine[region.ags] else { continue }
             if lineOf[verband] == nil {
-                diagnostics.error(column, "Gemeindeverband \(verband) fehlt in regions.csv (Spalte „verband“ von \(region.ags) „\(region.name)“)")
+                diagnostics.error(verbandColumn(line), "Gemeindeverband \(verband) fehlt in regions.csv (Spalte „verband“ von \(region.ags) „\(region.name)“)")
             } else if !verband.hasPrefix(kreis) {
-                diagnostics.error(column, "Gemeindeverband \(verband) liegt im Kreis \(verband.prefix(5)), die Gemeinde \(region.ags) „\(region.name)“ im Kreis \(kreis)")
+                diagnostics.error(verbandColumn(line), "Gemeindeverband \(verband) liegt im Kreis \(verband.prefix(5)), die Gemeinde \(region.ags) „\(region.name)“ im Kreis \(kreis)")
             } else {
                 members.insert(verband)
             }

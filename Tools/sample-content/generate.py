@@ -283,6 +283,42 @@ HANDWRITTEN_IDS = {
 # list of real Saxon Große Kreisstädte (not checked city by city; name exactly as in the
 # place data, with its Kreis AGS; each must be found once). Each gets a Gemeinde-level rule
 # that overrides the Kreis rule (longest AGS prefix wins).
+# Gemeindeverband kinds whose administrative work one member Gemeinde (the erfüllende Gemeinde)
+# does; every other kind has an office of its own.
+SEAT_SHARING_VERBAENDE = {"Verwaltungsgemeinschaft", "Erfüllende Gemeinde"}
+
+
+def verband_name(typ, name):
+    """"Amt Probstei", "Verwaltungsgemeinschaft Zwönitz", "Gemeindeverwaltungsverband Neckartal":
+    the kind before the name, once (some official names begin with it, Baden-Württemberg's
+    abbreviate it to "GVV")."""
+    if name.startswith(typ + " "):
+        return name
+    if name.startswith("GVV "):
+        return "Gemeindeverwaltungsverband " + name[4:]
+    return f"{typ} {name}"
+
+
+def derived_verbaende(gemeinden):
+    """Gemeindeverbände of two or more members, keyed by the ARS prefix (Land+RB+Kreis+Verband):
+    the rows of verbaende-sachsen.csv, derived the same way for any set of Gemeinden."""
+    by_key = collections.defaultdict(list)
+    for g in gemeinden:
+        if g["gemeindeverbandstyp"] != "Verbandsfreie Gemeinde":
+            by_key[g["ars"][:9]].append(g)
+    rows = []
+    for k, members in sorted(by_key.items()):
+        if len(members) < 2:
+            continue
+        names = {m["gemeindeverband"] for m in members}
+        typen = {m["gemeindeverbandstyp"] for m in members}
+        if len(names) != 1 or len(typen) != 1:
+            raise SystemExit(f"generate.py: error: Verband {k}: members disagree on name or type")
+        rows.append(dict(verband=k, name=names.pop(), typ=typen.pop(), kreis=k[:5],
+                         gemeinden=" ".join(m["ags"] for m in members)))
+    return rows
+
+
 GROSSE_KREISSTAEDTE_SACHSEN = [
     ("Bautzen / Budyšin", "14625"),
     ("Hoyerswerda / Wojerecy", "14625"),
@@ -775,22 +811,27 @@ def build(data, out_root, scope, variant, v1=False):
     def key(s):
         return re.sub(r"[^a-z0-9]", "", slugify(re.split(r"[,/(]", s)[0]))
 
-    # Gemeindeverbände (spec v2; Saxony only): each does the administrative work of its members.
+    # Gemeindeverbände (spec v2): each does the administrative work of its members.
     # A Verwaltungsgemeinschaft's work is done by its erfüllende Gemeinde: the member whose name
     # begins the Verband's name, else the most populous member (sample data: the real one is in
-    # the Land's Gemeindeverzeichnis, not in ours). A Verwaltungsverband has an office of its own.
+    # the Land's Gemeindeverzeichnis, not in ours). Every other kind (Verwaltungsverband, Amt,
+    # Verbandsgemeinde, Samtgemeinde, ...) has an office of its own.
+    # Saxony reads verbaende-sachsen.csv; Germany derives the same from gemeinden-de.csv's ARS.
     verbaende = []     # dict(key, name, typ, members, seat)
     verband_of = {}    # member AGS → Verband key
-    if scope == "sachsen" and not v1:
+    if not v1:
         gem_by_ags = {g["ags"]: g for g in gemeinden}
-        for v in read_csv(reg_dir / "verbaende-sachsen.csv"):
+        verband_rows = (read_csv(reg_dir / "verbaende-sachsen.csv") if scope == "sachsen"
+                        else derived_verbaende(gemeinden))
+        for v in verband_rows:
             members = [gem_by_ags[a] for a in v["gemeinden"].split()]
             if any(m["ags"][:5] != v["kreis"] or not v["verband"].startswith(v["kreis"]) for m in members):
                 raise SystemExit(f"generate.py: error: Verband {v['verband']} and its members lie in different Kreise")
             vkey = key(v["name"])
             named = [m for m in members if vkey.startswith(key(re.split(r" / |/", m["name"])[0]))]
             seat = named[0] if len(named) == 1 else max(members, key=lambda m: (int(m["einwohner"] or 0), m["ags"]))
-            verbaende.append(dict(key=v["verband"], name=f"{v['typ']} {v['name']}", typ=v["typ"], members=members, seat=seat))
+            verbaende.append(dict(key=v["verband"], name=verband_name(v["typ"], v["name"]), typ=v["typ"], members=members, seat=seat,
+                                  shares_seat=v["typ"] in SEAT_SHARING_VERBAENDE))
             for m in members:
                 verband_of[m["ags"]] = v["verband"]
 
@@ -809,12 +850,19 @@ def build(data, out_root, scope, variant, v1=False):
         rows += [(v["key"], v["name"], "", "") for v in verbaende]
         rows.sort(key=lambda r: (r[0][:5], len(r[0]) != 2, len(r[0]) == 8, r[0]))
         write_csv(out_root / "regions.csv", ["ags", "name", "postal_codes", "verband"], rows)
-    else:
+    elif v1:
         rows = [(a, n, "") for a, n in lands.items()]
         rows += [(k["ags"], k["bezeichnung"], "") for k in kreise]
         rows += [(g["ags"], g["name"], g["postal_codes"]) for g in gemeinden]
         rows.sort()
         write_csv(out_root / "regions.csv", ["ags", "name", "postal_codes"], rows)
+    else:
+        rows = [(a, n, "", "") for a, n in lands.items()]
+        rows += [(k["ags"], k["bezeichnung"], "", "") for k in kreise]
+        rows += [(g["ags"], g["name"], g["postal_codes"], verband_of.get(g["ags"], "")) for g in gemeinden]
+        rows += [(v["key"], v["name"], "", "") for v in verbaende]
+        rows.sort(key=lambda r: (r[0][:5], len(r[0]) != 2, len(r[0]) == 8, r[0]))
+        write_csv(out_root / "regions.csv", ["ags", "name", "postal_codes", "verband"], rows)
     out.counts["regions"] = len(rows)
 
     # ---- authorities ---------------------------------------------------------------
@@ -876,18 +924,22 @@ def build(data, out_root, scope, variant, v1=False):
             city, pc = kreis_seat(k)
             name = k["name"] if k["name"].startswith(prefix_name + " ") else f"{prefix_name} {k['name']}"
             local.append((slugify(name), name, city, pc, k["ags"]))
-    seats = {v["seat"]["ags"] for v in verbaende if v["typ"] == "Verwaltungsgemeinschaft"}
-    gks_names = {name for name, _ in GROSSE_KREISSTAEDTE_SACHSEN}
+    seats = {v["seat"]["ags"] for v in verbaende if v["shares_seat"]}
+    gks_names = {(name, kreis) for name, kreis in GROSSE_KREISSTAEDTE_SACHSEN}
     for g in sorted(gemeinden, key=lambda g: g["ags"]):
         if g["ags"][:5] in kreisfrei or g["ags"] in gemeindefrei:
             continue
         # A member of a Gemeindeverband has no administration of its own, unless it is the
         # erfüllende Gemeinde or a Große Kreisstadt (its own Bauaufsicht).
-        if g["ags"] in verband_of and g["ags"] not in seats and g["name"] not in gks_names:
+        if g["ags"] in verband_of and g["ags"] not in seats and (g["name"], g["ags"][:5]) not in gks_names:
             continue
         kind = "Stadtverwaltung" if g["gemeindetyp"] in STADT_TYPES else "Gemeindeverwaltung"
         local.append((f"gemeindeverwaltung-{slugify(g['name'])}", f"{kind} {g['name']}",
                       g["name"], plz(g), g["ags"]))
+    # A Verband with an office of its own (sample address in its most populous member).
+    for v in verbaende:
+        if not v["shares_seat"]:
+            local.append((slugify(v["name"]), v["name"], v["seat"]["name"], plz(v["seat"]), v["key"]))
     id_count = collections.Counter(x[0] for x in local)
     local_authority = {}  # AGS (5 or 8) → authority id
     collided = []
@@ -899,13 +951,10 @@ def build(data, out_root, scope, variant, v1=False):
         local_authority[ags] = add_authority(aid, name, city, pc)
     for k in kreisfrei:
         local_authority[k + "000"] = local_authority[k]
-    # The authority of each Gemeindeverband: the erfüllende Gemeinde's administration, or the
-    # Verwaltungsverband's own office (sample address in its most populous member).
+    # A Verwaltungsgemeinschaft's authority is its erfüllende Gemeinde's administration.
     for v in verbaende:
-        if v["typ"] == "Verwaltungsgemeinschaft":
+        if v["shares_seat"]:
             local_authority[v["key"]] = local_authority[v["seat"]["ags"]]
-        else:
-            local_authority[v["key"]] = add_authority(slugify(v["name"]), v["name"], v["seat"]["name"], plz(v["seat"]))
 
     # Federal (only those used)
     fed_info = {aid: (name, city, land) for aid, name, city, land in FEDERAL_AUTHORITIES}
