@@ -74,8 +74,11 @@ import Testing
         let page = site.read("orte/14625240/index.html")
         let entry = page.components(separatedBy: "data-service=\"personalausweis-beantragen\"")[1].components(separatedBy: "</li>")[0]
         #expect(!entry.contains("behoerden/"))
-        #expect(entry.contains("keine zuständige Stelle hinterlegt"))
-        #expect(entry.contains("mailto:hilfe@example.de"))
+        #expect(entry.contains("keine Stelle hinterlegt"))
+        // The gap section names the general contact once, above its list, not on every row.
+        let section = page.components(separatedBy: "<section aria-labelledby=\"luecken-titel\">")[1].components(separatedBy: "</section>")[0]
+        #expect(section.contains("Keine zuständige Stelle hinterlegt"))
+        #expect(section.components(separatedBy: "data-service=\"personalausweis-beantragen\"")[0].contains("mailto:hilfe@example.de"))
         let service = site.read("leistungen/personalausweis-beantragen/index.html")
         #expect(service.contains("Für diese Leistung ist noch keine zuständige Stelle hinterlegt"))
     }

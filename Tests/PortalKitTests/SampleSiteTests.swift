@@ -58,6 +58,12 @@ import Testing
         #expect(listed > 0 && listed < 100, "\(listed) rows")
         #expect(leipzig.contains("href=\"../../orte/14713/\"") && leipzig.contains("href=\"../../orte/14/\""))
         #expect(leipzig.contains("Alle anderen Leistungen"))
+        // The Land's services go to a dozen federal offices: the line names the three with most
+        // services and how many more there are; the Land's page lists them all.
+        let landLine = leipzig.components(separatedBy: "<a href=\"../../orte/14/\">Land Sachsen</a>")[1].components(separatedBy: "</li>")[0]
+        #expect(site.count("behoerden/", in: landLine) == 3, "\(landLine)")
+        #expect(landLine.contains("<a href=\"../../behoerden/landesdirektion-sachsen/\">Landesdirektion Sachsen</a> (71)"), "\(landLine)")
+        #expect(landLine.hasSuffix(" und 16 weitere Stellen"), "\(landLine)")
         Self.expectPlacePagesAnswerLikeTheResolver(content, site)
     }
 

@@ -118,9 +118,18 @@ extension PageRenderer {
             for (k, entry) in authorities.enumerated() {
                 items.append(["authority": authorityLink(entry.id, root: root), "count": .int(entry.count), "last": .bool(k == authorities.count - 1)])
             }
+            // A Land's services spread over a dozen federal offices; the Gemeinde page names the
+            // main ones and leaves the full list to the Land's page (~2 KB on each of 10,981 pages).
+            let shownCount = min(authorities.count, Self.othersAuthoritiesShown)
+            let first: [ContextValue] = authorities.prefix(shownCount).enumerated().map { k, entry in
+                ["authority": authorityLink(entry.id, root: root), "count": .int(entry.count), "last": .bool(k == shownCount - 1)]
+            }
+            let more = authorities.count - shownCount
             let total = authorities.reduce(0) { $0 + $1.count }
             others.append(["name": .string(place.name), "level": .string(place.level.label), "url": .string(root + Routes.place(key)),
-                           "count": .int(total), "count_label": .string(Self.servicesLabel(total)), "authorities": .list(items)])
+                           "count": .int(total), "count_label": .string(Self.servicesLabel(total)), "authorities": .list(items),
+                           "first_authorities": .list(first), "more_count": .int(more), "has_more": .bool(more > 0),
+                           "more_label": .string(more == 0 ? "" : more == 1 ? "1 weitere Stelle" : "\(more) weitere Stellen")])
         }
         c["others"] = .list(others)
         c["has_others"] = .bool(!others.isEmpty)
@@ -129,6 +138,9 @@ extension PageRenderer {
         c["others_label"] = .string(Self.servicesLabel(services.count - listed.count))
         return page(path, "gemeinde", c, gemeinde: region, rowGroups: groups.map(\.1) + (gaps.isEmpty ? [] : [gaps]))
     }
+
+    /// How many authorities a Gemeinde page names for the services of its Kreis or Land.
+    static let othersAuthoritiesShown = 3
 
     /// "1 Leistung", "2 Leistungen".
     static func servicesLabel(_ n: Int) -> String { n == 1 ? "1 Leistung" : "\(n) Leistungen" }
