@@ -27,7 +27,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 
 
-def run_build(binary: Path, content: Path, output: Path) -> tuple[float, int]:
+def run_build(binary: Path, content: Path, output: Path, templates: Path | None = None) -> tuple[float, int]:
     """One build under /usr/bin/time -v: (wall seconds, peak RSS in KiB)."""
     if output.exists():
         shutil.rmtree(output)
@@ -35,7 +35,8 @@ def run_build(binary: Path, content: Path, output: Path) -> tuple[float, int]:
     # --clean: a clean build every run (no parse results of the run before are taken over).
     # Without .br/.gz, as the earlier figures (Tools/bench/precompress.py measures those).
     proc = subprocess.run(["/usr/bin/time", "-v", str(binary), "build", "--quiet", "--clean", "--no-precompress", "--content", str(content),
-                           "--output", str(output)], cwd=REPO, capture_output=True, text=True)
+                           "--output", str(output)] + (["--templates", str(templates)] if templates else []),
+                          cwd=REPO, capture_output=True, text=True)
     wall = time.monotonic() - started
     if proc.returncode != 0:
         sys.exit(f"build failed ({proc.returncode}):\n{proc.stderr[-4000:]}")
@@ -95,7 +96,7 @@ def normalize(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", t).strip()
 
 
-def one_answer_bytes(site: Path, service: str, ags: str, name: str) -> dict:
+def one_answer_bytes(site: Path, service: str, ags: str, name: str, verband: str = "") -> dict:
     """What the browser fetches for the first answer on a service page: the page, its CSS and
     scripts, the place list (the shard for the place's name, as the citizen types it, or the
     whole list where the build writes one), the service's rules (its Land's shard, or all) and
@@ -126,7 +127,8 @@ def one_answer_bytes(site: Path, service: str, ags: str, name: str) -> dict:
             rules_file = (page.parent / rules_ref).resolve()
             files.append(rules_file)
             data = json.loads(rules_file.read_text(encoding="utf-8"))["r"]
-        authority = next((data[ags[:n]] for n in range(len(ags), 0, -1) if ags[:n] in data), None)
+        keys = [ags] + ([verband] if verband else []) + [ags[:n] for n in (5, 3, 2)]
+        authority = next((data[k] for k in keys if k in data), None)
         if authority:
             files.append(site / "data" / "behoerden" / f"{authority}.json")
     raw = sum(f.stat().st_size for f in files)
@@ -144,6 +146,8 @@ def main() -> None:
     parser.add_argument("--second-service", default="wohnsitz-anmelden", help="second service, place remembered")
     parser.add_argument("--json", help="write the figures to this file")
     parser.add_argument("--portal", help="the portal binary (default .build/release/portal, built if missing)")
+    parser.add_argument("--templates", help="the theme folder for --portal (an older binary needs its own commit's Templates/)")
+    parser.add_argument("--as-v1", action="store_true", help="generate the tree as before spec v2 (no Gemeindeverbände), for a binary that predates it")
     args = parser.parse_args()
 
     work = Path(args.work)
@@ -153,7 +157,7 @@ def main() -> None:
         subprocess.run(["swift", "build", "-c", "release", "--product", "portal"], cwd=REPO, check=True)
     content = work / f"content-{args.scope}"
     started = time.monotonic()
-    subprocess.run([sys.executable, str(REPO / "Tools/sample-content/generate.py"), "--scope", args.scope, "--out", str(content)],
+    subprocess.run([sys.executable, str(REPO / "Tools/sample-content/generate.py"), "--scope", args.scope, "--out", str(content)] + (["--as-v1"] if args.as_v1 else []),
                    cwd=REPO, check=True, stdout=subprocess.DEVNULL)
     generate_seconds = time.monotonic() - started
     counts = {
@@ -165,25 +169,26 @@ def main() -> None:
     output = work / f"site-{args.scope}"
     walls, peaks = [], []
     for i in range(args.runs):
-        wall, peak = run_build(binary, content, output)
+        wall, peak = run_build(binary, content, output, Path(args.templates).resolve() if args.templates else None)
         walls.append(wall)
         peaks.append(peak)
         print(f"run {i + 1}: {wall:.1f} s, peak {peak / 1024:.0f} MiB", flush=True)
     files, pages, total, largest = folder_stats(output)
     ags = args.ags if args.scope == "de" else "14625020"
     with open(content / "regions.csv", encoding="utf-8", newline="") as f:
-        name = next(r["name"] for r in csv.DictReader(f) if r["ags"] == ags)
-    answer = one_answer_bytes(output, args.service, ags, name)
+        row = next(r for r in csv.DictReader(f) if r["ags"] == ags)
+    name, verband = row["name"], row.get("verband") or ""
+    answer = one_answer_bytes(output, args.service, ags, name, verband)
     # A second service with the place remembered: the page aside (counted above for the first),
     # only its rules and the card are new; the scripts and styles are cached.
-    second = one_answer_bytes(output, args.second_service, ags, name)
+    second = one_answer_bytes(output, args.second_service, ags, name, verband)
     fetched = [f for f in second["files"] if f.startswith("data/")]
     answer_second = {"service": args.second_service, "files": fetched,
                      "gzip_bytes": sum(len(gzip.compress((output / f).read_bytes(), 6)) for f in fetched if "/orte." not in f)}
     gemeinde_pages = sum(1 for p in (output / "orte").iterdir() if len(p.name) == 8)
     gemeinde_bytes = sum((p / "index.html").stat().st_size for p in (output / "orte").iterdir() if len(p.name) == 8)
     result = {
-        "scope": args.scope, "content": counts, "generate_seconds": round(generate_seconds, 1),
+        "scope": args.scope, "as_v1": args.as_v1, "content": counts, "generate_seconds": round(generate_seconds, 1),
         "runs": args.runs, "wall_seconds_median": round(statistics.median(walls), 1), "wall_seconds": [round(w, 1) for w in walls],
         "peak_rss_mib_median": round(statistics.median(peaks) / 1024), "files": files, "pages": pages,
         "output_bytes": total, "gemeinde_pages": gemeinde_pages, "gemeinde_page_bytes": gemeinde_bytes,
