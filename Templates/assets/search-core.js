@@ -647,12 +647,17 @@
     typo2: 0.35,
     split: 0.8,            // query compound split into known parts
     participle: 0.8,       // "geerbt" → erb
+    derivation: 0.8,       // "melden" ↔ meldung where the stems differ
     synonym: 0.9,
     synonymExtra: 0.3,     // share of further synonym terms added to the best one
     synonymPart: 0.8,      // a synonym's word found only as the start of compounds ("Heimtier" → heimtierausweis)
     pagePenalty: 0.5,
     coverage: 1,           // exponent of the share of query words (slots) a doc matches
     light: 0.2,            // weight of a light query word (LIGHT_STEMS) in the score and the share
+    together: 0.3,         // bonus when a title holds several query words (see search)
+    togetherTop: 50,       // … among this many best results
+    generalFrom: 0.04,     // a query word in more of the documents than this weighs less …
+    generalAt: 0.2,        // … down to `light` at this share (see generalityWeight)
     maxPrefix: 40,
   };
 
@@ -770,25 +775,78 @@
     return true;
   }
 
-  /** Bounded Levenshtein distance: the distance if it is ≤ max, otherwise max + 1. */
-  function editDistance(a, b, max) {
-    var la = a.length, lb = b.length;
-    if (Math.abs(la - lb) > max) return max + 1;
-    var prev = new Array(lb + 1), cur = new Array(lb + 1);
-    for (var j = 0; j <= lb; j++) prev[j] = j;
+  /**
+   * Bounded Damerau distance (optimal string alignment: insertion, deletion, substitution and the
+   * transposition of two neighbours each cost 1): the distance if it is ≤ max, otherwise max + 1.
+   * With `open`, `b` may end in up to `open` further letters that cost nothing (a typed word
+   * running on past an index stem: "baugenehmiugng" is within 1 of the stem "baugenehm" followed
+   * by "iugng"… precisely: "baugenehmiu" + "gng"), and the result is the best over those ends.
+   */
+  function editDistance(a, b, max, open) {
+    var la = a.length, lb = b.length, extra = open || 0;
+    if (lb - la > max + extra || la - lb > max) return max + 1;
+    var rows = [new Array(lb + 1), new Array(lb + 1), new Array(lb + 1)];
+    for (var j = 0; j <= lb; j++) rows[1][j] = j;
+    var before = rows[0], prev = rows[1], cur = rows[2];
     for (var i = 1; i <= la; i++) {
       cur[0] = i;
-      var rowMin = cur[0];
+      var rowMin = i;
+      var ca = a.charCodeAt(i - 1);
       for (var k = 1; k <= lb; k++) {
-        var cost = a.charCodeAt(i - 1) === b.charCodeAt(k - 1) ? 0 : 1;
-        var v = Math.min(prev[k] + 1, cur[k - 1] + 1, prev[k - 1] + cost);
+        var cb = b.charCodeAt(k - 1);
+        var v = Math.min(prev[k] + 1, cur[k - 1] + 1, prev[k - 1] + (ca === cb ? 0 : 1));
+        if (i > 1 && k > 1 && ca === b.charCodeAt(k - 2) && a.charCodeAt(i - 2) === cb && before[k - 2] + 1 < v) v = before[k - 2] + 1;
         cur[k] = v;
         if (v < rowMin) rowMin = v;
       }
       if (rowMin > max) return max + 1;
-      var tmp = prev; prev = cur; cur = tmp;
+      var tmp = before; before = prev; prev = cur; cur = tmp;
     }
-    return prev[lb];
+    var best = prev[lb];
+    for (var e = 1; e <= extra && lb - e >= 0; e++) if (prev[lb - e] < best) best = prev[lb - e];
+    return best <= max ? best : max + 1;
+  }
+
+  /** Edit distance a typed word may have from an index term: 1 from 5 letters, 2 from 9. */
+  function typoBudget(length) { return length >= 9 ? 2 : length >= 5 ? 1 : 0; }
+
+  // How many letters a typed word may run on past an index stem in a typo match (an inflection
+  // or derivation ending the stemmer removes from the correct word but not from the misspelt one).
+  var TYPO_ENDING = 4;
+  var TYPO_OPEN_MIN = 6;
+
+  /**
+   * Index terms within the typo budget of the folded word `w` (or of its stem `s`), as
+   * [term, distance] pairs, best first. The budget follows the word's length; transpositions
+   * count one. One pass over the vocabulary, pruned by length and bounded per term (the
+   * vocabulary of a Land portal is a few thousand terms, so this stays a few milliseconds).
+   */
+  function typoMatches(p, w, s) {
+    var maxD = typoBudget(w.length);
+    var out = [];
+    if (maxD === 0) return out;
+    var list = p.list;
+    // Misspellings keep the first letter or swap it with the second: only terms that begin with
+    // one of the two are compared (a tenth of the vocabulary).
+    var c0 = w.charAt(0), c1 = w.charAt(1);
+    for (var i = 0; i < list.length; i++) {
+      var t = list[i];
+      var f = t.charAt(0);
+      if (f !== c0 && f !== c1) continue;
+      if (t.length < MIN_PART || t.length > w.length + maxD || t.length < s.length - maxD - TYPO_ENDING) continue;
+      var d = editDistance(t, s, maxD);
+      // Running on past the stem only for long stems, and within the budget of the stem's length:
+      // "rundfunk" is not a misspelt "bund" + "funk".
+      if (d > maxD && t.length >= TYPO_OPEN_MIN) {
+        var budget = Math.min(maxD, typoBudget(t.length));
+        d = editDistance(t, w, budget, TYPO_ENDING);
+        if (d > budget) continue;
+        if (d === 0) d = 1;  // the stem is intact but the ending is no word's: "anmeld" + "nug"
+      }
+      if (d > 0 && d <= maxD) out.push([t, d]);
+    }
+    out.sort(function (x, y) { return x[1] - y[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0); });
+    return out;
   }
 
   /** Terms starting with `prefix` (sorted term list, binary search). */
@@ -813,11 +871,52 @@
    "mussen wann warum wieso weshalb wer wen wem wohin woher womit")
     .split(" ").forEach(function (w) { LIGHT_STEMS[stem(w)] = true; });
 
+  /** The synonym entry whose left side is the single word with stem `t`, or null. */
+  function singleSynonym(p, t) {
+    var list = p.syn[t];
+    if (!list) return null;
+    for (var i = 0; i < list.length; i++) if (list[i].lhs.length === 1) return list[i];
+    return null;
+  }
+
+  /** The -ung noun of a verb stem and the verb stem of an -ung noun, as far as the index has them. */
+  function derivedForms(vocab, t) {
+    var out = [];
+    if (t.length >= 3 && vocab[t + "ung"] === true) out.push(t + "ung");
+    if (t.length >= 6 && /ung$/.test(t) && vocab[t.slice(0, -3)] === true) out.push(t.slice(0, -3));
+    return out;
+  }
+
+  /**
+   * Weight of a query word by how general it is in this index: 1 for a word in at most
+   * `o.generalFrom` of the documents, falling (log-linearly) to `o.light` at `o.generalAt` and
+   * beyond. "kind", "antrag", "genehmigung" weigh less than "einschulung". The builder keeps
+   * only the title and keyword postings of a term in more than a fifth of the documents; such a
+   * term (all its postings in those fields, at least 3) counts as in a fifth. Data-driven: no
+   * word list, the index's own statistics.
+   */
+  function generalityWeight(p, o, t) {
+    if (p.vocab[t] !== true || p.missing) return 1;
+    var ps = postingsOf(p, t);
+    if (!ps || !p.n) return 1;
+    var df = ps.docs.length;
+    if (df >= 3) {
+      var onlyTitles = true;
+      for (var i = 0; i < ps.codes.length && onlyTitles; i++) if (ps.codes[i] % FIELD_SHIFT[1] !== 0) onlyTitles = false;
+      if (onlyTitles) df = Math.max(df, p.n / 5);
+    }
+    var r = df / p.n;
+    if (r <= o.generalFrom) return 1;
+    var x = Math.log(r / o.generalFrom) / Math.log(o.generalAt / o.generalFrom);
+    return Math.max(o.light, 1 - (1 - o.light) * Math.min(1, x));
+  }
+
   var PARTICIPLE = /^(ab|an|auf|aus|bei|ein|fest|fort|frei|her|hin|los|mit|nach|vor|weg|zu|zuruck|zusammen)?ge([a-z]{3,}?)(et|t|en)$/;
 
   /** Per-doc scores for one query word (folded token): the best of all ways it can match. */
   function scoreWord(p, o, w, isLast, matched, rhs) {
     var acc = newAcc();
+    var derived = function (t) { return derivedForms(p.vocab, t); };
     var s = stem(w);
     var exact = scoreTerm(p, o, s, 1, acc, matched);
     // Longer index terms starting with the word: completions while typing ("perso" →
@@ -845,15 +944,28 @@
     if (exact) return acc;
     // Past participles: "geerbt" → erb, "angemeldet" → anmeld, "abgeschleppt" → abschlepp.
     var pm = rhs ? null : PARTICIPLE.exec(w);
-    if (pm) scoreTerm(p, o, stem((pm[1] || "") + pm[2]), o.participle, acc, matched);
+    if (pm) {
+      var base = stem((pm[1] || "") + pm[2]);
+      scoreTerm(p, o, base, o.participle, acc, matched);
+      derived(base).forEach(function (t) { scoreTerm(p, o, t, o.participle * o.derivation, acc, matched); });
+    }
+    // The verb and its -ung noun, where the stemmer keeps them apart ("melden" → meld, "Meldung"
+    // → meldung): the other form, if the index has it.
+    if (!rhs) derived(s).forEach(function (t) { scoreTerm(p, o, t, o.derivation, acc, matched); });
     // A compound the index does not hold as one word: split into known parts, scored as the
-    // mean of the parts times the share of parts found.
+    // mean of the parts times the share of parts found. For a query, a part may also be a word
+    // of the synonym list ("autosteuer" → auto + steuer, auto = Kraftfahrzeug …), which then
+    // counts through its synonyms.
     var known = function (x) { return p.vocab[x] === true; };
-    var segs = w.length >= MIN_SPLIT_WORD ? splitOnce(w, known) : null;
+    var queryKnown = rhs ? known : function (x) { return p.vocab[x] === true || singleSynonym(p, x) !== null; };
+    var segs = w.length >= MIN_SPLIT_WORD ? splitOnce(w, queryKnown) : null;
     if (segs) {
       var parts = segs.map(function (seg, i) {
         var a = newAcc();
-        scoreTerm(p, o, segmentTerm(seg, i === segs.length - 1, known), 1, a, matched);
+        var t = segmentTerm(seg, i === segs.length - 1, queryKnown);
+        scoreTerm(p, o, t, 1, a, matched);
+        var entry = rhs ? null : singleSynonym(p, t);
+        if (entry) entry.rhs.forEach(function (r) { scoreTerm(p, o, r.t, o.synonym, a, matched); });
         return a;
       });
       var docs = Object.create(null);
@@ -865,18 +977,143 @@
         keepMax(acc, dd, o.split * (sum / parts.length) * (hit / parts.length));
       }
     }
-    // Typos: edit distance 1 from 5 letters, 2 from 9 letters, against the stem.
-    var maxD = rhs ? 0 : w.length >= 9 ? 2 : (w.length >= 5 ? 1 : 0);
-    if (maxD > 0) {
-      var list = p.list;
-      for (var i = 0; i < list.length; i++) {
-        var t = list[i];
-        if (Math.abs(t.length - s.length) > maxD) continue;
-        var dist = editDistance(s, t, maxD);
-        if (dist > 0 && dist <= maxD) scoreTerm(p, o, t, dist === 1 ? o.typo1 : o.typo2, acc, matched);
+    if (rhs) return acc;
+    // Parts of a compound around one part the index does not know ("kita·platz·anmeldung"), or
+    // whose first part only begins index words ("baumfall·antrag" → baumfallgenehmigung).
+    if (!segs && w.length >= MIN_SPLIT_WORD + 1) partialSplit(p, o, w, queryKnown, acc, matched);
+    // Typos: edit distance 1 from 5 letters, 2 from 9 letters (transpositions count one), against
+    // the stem or the word running on past a stem.
+    typoMatches(p, w, s).forEach(function (m) {
+      scoreTerm(p, o, m[0], m[1] === 1 ? o.typo1 : o.typo2, acc, matched);
+    });
+    // A typo inside a compound ("fischereischeinprufnug", "schwerbehindertenauswies"): a split
+    // into a known part and a misspelt one, the misspelt part within its own length's budget.
+    if (!segs && w.length >= MIN_SPLIT_WORD + 1) typoSplit(p, o, w, known, acc, matched);
+    return acc;
+  }
+
+  /**
+   * A split of `w` into known parts with one gap: either one unknown run of at least 3 letters
+   * (the known parts covering at least 60 % of the word), or a first part that is no index
+   * word but begins one (≥ 5 letters; its completions count at the prefixOther factor). Scored
+   * like a split: the mean over all parts (the gap counts as a part not found) times the share
+   * found. Of several, the one covering most letters, then the earliest gap.
+   */
+  function partialSplit(p, o, w, known, acc, matched) {
+    var n = w.length, best = null;
+    var memo = Object.create(null);
+    var cached = function (kind, x, f) { var k = kind + x; if (!(k in memo)) memo[k] = x.length >= MIN_PART && f(x); return memo[k]; };
+    var whole = function (x) { return cached("w", x, function (y) { return segmentOK(y, false, known) || splitOnce(y, known) !== null; }); };
+    var tailOK = function (x) { return cached("t", x, function (y) { return known(stem(y)) || splitOnce(y, known) !== null; }); };
+    for (var a = 0; a < n; a++) {
+      for (var b = a + 3; b <= n; b++) {
+        if (a === 0 && b === n) continue;
+        var left = w.slice(0, a), right = w.slice(b);
+        if ((left && !whole(left)) || (right && !tailOK(right))) continue;
+        var covered = left.length + right.length;
+        if (covered < 0.6 * n) continue;
+        if (!best || covered > best.covered) best = { left: left, gap: w.slice(a, b), right: right, covered: covered, prefix: false };
       }
     }
-    return acc;
+    // A first part that begins index words: "baumfall" + "antrag".
+    for (var c = n - MIN_PART; c >= 5; c--) {
+      var first = w.slice(0, c), rest = w.slice(c);
+      if (!tailOK(rest) || known(stem(first))) continue;
+      if (withPrefix(p, first, 1).length === 0) continue;
+      if (!best || n > best.covered) best = { left: "", gap: first, right: rest, covered: n, prefix: true };
+      break;
+    }
+    if (!best) return;
+    var parts = [];
+    var addKnown = function (x, last) {
+      var segs = known(stem(x)) ? [x] : splitOnce(x, known) || [x];
+      segs.forEach(function (seg, i) {
+        var a2 = newAcc();
+        var t = segmentTerm(seg, last && i === segs.length - 1, known);
+        scoreTerm(p, o, t, 1, a2, matched);
+        var entry = singleSynonym(p, t);
+        if (entry) entry.rhs.forEach(function (r) { scoreTerm(p, o, r.t, o.synonym, a2, matched); });
+        parts.push(a2);
+      });
+    };
+    if (best.left) addKnown(best.left, false);
+    var gapAcc = newAcc();
+    if (best.prefix) withPrefix(p, best.gap, o.maxPrefix).forEach(function (t) { scoreTerm(p, o, t, o.prefixOther, gapAcc, matched); });
+    parts.push(gapAcc);
+    if (best.right) addKnown(best.right, true);
+    var docs = Object.create(null);
+    parts.forEach(function (x) { for (var d in x.s) docs[d] = true; });
+    for (var dd in docs) {
+      var sum = 0, hit = 0;
+      for (var q = 0; q < parts.length; q++) if (parts[q].s[dd]) { sum += parts[q].s[dd]; hit++; }
+      keepMax(acc, dd, o.split * (sum / parts.length) * (hit / parts.length));
+    }
+  }
+
+  // Separable verb particles: in a main clause the particle stands apart, at the end ("ich melde
+  // den Hund ab", "wir melden uns um").
+  var PARTICLES = Object.create(null);
+  ("ab an auf aus bei ein fest fort frei heim her hin los mit nach um vor weg zu zuruck zusammen")
+    .split(" ").forEach(function (w) { PARTICLES[w] = true; });
+
+  /**
+   * Joins a separated verb particle to its verb: "ich melde den hund ab" → ich abmelde den hund.
+   * A particle combines with the nearest word before it whose particle + word (or + its stem) is
+   * an index term; the particle then leaves the query. Index vocabulary only, no word list:
+   * "hund mit ins ausland" stays as it is because no "mithund" is indexed.
+   */
+  function joinSeparableVerbs(p, tokens) {
+    var out = tokens.slice();
+    for (var j = out.length - 1; j > 0; j--) {
+      if (!PARTICLES[out[j]]) continue;
+      for (var k = j - 1; k >= 0; k--) {
+        var v = out[k];
+        if (isStopword(v) || PARTICLES[v] || v.length < 3) continue;
+        if (p.vocab[stem(out[j] + v)] === true || p.vocab[out[j] + stem(v)] === true) {
+          out[k] = out[j] + v;
+          out.splice(j, 1);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Two-part splits of `w` where one part is known (itself or as a split into known parts, with
+   * a Fuge) and the other is a misspelling of an index term, within the budget of its own length.
+   * Scored like a split (mean of the parts) times the typo factor. At most one misspelt part.
+   */
+  function typoSplit(p, o, w, known, acc, matched) {
+    var best = null;
+    for (var i = MIN_PART; i <= w.length - MIN_PART; i++) {
+      var head = w.slice(0, i), tail = w.slice(i);
+      var headKnown = segmentOK(head, false, known) || splitOnce(head, known) !== null;
+      var tailKnown = known(stem(tail)) || splitOnce(tail, known) !== null;
+      if (headKnown === tailKnown) continue;
+      var typed = headKnown ? tail : head;
+      var matches = typoMatches(p, typed, stem(typed));
+      if (!matches.length) continue;
+      if (!best || matches[0][1] < best.d || (matches[0][1] === best.d && typed.length > best.typed.length)) {
+        best = { head: head, tail: tail, headKnown: headKnown, typed: typed, d: matches[0][1], terms: matches.filter(function (m) { return m[1] === matches[0][1]; }) };
+      }
+    }
+    if (!best) return;
+    var knownPart = best.headKnown ? best.head : best.tail;
+    var knownAcc = newAcc();
+    var segs = splitOnce(knownPart, known);
+    if (known(stem(knownPart)) || !segs) scoreTerm(p, o, best.headKnown ? segmentTerm(knownPart, false, known) : stem(knownPart), 1, knownAcc, matched);
+    else segs.forEach(function (seg, k) { scoreTerm(p, o, segmentTerm(seg, !best.headKnown && k === segs.length - 1, known), 1, knownAcc, matched); });
+    var typoAcc = newAcc();
+    best.terms.forEach(function (m) { scoreTerm(p, o, m[0], 1, typoAcc, matched); });
+    var factor = o.split * (best.d === 1 ? o.typo1 : o.typo2) * 2;
+    var docs = Object.create(null);
+    for (var d in knownAcc.s) docs[d] = true;
+    for (var d2 in typoAcc.s) docs[d2] = true;
+    for (var dd in docs) {
+      var a = knownAcc.s[dd] || 0, b = typoAcc.s[dd] || 0;
+      keepMax(acc, dd, factor * (a + b) / 2 * ((a > 0) + (b > 0)) / 2);
+    }
   }
 
   /**
@@ -889,7 +1126,7 @@
     for (var key in DEFAULTS) o[key] = DEFAULTS[key];
     if (options) for (var k2 in options) o[k2] = options[k2];
     var p = prepare(index);
-    var all = tokenize(query);
+    var all = joinSeparableVerbs(p, tokenize(query));
     var words = all.filter(function (t) { return !isStopword(t); });
     var results = [];
     results.matched = [];
@@ -907,14 +1144,16 @@
         if (!entry || e.lhs.length > entry.lhs.length) entry = e;
       });
       var len = entry ? entry.lhs.length : 1;
-      slots.push({ words: words.slice(i, i + len), syn: entry, weight: !entry && LIGHT_STEMS[stems[i]] ? o.light : 1 });
+      slots.push({ words: words.slice(i, i + len), syn: entry, weight: !entry && LIGHT_STEMS[stems[i]] ? o.light : entry ? 1 : generalityWeight(p, o, stems[i]) });
       i += len - 1;
     }
     var matched = Object.create(null);
+    var slotMatched = slots.map(function () { return Object.create(null); });
     var slotAccs = slots.map(function (slot, si) {
       var acc = newAcc();
       var isLastSlot = si === slots.length - 1;
       var share = 1 / slot.words.length;
+      var matched = slotMatched[si];
       slot.words.forEach(function (w, wi) {
         var isLast = isLastSlot && wi === slot.words.length - 1 && w === lastToken && endsOpen;
         var a = scoreWord(p, o, w, isLast, matched);
@@ -955,7 +1194,24 @@
       if (doc[5] === "page") sc *= o.pagePenalty;
       results.push({ doc: Number(d4), score: sc });
     }
+    slotMatched.forEach(function (m) { for (var t in m) matched[t] = true; });
     results.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    // Query words together in a title: of the best results, those whose title holds several of
+    // the query's words (or their matches) move up, by the share of the query's weight beyond
+    // the first word that the title holds ("hund ausland" → "EU-Heimtierausweis für Reisen ins
+    // Ausland" holds both). Titles are short, so holding them together is being near.
+    if (o.together > 0 && slots.length > 1 && !p.missing) {
+      var head = results.slice(0, o.togetherTop);
+      head.forEach(function (r) {
+        var inTitle = 0, first = 0;
+        slots.forEach(function (slot, si) {
+          if (titleHolds(index.docs[r.doc][1], slotMatched[si])) { inTitle += slot.weight; first = Math.max(first, slot.weight); }
+        });
+        if (total > first) r.score *= 1 + o.together * Math.max(0, inTitle - first) / (total - first);
+      });
+      head.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+      results = head.concat(results.slice(head.length));
+    }
     var out = results.slice(0, o.limit).map(function (r) {
       var doc = index.docs[r.doc];
       return { doc: r.doc, url: doc[0], title: doc[1], themenfeld: doc[2], snippet: doc[3], ozg_id: doc[4], kind: doc[5], score: r.score };
@@ -963,6 +1219,19 @@
     out.total = results.length;
     out.matched = Object.keys(matched).sort();
     return out;
+  }
+
+  /** Whether a word of `title` has a stem in `terms`, or contains one of them (≥ MIN_PART letters). */
+  function titleHolds(title, terms) {
+    var re = /[0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff]+/g, m;
+    while ((m = re.exec(title)) !== null) {
+      var info = wordInfo(m[0]);
+      for (var i = 0; i < info.toks.length; i++) {
+        if (terms[info.stems[i]]) return true;
+        for (var t in terms) if (t.length >= MIN_PART && info.toks[i].indexOf(t) >= 0) return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -1026,6 +1295,14 @@
     search: search,
     highlight: highlight,
     ellipsisWords: ellipsisWords,
+    // The query analysis on its own, for the shared vectors (Tests/vectors/query-analysis.json).
+    analysis: {
+      editDistance: editDistance,
+      typoBudget: typoBudget,
+      typoMatches: function (index, w) { return typoMatches(prepare(index), w, stem(w)); },
+      joinSeparableVerbs: function (index, query) { return joinSeparableVerbs(prepare(index), tokenize(query)); },
+      derivedForms: function (index, t) { return derivedForms(prepare(index).vocab, t); },
+    },
     editDistance: editDistance,
     defaults: DEFAULTS,
   };
