@@ -2,7 +2,7 @@
 // Search quality in Node, for quick iteration on the ranking (search-quality.py measures the same
 // in Chromium against Pagefind and is the reference for reported figures).
 //
-//   node Tools/search/eval.js SITE_DIR QUERIES.tsv [-v] [--json OUT] [--opt key=value …]
+//   node Tools/search/eval.js SITE_DIR QUERIES.tsv [-v] [--no-synonyms] [--json OUT] [--opt key=value …]
 //
 // SITE_DIR: a built site (its data/suche.<hash>.json and shards, and leistungen/<slug>/ pages for
 // the ozg_id of each result). Query file format: ../shared/queries/README.md. Prints recall@1,
@@ -30,7 +30,8 @@ function main(argv) {
   }
   const dataDir = path.join(site, "data");
   const main = fs.readdirSync(dataDir).find((f) => /^suche\.[0-9a-f]+\.json$/.test(f));
-  const index = loadIndex(path.join(dataDir, main));
+  // --no-synonyms: as if the synonym lists were empty (the generalisation check).
+  const index = loadIndex(path.join(dataDir, main), { noSynonyms: argv.includes("--no-synonyms") });
   const queries = [];
   let group = "all";
   for (const line of fs.readFileSync(queriesFile, "utf8").split("\n")) {

@@ -4,8 +4,10 @@ const fs = require("fs");
 const path = require("path");
 const core = require(path.join(__dirname, "..", "..", "Templates", "assets", "search-core.js"));
 
-function loadIndex(mainPath) {
+// options.noSynonyms: as if the synonym lists were empty.
+function loadIndex(mainPath, options) {
   const index = JSON.parse(fs.readFileSync(mainPath, "utf8"));
+  if (options && options.noSynonyms) index.syn = [];
   for (const [key, name] of Object.entries(index.shards)) {
     core.attachShard(index, key, JSON.parse(fs.readFileSync(path.join(path.dirname(mainPath), name), "utf8")));
   }
