@@ -648,6 +648,7 @@
     split: 0.8,            // query compound split into known parts
     participle: 0.8,       // "geerbt" → erb
     derivation: 0.8,       // "melden" ↔ meldung where the stems differ
+    fuge: 0.95,            // the compound with or without a linking s ("zweitwohnungsteuer")
     synonym: 0.9,
     synonymExtra: 0.3,     // share of further synonym terms added to the best one
     synonymPart: 0.8,      // a synonym's word found only as the start of compounds ("Heimtier" → heimtierausweis)
@@ -871,6 +872,25 @@
    "mussen wann warum wieso weshalb wer wen wem wohin woher womit")
     .split(" ").forEach(function (w) { LIGHT_STEMS[stem(w)] = true; });
 
+  /**
+   * Index terms of `w` with a linking "s" added or removed at one of its part boundaries
+   * (boundaries of its split into known parts, or of the split of the variant).
+   */
+  function fugeVariants(p, w) {
+    var known = function (x) { return p.vocab[x] === true; };
+    var out = [];
+    var seen = Object.create(null);
+    var add = function (x) { var t = stem(x); if (!seen[t] && known(t)) { seen[t] = true; out.push(t); } };
+    for (var i = MIN_PART; i <= w.length - MIN_PART; i++) {
+      var head = w.slice(0, i), tail = w.slice(i);
+      if (!known(stem(tail)) && splitOnce(tail, known) === null) continue;
+      var part = head.charAt(head.length - 1) === "s" ? head.slice(0, -1) : head;
+      if (part.length < MIN_PART || (!known(stem(part)) && splitOnce(part, known) === null)) continue;
+      add(part === head ? head + "s" + tail : part + tail);
+    }
+    return out;
+  }
+
   /** The synonym entry whose left side is the single word with stem `t`, or null. */
   function singleSynonym(p, t) {
     var list = p.syn[t];
@@ -941,6 +961,9 @@
     for (var k = w.length - 1; !rhs && k >= Math.max(MIN_PART, w.length - 3); k--) {
       if (w.slice(0, k) !== s) scoreTerm(p, o, w.slice(0, k), o.stemPrefix, acc, matched);
     }
+    // The same compound with or without a linking s at a part boundary: "Zweitwohnungsteuer"
+    // and "Zweitwohnungssteuer" are both written (and both in use).
+    if (!rhs && w.length >= MIN_SPLIT_WORD) fugeVariants(p, w).forEach(function (t) { if (t !== s) scoreTerm(p, o, t, o.fuge, acc, matched); });
     if (exact) return acc;
     // Past participles: "geerbt" → erb, "angemeldet" → anmeld, "abgeschleppt" → abschlepp.
     var pm = rhs ? null : PARTICIPLE.exec(w);
@@ -994,7 +1017,7 @@
 
   /**
    * A split of `w` into known parts with one gap: either one unknown run of at least 3 letters
-   * (the known parts covering at least 60 % of the word), or a first part that is no index
+   * (the known parts covering at least 40 % of the word), or a first part that is no index
    * word but begins one (≥ 5 letters; its completions count at the prefixOther factor). Scored
    * like a split: the mean over all parts (the gap counts as a part not found) times the share
    * found. Of several, the one covering most letters, then the earliest gap.
@@ -1011,7 +1034,7 @@
         var left = w.slice(0, a), right = w.slice(b);
         if ((left && !whole(left)) || (right && !tailOK(right))) continue;
         var covered = left.length + right.length;
-        if (covered < 0.6 * n) continue;
+        if (covered < 0.4 * n) continue;
         if (!best || covered > best.covered) best = { left: left, gap: w.slice(a, b), right: right, covered: covered, prefix: false };
       }
     }

@@ -70,6 +70,12 @@ test("compounds of known parts: synonyms inside, a gap, a first part that begins
   assert.ok(scoreOf("baumfaellantrag", url) < scoreOf("baumfällgenehmigung", url));
 });
 
+test("a compound with or without a linking s finds the other spelling too", () => {
+  // The sample writes "Zweitwohnungssteuer" in one service and "Zweitwohnungsteuer" in another.
+  assert.equal(urls("zweitwohnungsteuer")[0], "leistungen/zweitwohnungssteuer/");
+  assert.notEqual(urls("zweitwohnungsteuer", { fuge: 0 })[0], "leistungen/zweitwohnungssteuer/");
+});
+
 test("a general word weighs less than a specific one, from the index's own statistics", () => {
   // "kind" is in about a tenth of the services: with the generality weight off, the services
   // with "Kind" in their title push the Schulaufnahme down.
