@@ -648,7 +648,8 @@
     split: 0.8,            // query compound split into known parts
     participle: 0.8,       // "geerbt" → erb
     derivation: 0.8,       // "melden" ↔ meldung where the stems differ
-    fuge: 0.95,            // the compound with or without a linking s ("zweitwohnungsteuer")
+    fuge: 0.95,
+    ablaut: 0.8,           // a strong verb's participle with its root vowel changed ("gestorben" → sterb)            // the compound with or without a linking s ("zweitwohnungsteuer")
     synonym: 0.9,
     synonymExtra: 0.3,     // share of further synonym terms added to the best one
     synonymPart: 0.8,      // a synonym's word found only as the start of compounds ("Heimtier" → heimtierausweis)
@@ -931,6 +932,17 @@
     return Math.max(o.light, 1 - (1 - o.light) * Math.min(1, x));
   }
 
+  var ABLAUT = ["a", "e", "i", "o", "u", "ie", "ei"];
+
+  /** A verb root with its first vowel (group) replaced by each other vowel of the ablaut series. */
+  function ablautVariants(prefix, root) {
+    var m = /ie|ei|au|[aeiou]/.exec(root);
+    if (!m) return [];
+    return ABLAUT.filter(function (v) { return v !== m[0]; }).map(function (v) {
+      return prefix + root.slice(0, m.index) + v + root.slice(m.index + m[0].length);
+    });
+  }
+
   var PARTICIPLE = /^(ab|an|auf|aus|bei|ein|fest|fort|frei|her|hin|los|mit|nach|vor|weg|zu|zuruck|zusammen)?ge([a-z]{3,}?)(et|t|en)$/;
 
   /** Per-doc scores for one query word (folded token): the best of all ways it can match. */
@@ -969,8 +981,14 @@
     var pm = rhs ? null : PARTICIPLE.exec(w);
     if (pm) {
       var base = stem((pm[1] || "") + pm[2]);
-      scoreTerm(p, o, base, o.participle, acc, matched);
+      var found = scoreTerm(p, o, base, o.participle, acc, matched);
       derived(base).forEach(function (t) { scoreTerm(p, o, t, o.participle * o.derivation, acc, matched); });
+      // A strong verb changes its vowel ("gestorben" → sterb…, "gestohlen" → stehl…): the root
+      // with another vowel, as an index term or the start of index terms (Sterbefall).
+      if (!found && pm[3] === "en") ablautVariants(pm[1] || "", pm[2]).forEach(function (v) {
+        if (scoreTerm(p, o, stem(v), o.participle * o.ablaut, acc, matched)) return;
+        if (v.length >= MIN_PART) withPrefix(p, v, o.maxPrefix).forEach(function (t) { scoreTerm(p, o, t, o.participle * o.ablaut * o.prefixOther, acc, matched); });
+      });
     }
     // The verb and its -ung noun, where the stemmer keeps them apart ("melden" → meld, "Meldung"
     // → meldung): the other form, if the index has it.
