@@ -93,12 +93,25 @@ import Testing
         #expect(html.contains("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"GovernmentService\""))
         #expect(html.contains("href=\"../../leistungen/personalausweis-beantragen/antrag/\""))
         #expect(html.contains("Stand: <time datetime=\"2026-10-01\">1. Oktober 2026</time>"))
-        // Per Kreis: Bautzen has one answer for the whole Kreis, Dresden differs per Gemeinde.
+        // Per Kreis: Bautzen has one answer for the whole Kreis; Dresden's rule is its Gemeinde's,
+        // but the Kreis has no other Gemeinde, so the answer stands here too, not "je nach Gemeinde".
         #expect(html.contains("<span class=\"region\">Landkreis Bautzen:</span> <a href=\"../../behoerden/landratsamt-bautzen/\">Landratsamt Bautzen</a>"))
-        #expect(html.contains("<span class=\"region\">Dresden:</span> <a href=\"../../orte/14612/\">je nach Gemeinde"))
+        #expect(html.contains("<span class=\"region\">Dresden:</span> <a href=\"../../behoerden/buergeramt-dresden/\">Bürgeramt Dresden</a>"))
         let authority = site.read("behoerden/buergeramt-dresden/index.html")
         #expect(authority.contains("\"@type\":\"GovernmentOffice\""))
         #expect(authority.contains("Personalausweis beantragen"))
+    }
+
+    @Test func servicePageSendsThroughTheKreisOnlyWhereItsGemeindenDiffer() throws {
+        // Kamenz gets its own office: Bautzen's Gemeinden now differ, so the row links the Kreis page.
+        let rules = "service,region,authority\npersonalausweis-beantragen,14612000,buergeramt-dresden\npersonalausweis-beantragen,14625,landratsamt-bautzen\npersonalausweis-beantragen,14625240,buergeramt-dresden\nelterngeld-beantragen,14,elterngeldstelle-sachsen\n"
+        let (site, _, fixture) = try Self.build(["responsibilities.csv": rules])
+        defer { fixture.remove() }
+        let html = site.read("leistungen/personalausweis-beantragen/index.html")
+        #expect(html.contains("<span class=\"region\">Landkreis Bautzen:</span> <a href=\"../../orte/14625/\">je nach Gemeinde"))
+        #expect(html.contains("<span class=\"region\">Dresden:</span> <a href=\"../../behoerden/buergeramt-dresden/\">Bürgeramt Dresden</a>"))
+        // The Kreis page lists its Gemeinden, and Kamenz' page names its own office.
+        #expect(site.read("orte/14625240/index.html").contains("data-service=\"personalausweis-beantragen\"><a href=\"../../leistungen/personalausweis-beantragen/\">Personalausweis beantragen</a>: <a href=\"../../behoerden/buergeramt-dresden/\">"))
     }
 
     @Test func formPageFollowsTheContract() throws {

@@ -101,14 +101,23 @@ import Testing
         #expect(checked == content.services.count * model.directory.gemeinden.count)
         // Without JavaScript an answer is at most three pages away: where a service's answer
         // differs within a Kreis, its page links to the Kreis page, which links to each Gemeinde,
-        // whose page names the service.
-        var perGemeinde = 0
+        // whose page names the service. Where rules below the Kreis all give the same answer (a
+        // kreisfreie Stadt with its own rule), the service page names that authority itself.
+        var perGemeinde = 0, sharedBelow = 0
         for service in content.services {
             let servicePage = site.read(Routes.file(of: Routes.service(service.slug)))
             for kreis in model.directory.kreise {
                 guard case .perGemeinde = model.answer(service: service.slug, kreis: kreis.ags) else { continue }
+                let gemeinden = (model.directory.children[kreis.ags] ?? []).filter { $0.level == .gemeinde }
+                let answersBelow = Set(gemeinden.map { model.index.resolve(service: service.slug, keys: model.directory.keys(of: $0)) ?? "-" })
+                let row = servicePage.components(separatedBy: "data-region=\"\(kreis.ags)\"").dropFirst().first?.components(separatedBy: "</li>").first ?? ""
+                if answersBelow.count == 1, let only = answersBelow.first, only != "-" {
+                    sharedBelow += 1
+                    #expect(row.contains("href=\"../../\(Routes.authority(only))\""), "\(service.slug) in \(kreis.ags): \(row)")
+                    continue
+                }
                 perGemeinde += 1
-                #expect(servicePage.contains("href=\"../../\(Routes.place(kreis.ags))\""), "\(service.slug): no link to \(kreis.ags)")
+                #expect(row.contains("href=\"../../\(Routes.place(kreis.ags))\""), "\(service.slug): no link to \(kreis.ags)")
                 let kreisPage = site.read(Routes.file(of: Routes.place(kreis.ags)))
                 for gemeinde in model.directory.children[kreis.ags] ?? [] where gemeinde.level == .gemeinde {
                     #expect(kreisPage.contains("href=\"../../\(Routes.place(gemeinde.ags))\""))
@@ -117,6 +126,7 @@ import Testing
             }
         }
         #expect(perGemeinde > 0)
+        #expect(sharedBelow > 0, "the sample's kreisfreie Städte decide Gemeinde services by their own rule")
         if content.regions.contains(where: { $0.level == .verband }) { #expect(viaVerband > 0) }
     }
 
