@@ -43,8 +43,9 @@ public struct ContentLoader: Sendable {
             topics = TopicsLoader.load(file, into: &diagnostics) ?? topics
         }
 
-        // services/*.md, in parallel: each file is independent.
-        let serviceFiles = listFiles(in: "services", extension: "md", into: &diagnostics)
+        // services/*.md, in parallel: each file is independent. Texts in Leichte Sprache
+        // (<slug>.ls.md) and translations (<slug>.en.md) are set aside, read below.
+        let (serviceFiles, variantFiles) = listFiles(in: "services", extension: "md", aside: [EasyLanguageLoader.suffix, ".en.md"], into: &diagnostics)
         let loadedServices = ParallelMap.map(serviceFiles) { entry -> (ServiceLoader.Loaded?, Diagnostics) in
             var read = Diagnostics()
             guard let file = SourceFile.read(entry.url, displayPath: entry.display, into: &read) else { return (nil, read) }
@@ -68,6 +69,22 @@ public struct ContentLoader: Sendable {
         }
         if serviceFiles.isEmpty {
             diagnostics.error(SourceLocation(path: display("services")), "keine Leistungen gefunden (services/<slug>.md)")
+        }
+
+        // services/<slug>.ls.md: the service's text in Leichte Sprache (spec v2), only beside its service.
+        var easyLanguage: [String: Page] = [:]
+        let loadedSlugs = Set(serviceFiles.map(\.slug))
+        for entry in variantFiles[EasyLanguageLoader.suffix] ?? [] {
+            guard loadedSlugs.contains(entry.slug) else {
+                diagnostics.error(SourceLocation(path: entry.display), "Text in Leichter Sprache ohne Leistung: services/\(entry.slug).md fehlt\(Suggestion.hint(for: entry.slug, in: loadedSlugs.sorted()))")
+                continue
+            }
+            guard let file = SourceFile.read(entry.url, displayPath: entry.display, into: &diagnostics) else { continue }
+            if let page = EasyLanguageLoader.load(file, service: entry.slug, into: &diagnostics) { easyLanguage[entry.slug] = page }
+        }
+        // English translations are part of issue #17 and not built yet: said, not silently dropped.
+        for entry in variantFiles[".en.md"] ?? [] {
+            diagnostics.warning(SourceLocation(path: entry.display), "englische Übersetzungen werden noch nicht veröffentlicht; die Datei wird ignoriert")
         }
 
         // authorities/*.yml
@@ -157,7 +174,7 @@ public struct ContentLoader: Sendable {
         let fileWarnings = Set((sources.services + sources.pages).flatMap(\.warnings).map(\.description))
         sources.otherWarnings = warnings.filter { !fileWarnings.contains($0.description) }
         let content = Content(site: site, topics: topics, services: sortedServices, authorities: authorities, regions: regions,
-                              responsibilities: rules, pages: pages.sorted { $0.slug < $1.slug }, synonyms: synonyms, warnings: warnings)
+                              responsibilities: rules, pages: pages.sorted { $0.slug < $1.slug }, easyLanguage: easyLanguage, synonyms: synonyms, warnings: warnings)
         return (content, sources)
     }
 
@@ -178,14 +195,31 @@ public struct ContentLoader: Sendable {
 
     /// The files of a content folder with the given extension, sorted; wrong names are reported.
     private func listFiles(in folder: String, extension ext: String, into diagnostics: inout Diagnostics) -> [Entry] {
+        listFiles(in: folder, extension: ext, aside: [], into: &diagnostics).files
+    }
+
+    /// The same, with names ending in one of `aside` (".ls.md") listed apart by that ending, their
+    /// slug the name without it.
+    private func listFiles(in folder: String, extension ext: String, aside: [String],
+                           into diagnostics: inout Diagnostics) -> (files: [Entry], aside: [String: [Entry]]) {
+        var setAside: [String: [Entry]] = [:]
         let dir = root.appendingPathComponent(folder)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else {
             diagnostics.error(SourceLocation(path: display(folder)), "Ordner fehlt: \(folder)/")
-            return []
+            return ([], [:])
         }
         var entries: [Entry] = []
         for name in names.sorted() where !name.hasPrefix(".") {
             let shown = display("\(folder)/\(name)")
+            if let suffix = aside.first(where: { name.hasSuffix($0) }) {
+                let slug = String(name.dropLast(suffix.count))
+                guard Slug.isValid(slug) else {
+                    diagnostics.error(SourceLocation(path: shown), "Dateiname „\(slug)“ ist kein gültiger Slug: \(Slug.rule)")
+                    continue
+                }
+                setAside[suffix, default: []].append(Entry(url: dir.appendingPathComponent(name), display: shown, slug: slug))
+                continue
+            }
             guard name.hasSuffix(".\(ext)") else {
                 diagnostics.warning(SourceLocation(path: shown), "wird ignoriert: in \(folder)/ werden nur .\(ext)-Dateien gelesen")
                 continue
@@ -197,6 +231,6 @@ public struct ContentLoader: Sendable {
             }
             entries.append(Entry(url: dir.appendingPathComponent(name), display: shown, slug: slug))
         }
-        return entries
+        return (entries, setAside)
     }
 }

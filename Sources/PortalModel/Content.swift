@@ -9,13 +9,15 @@ public struct Content: Sendable {
     public var regions: [Region]
     public var responsibilities: [Responsibility]
     public var pages: [Page]
+    /// Service slug → the service's text in Leichte Sprache (`services/<slug>.ls.md`, spec v2).
+    public var easyLanguage: [String: Page]
     /// Editor additions to the search synonyms (`Content/synonyms.txt`), if any.
     public var synonyms: String?
     /// Sorted by file and line.
     public var warnings: [Diagnostic]
 
     public init(site: Site, topics: Topics, services: [Service], authorities: [String: Authority], regions: [Region],
-                responsibilities: [Responsibility], pages: [Page], synonyms: String?, warnings: [Diagnostic]) {
+                responsibilities: [Responsibility], pages: [Page], easyLanguage: [String: Page] = [:], synonyms: String?, warnings: [Diagnostic]) {
         self.site = site
         self.topics = topics
         self.services = services
@@ -23,6 +25,7 @@ public struct Content: Sendable {
         self.regions = regions
         self.responsibilities = responsibilities
         self.pages = pages
+        self.easyLanguage = easyLanguage
         self.synonyms = synonyms
         self.warnings = warnings
     }

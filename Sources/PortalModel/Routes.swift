@@ -16,6 +16,8 @@ package enum Routes {
 
     package static func service(_ slug: String) -> String { "leistungen/\(slug)/" }
     package static func form(_ slug: String) -> String { service(slug) + "antrag/" }
+    /// A service's text in Leichte Sprache (spec v2).
+    package static func easyLanguage(_ slug: String) -> String { service(slug) + "leichte-sprache/" }
     package static func themenfeld(_ slug: String) -> String { "themen/\(slug)/" }
     package static func lebenslage(_ slug: String) -> String { "lebenslagen/\(slug)/" }
     package static func authority(_ id: String) -> String { "behoerden/\(id)/" }

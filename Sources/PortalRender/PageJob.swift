@@ -8,6 +8,8 @@ package enum PageJob: Sendable {
     case serviceIndex
     case service(Int)
     case form(Int)
+    /// A service's text in Leichte Sprache (index into `content.services`).
+    case easyLanguage(Int)
     case themenfeld(Int)
     case lebenslage(Int)
     case authority(String)
@@ -26,6 +28,7 @@ package enum PageJob: Sendable {
         case .serviceIndex: return "A–Z"
         case .service: return "Leistungen"
         case .form: return "Anträge"
+        case .easyLanguage: return "Leichte Sprache"
         case .themenfeld: return "Themenfelder"
         case .lebenslage: return "Lebenslagen"
         case .authority: return "Behörden"
@@ -43,6 +46,7 @@ package enum PageJob: Sendable {
         var jobs: [PageJob] = [.home, .serviceIndex, .places, .search, .notFound]
         jobs += c.services.indices.map(PageJob.service)
         jobs += c.services.indices.map(PageJob.form)
+        jobs += c.services.indices.filter { c.easyLanguage[c.services[$0].slug] != nil }.map(PageJob.easyLanguage)
         jobs += c.topics.themenfelder.indices.map(PageJob.themenfeld)
         jobs += c.topics.lebenslagen.indices.map(PageJob.lebenslage)
         jobs += c.authorities.keys.sorted().map(PageJob.authority)

@@ -28,6 +28,9 @@ package struct PageRenderer: Sendable {
         case .serviceIndex: return serviceIndexPage()
         case .service(let i): return servicePage(model.content.services[i])
         case .form(let i): return formPage(model.content.services[i])
+        case .easyLanguage(let i):
+            let service = model.content.services[i]
+            return easyLanguagePage(service, model.content.easyLanguage[service.slug]!)
         case .themenfeld(let i): return themenfeldPage(model.content.topics.themenfelder[i])
         case .lebenslage(let i): return lebenslagePage(model.content.topics.lebenslagen[i])
         case .authority(let id): return authorityPage(model.content.authorities[id]!)

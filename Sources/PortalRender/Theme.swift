@@ -32,7 +32,7 @@ public struct Theme: Sendable {
     }
 
     /// Template names every theme provides.
-    package static let requiredTemplates = ["base", "home", "services", "service", "form", "form-field", "authority-card", "finder", "topic", "authority", "places", "place", "gemeinde", "gemeinde-row", "search", "page", "notfound", "open-data"]
+    package static let requiredTemplates = ["base", "home", "services", "service", "form", "form-field", "authority-card", "finder", "topic", "authority", "places", "place", "gemeinde", "gemeinde-row", "search", "page", "notfound", "open-data", "easy-language"]
 
     /// - Parameter overrides: the user's folder (with `layouts/` and `assets/`, or templates directly in it), if any.
     public static func load(overrides: URL?, displayPath: String?) throws(ContentErrors) -> Theme {

@@ -297,10 +297,12 @@ def page_paths(site_dir):
         "missing": "gibt-es-nicht/wirklich/",
         "impressum": "impressum/",
         "leichte-sprache": "leichte-sprache/",
+        # A service's text in Leichte Sprache (spec v2).
+        "service-leichte-sprache": "leistungen/wohnsitz-anmelden/leichte-sprache/",
         "barrierefreiheit": "barrierefreiheit/",
         "open-data": "daten/",
     }
-    for name in ("service-handwritten", "form-own", "impressum", "leichte-sprache", "barrierefreiheit", "open-data"):
+    for name in ("service-handwritten", "form-own", "impressum", "leichte-sprache", "service-leichte-sprache", "barrierefreiheit", "open-data"):
         rel = paths[name]
         if not (site_dir / rel / "index.html").is_file():
             raise AssertionError(f"page type {name}: {rel} is missing from the built site")
@@ -310,7 +312,7 @@ def page_paths(site_dir):
 # The page types every per-page check runs over (ids are the keys of page_paths).
 PAGE_TYPES = ["home", "a-z", "service-handwritten", "service-generated", "form-own", "form-default",
               "topic", "lebenslage", "authority", "places", "land", "kreis", "gemeinde", "verband", "search",
-              "404", "missing", "impressum", "leichte-sprache", "barrierefreiheit", "open-data"]
+              "404", "missing", "impressum", "leichte-sprache", "service-leichte-sprache", "barrierefreiheit", "open-data"]
 
 
 # --------------------------------------------------------------------------------------------

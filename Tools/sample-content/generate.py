@@ -636,11 +636,21 @@ def front_matter_value(path, key):
     return None
 
 
+# A service's text in Leichte Sprache (spec v2) beside its hand-written German text.
+VARIANT_SUFFIXES = (".ls.md",)
+
+
+def handwritten_variants(suffix):
+    """Hand-written services/<slug><suffix> files, as (slug, path)."""
+    d = HANDWRITTEN / "services"
+    return sorted((p.name[:-len(suffix)], p) for p in d.iterdir() if p.is_file() and p.name.endswith(suffix))
+
+
 def handwritten_files(sub):
     d = HANDWRITTEN / sub
     if not d.is_dir():
         return []
-    files = sorted(p for p in d.iterdir() if p.is_file() and p.suffix == ".md")
+    files = sorted(p for p in d.iterdir() if p.is_file() and p.suffix == ".md" and not p.name.endswith(VARIANT_SUFFIXES))
     for p in files:
         if not _SLUG_RE.fullmatch(p.stem):
             raise SystemExit(f"{p}: error: file name is not a valid slug ([a-z0-9-], 1–80 characters)")
@@ -768,6 +778,13 @@ def build(data, out_root, scope, variant, v1=False):
     for p in hand_extra:
         out.copy(f"services/{p.stem}.md", p)
     out.counts["services"] = len(services) + len(hand_extra)
+    if V.use_handwritten and not v1:
+        written = set(slug_of.values()) | {p.stem for p in hand_extra}
+        for slug, p in handwritten_variants(".ls.md"):
+            if slug not in written:
+                raise SystemExit(f"{p}: error: no service {slug} for this text in Leichte Sprache")
+            out.copy(f"services/{slug}.ls.md", p)
+            out.counts["leichte_sprache"] += 1
     out.counts["handwritten"] = len(hand_by_ozg) + len(hand_extra)
 
     # ---- pages ---------------------------------------------------------------------

@@ -8,10 +8,23 @@ extension PageRenderer {
                       crumbs: [Crumb(title: free.title, path: path)])
         let body = Self.declareBody(.pageBody, of: .page(free), into: &c)
         if let extra = free.extra { c["extra"] = extra.contextValue }
+        // The Leichte-Sprache page lists the services that have a text in Leichte Sprache.
+        if free.slug == Self.easyLanguagePageSlug {
+            let root = Routes.root(from: path)
+            let texts: [ContextValue] = model.content.services.compactMap { service in
+                model.content.easyLanguage[service.slug].map { ["title": .string($0.title), "service": .string(service.title),
+                                                                  "url": .string(root + Routes.easyLanguage(service.slug))] }
+            }
+            c["easy_language_texts"] = .list(texts)
+            c["has_easy_language_texts"] = .bool(!texts.isEmpty)
+        }
         var plan = page(path, "page", c)
         plan.bodyPart = body
         return plan
     }
+
+    /// The free page that explains the portal in Leichte Sprache (BITV 2.0 § 4).
+    package static let easyLanguagePageSlug = "leichte-sprache"
 
     /// The keys made from a free page's body alone (`BodyPart.Kind.pageBody`). Without a
     /// `description`, the page's meta description is made from its text too, outside this part:

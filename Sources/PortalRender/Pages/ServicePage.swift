@@ -12,6 +12,7 @@ extension PageRenderer {
         let root = Routes.root(from: path)
         c["slug"] = .string(service.slug)
         c["summary"] = .string(service.summary)
+        if model.content.easyLanguage[service.slug] != nil { c["easy_language_url"] = .string(root + Routes.easyLanguage(service.slug)) }
         if let topic { c["topic"] = ["title": .string(topic.title), "url": .string(root + Routes.themenfeld(topic.slug))] }
         c["lebenslagen"] = .list(service.lebenslagen.compactMap { model.lebenslageBySlug[$0] }
             .map { ["title": .string($0.title), "url": .string(root + Routes.lebenslage($0.slug))] })

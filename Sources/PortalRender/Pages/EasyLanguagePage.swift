@@ -1,0 +1,19 @@
+import PortalModel
+import PortalSupport
+
+extension PageRenderer {
+    /// A service's text in Leichte Sprache, below its service page (spec v2). It links back to the
+    /// service page, where the finder and the full text are.
+    package func easyLanguagePage(_ service: Service, _ text: Page) -> PagePlan {
+        let path = Routes.easyLanguage(service.slug)
+        let root = Routes.root(from: path)
+        let crumbs = [Crumb(title: "Leistungen A–Z", path: Routes.serviceIndex), Crumb(title: service.title, path: Routes.service(service.slug)),
+                      Crumb(title: "Leichte Sprache", path: path)]
+        var c = frame(path: path, title: text.title, description: text.description ?? service.summary, crumbs: crumbs)
+        if let summary = text.description { c["summary"] = .string(summary) }
+        c["body"] = .string(Routes.relativeLinks(in: text.html, root: root))
+        c["service"] = ["title": .string(service.title), "url": .string(root + Routes.service(service.slug)),
+                        "finder_url": .string(root + Routes.service(service.slug) + "#zustaendige-stelle")]
+        return page(path, "easy-language", c)
+    }
+}
