@@ -12,24 +12,15 @@ package enum EasyLanguageLoader {
     /// The text as a `Page` whose slug is its site path below the service (its body is tracked
     /// apart from free pages', see `Page.bodyKey`).
     package static func load(_ file: SourceFile, service slug: String, into diagnostics: inout Diagnostics) -> Page? {
-        guard let parts = FrontMatter.split(file, into: &diagnostics),
-              let root = YAMLDocument.parse(parts.yaml, path: file.path, firstLine: parts.yamlFirstLine, into: &diagnostics),
-              let values = keys.check(root, into: &diagnostics) else { return nil }
         let before = diagnostics.errors.count
-        let title = (values["title"].flatMap { $0.isNull ? nil : $0.string("title", into: &diagnostics) } ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if title.isEmpty, let n = values["title"] { diagnostics.error(n.location, "„title“ ist leer") }
+        guard let (parts, values, title) = PageLoader.titled(file, keys: keys, into: &diagnostics) else { return nil }
         let summary = values["summary"].flatMap { $0.isNull ? nil : $0.string("summary", into: &diagnostics) }
         let markdown = MarkdownDocument(markdown: parts.body, path: file.path, firstLine: parts.bodyFirstLine, into: &diagnostics)
         if markdown.sections.allSatisfy({ $0.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) {
             diagnostics.error(SourceLocation(path: file.path, line: parts.bodyFirstLine), "der Text in Leichter Sprache ist leer")
         }
         guard diagnostics.errors.count == before else { return nil }
-        var html = "", text = ""
-        for section in markdown.sections {
-            if !section.title.isEmpty { html += "<h2 id=\"\(Slug.make(from: section.title))\">\(HTML.escape(section.title))</h2>\n" }
-            html += section.html
-            text += section.title + "\n" + section.text + "\n"
-        }
+        let (html, text) = PageLoader.bodyWithHeadings(markdown)
         return Page(slug: "leichte-sprache/" + slug, title: title, description: summary, html: html, text: text, sourcePath: file.path)
     }
 }

@@ -48,7 +48,8 @@ def gemeinden() -> list[tuple[str, str, str]]:
 
 
 def services() -> list[str]:
-    return sorted(p.stem for p in (CONTENT / "services").glob("*.md"))
+    # A service's text in Leichte Sprache (<slug>.ls.md) is no service of its own.
+    return sorted(p.stem for p in (CONTENT / "services").glob("*.md") if "." not in p.stem)
 
 
 def wait(drv, condition, timeout=10):

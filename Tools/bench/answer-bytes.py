@@ -144,7 +144,7 @@ def read_content(content: Path):
         regions = list(csv.DictReader(f))
     names = {r["ags"]: r["name"] for r in regions}
     gemeinden = [(r["ags"], r["name"], r.get("verband") or "") for r in regions if len(r["ags"]) == 8]
-    services = sorted(p.stem for p in (content / "services").glob("*.md"))
+    services = sorted(p.stem for p in (content / "services").glob("*.md") if "." not in p.stem)
     return rules, names, gemeinden, services
 
 

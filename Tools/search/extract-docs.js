@@ -113,7 +113,8 @@ function splitFlowMap(inner) {
 
 function readSorted(dir) {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((n) => n.endsWith(".md")).sort();
+  // A service's text in Leichte Sprache or translation (<slug>.ls.md, <slug>.en.md) is no service.
+  return fs.readdirSync(dir).filter((n) => n.endsWith(".md") && !/\.(ls|en)\.md$/.test(n)).sort();
 }
 
 function extractDocs(contentDir, templatesDir) {
