@@ -6,21 +6,7 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const path = require("path");
-const ROOT = path.join(__dirname, "..", "..");
-const core = require(path.join(ROOT, "Templates", "assets", "search-core.js"));
-const { extractDocs } = require(path.join(ROOT, "Tools", "search", "extract-docs.js"));
-
-let index;
-function idx() {
-  if (!index) {
-    const files = core.serializeIndex(core.buildIndex(extractDocs(path.join(ROOT, "Content"), path.join(ROOT, "Templates"))));
-    index = JSON.parse(files.main);
-    const byName = new Map(files.shards);
-    for (const [key, name] of Object.entries(index.shards)) core.attachShard(index, key, JSON.parse(byName.get(name)));
-  }
-  return index;
-}
+const { core, sampleIndex: idx } = require("./sample-index.js");
 const search = (q, opts) => core.search(idx(), q, Object.assign({ prefix: false }, opts));
 const urls = (q, opts) => search(q, opts).map((r) => r.url);
 const rank = (q, url, opts) => urls(q, opts).indexOf(url) + 1;

@@ -4,21 +4,7 @@
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("path");
-const ROOT = path.join(__dirname, "..", "..");
-const core = require(path.join(ROOT, "Templates", "assets", "search-core.js"));
-const { extractDocs } = require(path.join(ROOT, "Tools", "search", "extract-docs.js"));
-
-let index;
-function idx() {
-  if (!index) {
-    // Through the files, as the browser gets them.
-    const files = core.serializeIndex(core.buildIndex(extractDocs(path.join(ROOT, "Content"), path.join(ROOT, "Templates"))));
-    index = JSON.parse(files.main);
-    const byName = new Map(files.shards);
-    for (const [key, name] of Object.entries(index.shards)) core.attachShard(index, key, JSON.parse(byName.get(name)));
-  }
-  return index;
-}
+const { core, sampleIndex: idx, extractDocs, ROOT } = require("./sample-index.js");
 const urls = (q, opts) => core.search(idx(), q, opts).map((r) => r.url);
 const first = (q) => urls(q)[0];
 const rank = (q, url) => urls(q).indexOf(url) + 1;
