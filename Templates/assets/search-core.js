@@ -648,8 +648,8 @@
     split: 0.8,            // query compound split into known parts
     participle: 0.8,       // "geerbt" → erb
     derivation: 0.8,       // "melden" ↔ meldung where the stems differ
-    fuge: 0.95,
-    ablaut: 0.8,           // a strong verb's participle with its root vowel changed ("gestorben" → sterb)            // the compound with or without a linking s ("zweitwohnungsteuer")
+    fuge: 0.95,            // the compound with or without a linking s ("zweitwohnungsteuer")
+    ablaut: 0.8,           // a strong verb's participle with its root vowel changed ("gestorben" → sterb)
     synonym: 0.9,
     synonymExtra: 0.3,     // share of further synonym terms added to the best one
     synonymPart: 0.8,      // a synonym's word found only as the start of compounds ("Heimtier" → heimtierausweis)
@@ -1001,22 +1001,8 @@
     var queryKnown = rhs ? known : function (x) { return p.vocab[x] === true || singleSynonym(p, x) !== null; };
     var segs = w.length >= MIN_SPLIT_WORD ? splitOnce(w, queryKnown) : null;
     if (segs) {
-      var parts = segs.map(function (seg, i) {
-        var a = newAcc();
-        var t = segmentTerm(seg, i === segs.length - 1, queryKnown);
-        scoreTerm(p, o, t, 1, a, matched);
-        var entry = rhs ? null : singleSynonym(p, t);
-        if (entry) entry.rhs.forEach(function (r) { scoreTerm(p, o, r.t, o.synonym, a, matched); });
-        return a;
-      });
-      var docs = Object.create(null);
-      parts.forEach(function (a) { for (var d in a.s) docs[d] = true; });
-      for (var dd in docs) {
-        var sum = 0, hit = 0;
-        for (var q = 0; q < parts.length; q++) if (parts[q].s[dd]) { sum += parts[q].s[dd]; hit++; }
-        if (rhs && hit < parts.length) continue; // a synonym's word: all parts or nothing
-        keepMax(acc, dd, o.split * (sum / parts.length) * (hit / parts.length));
-      }
+      var parts = segs.map(function (seg, i) { return partScores(p, o, segmentTerm(seg, i === segs.length - 1, queryKnown), !rhs, matched); });
+      scoreParts(acc, parts, o.split, rhs); // a synonym's word: all parts or nothing
     }
     if (rhs) return acc;
     // Parts of a compound around one part the index does not know ("kita·platz·anmeldung"), or
@@ -1068,26 +1054,37 @@
     var parts = [];
     var addKnown = function (x, last) {
       var segs = known(stem(x)) ? [x] : splitOnce(x, known) || [x];
-      segs.forEach(function (seg, i) {
-        var a2 = newAcc();
-        var t = segmentTerm(seg, last && i === segs.length - 1, known);
-        scoreTerm(p, o, t, 1, a2, matched);
-        var entry = singleSynonym(p, t);
-        if (entry) entry.rhs.forEach(function (r) { scoreTerm(p, o, r.t, o.synonym, a2, matched); });
-        parts.push(a2);
-      });
+      segs.forEach(function (seg, i) { parts.push(partScores(p, o, segmentTerm(seg, last && i === segs.length - 1, known), true, matched)); });
     };
     if (best.left) addKnown(best.left, false);
     var gapAcc = newAcc();
     if (best.prefix) withPrefix(p, best.gap, o.maxPrefix).forEach(function (t) { scoreTerm(p, o, t, o.prefixOther, gapAcc, matched); });
     parts.push(gapAcc);
     if (best.right) addKnown(best.right, true);
+    scoreParts(acc, parts, o.split, false);
+  }
+
+  /** Per-doc scores of one part of a compound: its term, and with `synonyms` its synonyms' terms. */
+  function partScores(p, o, t, synonyms, matched) {
+    var a = newAcc();
+    scoreTerm(p, o, t, 1, a, matched);
+    var entry = synonyms ? singleSynonym(p, t) : null;
+    if (entry) entry.rhs.forEach(function (r) { scoreTerm(p, o, r.t, o.synonym, a, matched); });
+    return a;
+  }
+
+  /**
+   * A compound scored from its parts: `factor` × the mean over the parts × the share of parts a
+   * doc holds (with `all`, only docs holding every part).
+   */
+  function scoreParts(acc, parts, factor, all) {
     var docs = Object.create(null);
-    parts.forEach(function (x) { for (var d in x.s) docs[d] = true; });
+    parts.forEach(function (a) { for (var d in a.s) docs[d] = true; });
     for (var dd in docs) {
       var sum = 0, hit = 0;
       for (var q = 0; q < parts.length; q++) if (parts[q].s[dd]) { sum += parts[q].s[dd]; hit++; }
-      keepMax(acc, dd, o.split * (sum / parts.length) * (hit / parts.length));
+      if (all && hit < parts.length) continue;
+      keepMax(acc, dd, factor * (sum / parts.length) * (hit / parts.length));
     }
   }
 
@@ -1147,14 +1144,9 @@
     else segs.forEach(function (seg, k) { scoreTerm(p, o, segmentTerm(seg, !best.headKnown && k === segs.length - 1, known), 1, knownAcc, matched); });
     var typoAcc = newAcc();
     best.terms.forEach(function (m) { scoreTerm(p, o, m[0], 1, typoAcc, matched); });
-    var factor = o.split * (best.d === 1 ? o.typo1 : o.typo2) * 2;
-    var docs = Object.create(null);
-    for (var d in knownAcc.s) docs[d] = true;
-    for (var d2 in typoAcc.s) docs[d2] = true;
-    for (var dd in docs) {
-      var a = knownAcc.s[dd] || 0, b = typoAcc.s[dd] || 0;
-      keepMax(acc, dd, factor * (a + b) / 2 * ((a > 0) + (b > 0)) / 2);
-    }
+    // Scaled to the typo factor of a whole word: one part misspelt by one edit counts like a
+    // clean split (2 × typo1 = 1), by two edits a little less (2 × typo2).
+    scoreParts(acc, [knownAcc, typoAcc], o.split * 2 * (best.d === 1 ? o.typo1 : o.typo2), false);
   }
 
   /**
