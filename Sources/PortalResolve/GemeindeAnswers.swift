@@ -44,6 +44,18 @@ package struct GemeindeAnswers: Sendable {
         })
     }
 
+    /// The authority every Gemeinde of the Kreis gets for the service (index into
+    /// `content.services`), if they all get the same one and none has a gap.
+    package func sharedAnswer(service: Int, in kreis: Region, directory: RegionDirectory) -> String? {
+        var shared: Int32?
+        for gemeinde in directory.children[kreis.ags] ?? [] where gemeinde.level == .gemeinde {
+            guard let answer = byGemeinde[gemeinde.ags]?[service], answer != Self.gap else { return nil }
+            if let known = shared, known != answer { return nil }
+            shared = answer
+        }
+        return shared.map { authorityIDs[Int($0)] }
+    }
+
     /// The services a Gemeinde's own page lists (indexes into `content.services`, A–Z): those
     /// decided by a rule of the Gemeinde or its Gemeindeverband, the gaps, and those whose answer
     /// differs within its Kreis (so the no-JavaScript path from a service page, Kreis, Gemeinde,

@@ -84,44 +84,33 @@ extension PageRenderer {
             return .object(r)
         }
         r["has_groups"] = true
-        let serviceIndex = model.content.services.firstIndex { $0.slug == service.slug }
+        let serviceIndex = model.serviceBySlug[service.slug]
         r["groups"] = .list(model.directory.laender.map { land in
             let kreise = model.directory.kreise(in: land).map { kreis -> ContextValue in
                 var row: [String: ContextValue] = ["name": .string(kreis.name), "url": .string(root + Routes.place(kreis.ags)), "ags": .string(kreis.ags)]
+                let id: String?
                 switch model.answer(service: service.slug, kreis: kreis.ags) {
                 case .perGemeinde:
                     // Rules below the Kreis that all give the same answer (a kreisfreie Stadt with
-                    // its own rule, a Kreis whose Gemeinden all name the same office): the answer,
-                    // not a detour through the Kreis page.
-                    if let serviceIndex, let id = sharedAnswer(serviceIndex, in: kreis), let authority = model.content.authorities[id] {
-                        row["authority"] = ["name": .string(authority.name), "url": .string(root + Routes.authority(authority.id))]
-                    } else {
+                    // its own rule): the answer, not a detour through the Kreis page.
+                    guard let serviceIndex, let shared = answers.sharedAnswer(service: serviceIndex, in: kreis, directory: model.directory) else {
                         row["per_gemeinde"] = true
+                        return .object(row)
                     }
+                    id = shared
                 case .whole(let answer):
-                    if let answer, let authority = model.content.authorities[answer.authority] {
-                        row["authority"] = ["name": .string(authority.name), "url": .string(root + Routes.authority(authority.id))]
-                    } else {
-                        row["gap"] = true
-                    }
+                    id = answer?.authority
+                }
+                if let id, let authority = model.content.authorities[id] {
+                    row["authority"] = ["name": .string(authority.name), "url": .string(root + Routes.authority(authority.id))]
+                } else {
+                    row["gap"] = true
                 }
                 return .object(row)
             }
             return ["name": .string(land.name), "kreise": .list(kreise), "show_name": .bool(model.directory.laender.count > 1)]
         })
         return .object(r)
-    }
-
-    /// The authority every Gemeinde of the Kreis gets for the service, if they all get the same
-    /// one (no gap among them).
-    private func sharedAnswer(_ serviceIndex: Int, in kreis: Region) -> String? {
-        var shared: Int32?
-        for gemeinde in model.directory.children[kreis.ags] ?? [] where gemeinde.level == .gemeinde {
-            guard let answer = answers.byGemeinde[gemeinde.ags]?[serviceIndex], answer != GemeindeAnswers.gap else { return nil }
-            if let known = shared, known != answer { return nil }
-            shared = answer
-        }
-        return shared.map { answers.authorityIDs[Int($0)] }
     }
 }
 
