@@ -60,6 +60,20 @@ def clear_place(drv):
     drv.execute_script("try { localStorage.removeItem('portal.ort'); } catch (e) {}")
 
 
+def option_labels(drv) -> list[str]:
+    return [o.get_attribute("textContent") for o in drv.find_elements(By.CSS_SELECTOR, "#ort-liste [role=option]")]
+
+
+def type_place(drv, base_url, text: str) -> list[str]:
+    """Types into the finder of a service page with no place remembered; the options' labels."""
+    open_page(drv, base_url + "/leistungen/personalausweis-beantragen/")
+    clear_place(drv)
+    open_page(drv, base_url + "/leistungen/personalausweis-beantragen/")
+    drv.find_element(By.ID, "ort").send_keys(text)
+    wait(drv, "return document.querySelectorAll('#ort-liste [role=option]').length > 0")
+    return option_labels(drv)
+
+
 def test_combobox_keyboard_and_aria(driver, base_url):
     open_page(driver, base_url + "/leistungen/personalausweis-beantragen/")
     clear_place(driver)
@@ -105,13 +119,8 @@ def test_combobox_keyboard_and_aria(driver, base_url):
 
 
 def test_ambiguous_names_and_postal_codes(driver, base_url):
-    open_page(driver, base_url + "/leistungen/personalausweis-beantragen/")
-    clear_place(driver)
-    open_page(driver, base_url + "/leistungen/personalausweis-beantragen/")
-    box = driver.find_element(By.ID, "ort")
-    box.send_keys("Leipzig")
-    wait(driver, "return document.getElementById('ort').getAttribute('aria-expanded') === 'true'")
-    labels = [o.get_attribute("textContent") for o in driver.find_elements(By.CSS_SELECTOR, "#ort-liste [role=option]")]
+    labels = type_place(driver, base_url, "Leipzig")
+    assert driver.find_element(By.ID, "ort").get_attribute("aria-expanded") == "true"
     assert labels[0] == "Leipzig (kreisfreie Stadt)"
     assert any(label.endswith("(Landkreis Leipzig)") for label in labels), labels
     # A postal code that several Gemeinden share lists each of them.
@@ -121,10 +130,11 @@ def test_ambiguous_names_and_postal_codes(driver, base_url):
             for code in r["postal_codes"].split():
                 shared.setdefault(code, []).append(r["name"])
     code, names = next((c, n) for c, n in sorted(shared.items()) if len(n) >= 2)
+    box = driver.find_element(By.ID, "ort")
     box.clear()
     box.send_keys(code)
     wait(driver, "return document.querySelectorAll('#ort-liste [role=option]').length >= 2")
-    labels = [o.get_attribute("textContent") for o in driver.find_elements(By.CSS_SELECTOR, "#ort-liste [role=option]")]
+    labels = option_labels(driver)
     for name in names:
         assert any(label.startswith(name + " (") and code in label for label in labels), (code, names, labels)
 
@@ -210,12 +220,7 @@ def test_member_of_a_gemeindeverband_is_sent_to_its_administration(driver, base_
     rules = rules_by_service()
     ags, name, verband = next(g for g in gemeinden() if g[0] == "14521040")
     assert verband == "145215103"
-    open_page(driver, base_url + "/leistungen/personalausweis-beantragen/")
-    clear_place(driver)
-    open_page(driver, base_url + "/leistungen/personalausweis-beantragen/")
-    box = driver.find_element(By.ID, "ort")
-    box.send_keys("Auerbach")
-    wait(driver, "return document.querySelectorAll('#ort-liste [role=option]').length > 0")
+    type_place(driver, base_url, "Auerbach")
     option = next(o for o in driver.find_elements(By.CSS_SELECTOR, "#ort-liste [role=option]")
                   if o.get_attribute("textContent") == "Auerbach (Erzgebirgskreis)")
     option.click()
@@ -260,10 +265,5 @@ def test_every_gemeinde_is_in_the_shards_a_search_for_it_loads(driver, base_url,
     assert missing == [], missing[:20]
     assert max(len(s) for s in shards.values()) < len(places) / 2, "shards smaller than the list"
     # Through the combobox: a name several words long, found by its second word.
-    clear_place(driver)
-    open_page(driver, base_url + "/leistungen/personalausweis-beantragen/")
-    box = driver.find_element(By.ID, "ort")
-    box.send_keys("Schandau")
-    wait(driver, "return document.querySelectorAll('#ort-liste [role=option]').length > 0")
-    labels = [o.get_attribute("textContent") for o in driver.find_elements(By.CSS_SELECTOR, "#ort-liste [role=option]")]
+    labels = type_place(driver, base_url, "Schandau")
     assert any(label.startswith("Bad Schandau") for label in labels), labels
