@@ -143,6 +143,15 @@ public struct ContentLoader: Sendable {
                                                 authorities: Set(authorityFiles.map(\.slug)), memo: memo, into: &diagnostics) ?? []
         }
 
+        // forms/: the FIM Stammdatenschemata named in `form_schema:` (spec v2), with their code lists.
+        let displayRoot = self.displayRoot
+        let schemaReferences = services.compactMap { loaded -> FormSchemasLoader.Reference? in
+            guard let path = loaded.service.formSchemaPath, let at = loaded.formSchemaLocation else { return nil }
+            return .init(path: path, location: at)
+        }
+        let formSchemas = FormSchemasLoader(root: root, display: { displayRoot.isEmpty || displayRoot == "." ? $0 : "\(displayRoot)/\($0)" })
+            .load(schemaReferences, into: &diagnostics)
+
         // Cross references between files.
         let themenfelder = Set(topics.themenfelder.map(\.slug)), lebenslagen = Set(topics.lebenslagen.map(\.slug))
         for loaded in services {
@@ -174,7 +183,7 @@ public struct ContentLoader: Sendable {
         let fileWarnings = Set((sources.services + sources.pages).flatMap(\.warnings).map(\.description))
         sources.otherWarnings = warnings.filter { !fileWarnings.contains($0.description) }
         let content = Content(site: site, topics: topics, services: sortedServices, authorities: authorities, regions: regions,
-                              responsibilities: rules, pages: pages.sorted { $0.slug < $1.slug }, easyLanguage: easyLanguage, synonyms: synonyms, warnings: warnings)
+                              responsibilities: rules, pages: pages.sorted { $0.slug < $1.slug }, easyLanguage: easyLanguage, formSchemas: formSchemas, synonyms: synonyms, warnings: warnings)
         return (content, sources)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import PortalModel
 import PortalSupport
 
 /// `portal new`: files with every field of the content format, commented in German for editors.
@@ -22,8 +23,16 @@ public enum Scaffold {
     }
 
     /// Writes the new file and returns its path; refuses invalid slugs and existing files.
-    public static func create(_ kind: Kind, slug: String, content: URL, contentDisplay: String) throws(Refused) -> String {
+    /// `formSchema` (services only): a FIM Stammdatenschema, checked, copied to `forms/` (unless
+    /// the same file is there already) and named in the new service's `form_schema:`.
+    public static func create(_ kind: Kind, slug: String, content: URL, contentDisplay: String, formSchema: URL? = nil) throws(Refused) -> String {
         guard Slug.isValid(slug) else { throw Refused(description: "„\(slug)“ ist kein gültiger Name: \(Slug.rule)") }
+        var text = text(kind)
+        if let formSchema {
+            guard kind == .service else { throw Refused(description: "--form-schema gibt es nur für Leistungen (portal new service …)") }
+            let name = try attach(formSchema, content: content, contentDisplay: contentDisplay)
+            text = text.replacingOccurrences(of: "# form_schema: forms/S00000000000.xdf.xml ", with: "form_schema: forms/\(name)")
+        }
         let relative = "\(kind.folder)/\(slug).\(kind.fileExtension)"
         let url = content.appendingPathComponent(relative)
         let shown = "\(contentDisplay)/\(relative)"
@@ -32,11 +41,36 @@ public enum Scaffold {
         }
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text(kind).utf8).write(to: url, options: .withoutOverwriting)
+            try Data(text.utf8).write(to: url, options: .withoutOverwriting)
         } catch {
             throw Refused(description: "\(shown) kann nicht geschrieben werden: \(error.localizedDescription)")
         }
         return shown
+    }
+
+    /// Checks a schema file with the loader and copies it to `forms/`; returns its file name.
+    private static func attach(_ file: URL, content: URL, contentDisplay: String) throws(Refused) -> String {
+        let name = file.lastPathComponent.hasSuffix(".xdf.xml") ? file.lastPathComponent
+            : file.deletingPathExtension().lastPathComponent + ".xdf.xml"
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            throw Refused(description: "\(file.path) kann nicht gelesen werden")
+        }
+        var diagnostics = Diagnostics()
+        guard XDFSchemaLoader.load(data, path: file.path, relativePath: "forms/\(name)", codeLists: CodeLists(), into: &diagnostics) != nil else {
+            throw Refused(description: diagnostics.errors.map(\.description).joined(separator: "\n"))
+        }
+        let target = content.appendingPathComponent("forms/\(name)")
+        if let existing = FileManager.default.contents(atPath: target.path) {
+            guard existing == data else { throw Refused(description: "\(contentDisplay)/forms/\(name) gibt es schon mit anderem Inhalt; nichts überschrieben") }
+            return name
+        }
+        do {
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: target, options: .withoutOverwriting)
+        } catch {
+            throw Refused(description: "\(contentDisplay)/forms/\(name) kann nicht geschrieben werden: \(error.localizedDescription)")
+        }
+        return name
     }
 
     package static func text(_ kind: Kind) -> String {
@@ -59,6 +93,7 @@ public enum Scaffold {
             # reviewed: 2026-01-31       # zuletzt fachlich geprüft (portal check --stale)
             # valid_from: 2027-01-01     # gilt erst ab diesem Tag (JJJJ-MM-TT)
             # valid_until: 2027-12-31    # gilt nur bis zu diesem Tag
+            # form_schema: forms/S00000000000.xdf.xml  # Formular aus einem FIM-Stammdatenschema (XDatenfelder 3.0.0); nicht zusammen mit „form“
             # form:                      # eigenes Antragsformular; ohne „form“ gibt es ein Standardformular
             #   title: Antrag auf …
             #   fields:

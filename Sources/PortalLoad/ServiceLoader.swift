@@ -11,6 +11,8 @@ package struct ServiceLoader {
         package var lebenslageLocations: [SourceLocation]
         package var internalLinks: [MarkdownDocument.Link]
         package var digests: Digests
+        /// Where `form_schema:` is written, for messages about the schema file.
+        package var formSchemaLocation: SourceLocation?
     }
 
     /// The front matter (with the line the body starts on) and the body, each digested: when only
@@ -37,7 +39,7 @@ package struct ServiceLoader {
     package static let keys = KeyChecker(
         what: "der Leistungsbeschreibung",
         allowed: ["title", "summary", "topic", "lebenslagen", "leika", "ozg_id", "keywords", "online_service",
-                  "fees", "processing_time", "updated", "form", "extra"] + LifecycleLoader.keys,
+                  "fees", "processing_time", "updated", "form", "form_schema", "extra"] + LifecycleLoader.keys,
         required: ["title", "summary", "topic"]
     )
 
@@ -95,6 +97,14 @@ package struct ServiceLoader {
         if let node = values["form"], !node.isNull {
             form = FormLoader.load(node, into: &diagnostics)
         }
+        let formSchema = text("form_schema")
+        if let formSchema, let node = values["form_schema"] {
+            if form != nil {
+                diagnostics.error(node.location, "„form_schema“ und „form“ schließen sich aus: das Formular kommt entweder aus dem FIM-Stammdatenschema oder aus der Liste unter „form“")
+            } else if !Validators.isContentRelativePath(formSchema, folder: "forms", suffix: ".xdf.xml") {
+                diagnostics.error(node.location, "„form_schema“ muss eine Datei im Ordner forms/ mit der Endung .xdf.xml nennen (z. B. „forms/S00000000373.xdf.xml“), nicht „\(formSchema)“")
+            }
+        }
         var extra: TemplateValue?
         if let node = values["extra"], !node.isNull {
             var budget = 10_000
@@ -107,11 +117,12 @@ package struct ServiceLoader {
         let service = Service(
             slug: slug, title: title, summary: summary, topic: topic, lebenslagen: lebenslagen, leika: leika,
             ozgID: ozgID, keywords: keywords, onlineService: online, fees: fees.text,
-            processingTime: text("processing_time"), updated: updated, form: form, extra: extra,
+            processingTime: text("processing_time"), updated: updated, form: form, formSchemaPath: formSchema, extra: extra,
             sections: ServiceSections.ordered(markdown.sections), sourcePath: file.path,
             feeVersions: fees.versions, lifecycle: lifecycle
         )
         return Loaded(service: service, topicLocation: values["topic"]?.location ?? root.location,
-                      lebenslageLocations: lebenslageLocations, internalLinks: markdown.internalLinks, digests: Digests(parts))
+                      lebenslageLocations: lebenslageLocations, internalLinks: markdown.internalLinks, digests: Digests(parts),
+                      formSchemaLocation: values["form_schema"]?.location)
     }
 }

@@ -34,4 +34,12 @@ package enum Validators {
         guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
         return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
     }
+
+    /// A path inside the content folder, below `folder`, ending in `suffix`: no `..`, no absolute
+    /// path, no hidden segment, so a service cannot name a file outside its content.
+    package static func isContentRelativePath(_ s: String, folder: String, suffix: String) -> Bool {
+        let parts = s.split(separator: "/", omittingEmptySubsequences: false)
+        return parts.count >= 2 && parts[0] == folder && s.hasSuffix(suffix) && s.count > folder.count + 1 + suffix.count
+            && parts.allSatisfy { !$0.isEmpty && !$0.hasPrefix(".") && !$0.contains("\\") }
+    }
 }

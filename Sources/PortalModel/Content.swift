@@ -11,13 +11,15 @@ public struct Content: Sendable {
     public var pages: [Page]
     /// Service slug → the service's text in Leichte Sprache (`services/<slug>.ls.md`, spec v2).
     public var easyLanguage: [String: Page]
+    /// `forms/<file>.xdf.xml` (as services name it in `form_schema:`) → the schema read from it.
+    public var formSchemas: [String: FormSchema]
     /// Editor additions to the search synonyms (`Content/synonyms.txt`), if any.
     public var synonyms: String?
     /// Sorted by file and line.
     public var warnings: [Diagnostic]
 
     public init(site: Site, topics: Topics, services: [Service], authorities: [String: Authority], regions: [Region],
-                responsibilities: [Responsibility], pages: [Page], easyLanguage: [String: Page] = [:], synonyms: String?, warnings: [Diagnostic]) {
+                responsibilities: [Responsibility], pages: [Page], easyLanguage: [String: Page] = [:], formSchemas: [String: FormSchema] = [:], synonyms: String?, warnings: [Diagnostic]) {
         self.site = site
         self.topics = topics
         self.services = services
@@ -26,6 +28,7 @@ public struct Content: Sendable {
         self.responsibilities = responsibilities
         self.pages = pages
         self.easyLanguage = easyLanguage
+        self.formSchemas = formSchemas
         self.synonyms = synonyms
         self.warnings = warnings
     }

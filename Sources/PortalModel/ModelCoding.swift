@@ -125,7 +125,7 @@ extension Service: BinaryCodable {
         let lebenslagen = try r.strings(), leika = try r.optionalString(), ozgID = try r.optionalString()
         let keywords = try r.strings(), onlineService = try r.optionalString(), fees = try r.optionalString()
         let processingTime = try r.optionalString(), updated = try r.optionalString()
-        let form = try r.optionalValue(Form.self), extra = try r.optionalValue(TemplateValue.self)
+        let form = try r.optionalValue(Form.self), formSchemaPath = try r.optionalString(), extra = try r.optionalValue(TemplateValue.self)
         let sections = try r.values(Section.self), sourcePath = try r.string()
         var versions: [DatedText] = []
         for _ in 0..<(try r.count()) { versions.append(DatedText(text: try r.string(), validity: try Validity(from: &r))) }
@@ -133,7 +133,7 @@ extension Service: BinaryCodable {
         let lifecycle = try Lifecycle(from: &r)
         self.init(slug: slug, title: title, summary: summary, topic: topic, lebenslagen: lebenslagen, leika: leika, ozgID: ozgID,
                   keywords: keywords, onlineService: onlineService, fees: fees, processingTime: processingTime, updated: updated,
-                  form: form, extra: extra, sections: sections, sourcePath: sourcePath, feeVersions: versions, feesFrom: feesFrom,
+                  form: form, formSchemaPath: formSchemaPath, extra: extra, sections: sections, sourcePath: sourcePath, feeVersions: versions, feesFrom: feesFrom,
                   lifecycle: lifecycle)
     }
 
@@ -141,7 +141,7 @@ extension Service: BinaryCodable {
         w.string(slug); w.string(title); w.string(summary); w.string(topic); w.strings(lebenslagen)
         w.optionalString(leika); w.optionalString(ozgID); w.strings(keywords); w.optionalString(onlineService)
         w.optionalString(fees); w.optionalString(processingTime); w.optionalString(updated)
-        w.optionalValue(form); w.optionalValue(extra); w.values(sections); w.string(sourcePath)
+        w.optionalValue(form); w.optionalString(formSchemaPath); w.optionalValue(extra); w.values(sections); w.string(sourcePath)
         w.int(feeVersions.count)
         for version in feeVersions { w.string(version.text); version.validity.write(into: &w) }
         w.optionalString(feesFrom)

@@ -24,6 +24,9 @@ public struct Service: Sendable {
     /// ISO date `YYYY-MM-DD`.
     public var updated: String?
     public var form: Form?
+    /// `form_schema:` (spec v2): the FIM Stammdatenschema the form is built from, relative to the
+    /// content folder; the schema itself is in `Content.formSchemas`.
+    public var formSchemaPath: String?
     public var extra: TemplateValue?
     /// The Markdown body, already parsed into sections. Reading it is noted in the running
     /// `InputReads` log: what a body feeds is recorded, not listed.
@@ -34,7 +37,7 @@ public struct Service: Sendable {
     private var body: [Section]
     public var sourcePath: String
 
-    package init(slug: String, title: String, summary: String, topic: String, lebenslagen: [String], leika: String? = nil, ozgID: String? = nil, keywords: [String], onlineService: String? = nil, fees: String? = nil, processingTime: String? = nil, updated: String? = nil, form: Form? = nil, extra: TemplateValue? = nil, sections: [Section], sourcePath: String, feeVersions: [DatedText] = [], feesFrom: String? = nil, lifecycle: Lifecycle = .none) {
+    package init(slug: String, title: String, summary: String, topic: String, lebenslagen: [String], leika: String? = nil, ozgID: String? = nil, keywords: [String], onlineService: String? = nil, fees: String? = nil, processingTime: String? = nil, updated: String? = nil, form: Form? = nil, formSchemaPath: String? = nil, extra: TemplateValue? = nil, sections: [Section], sourcePath: String, feeVersions: [DatedText] = [], feesFrom: String? = nil, lifecycle: Lifecycle = .none) {
         self.slug = slug
         self.title = title
         self.summary = summary
@@ -48,6 +51,7 @@ public struct Service: Sendable {
         self.processingTime = processingTime
         self.updated = updated
         self.form = form
+        self.formSchemaPath = formSchemaPath
         self.extra = extra
         self.body = sections
         self.feeVersions = feeVersions

@@ -32,7 +32,7 @@ public final class ParseMemo: @unchecked Sendable {
     public init() {}
 
     /// Version of the file layout; with the tool's digest it decides whether a file is usable.
-    private static let format = 3
+    private static let format = 4
 
     /// A memo that starts from `url` (if a build of the same `tool` wrote it, and `reuse` is set)
     /// and writes its successor beside it.

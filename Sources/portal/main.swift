@@ -145,6 +145,10 @@ struct Check: ParsableCommand {
             if options.verbose {
                 print("  \(model.content.pages.count) freie Seiten, \(model.content.warnings.count) Warnungen; geprüft in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
             }
+            for report in model.content.formSchemaReports {
+                print(report.summary)
+                if options.verbose { for line in report.details { print("  \(line)") } }
+            }
             Console.printGaps(gaps)
         } catch {
             Console.fail(error)
@@ -279,9 +283,13 @@ struct New: ParsableCommand {
     @Option(name: .long, help: "Inhaltsordner.")
     var content: String = "Content"
 
+    @Option(name: .long, help: "Nur für Leistungen: ein FIM-Stammdatenschema (XDatenfelder 3.0.0); wird geprüft, nach forms/ kopiert und als „form_schema“ eingetragen.")
+    var formSchema: String?
+
     func run() throws {
         do {
-            let path = try Scaffold.create(kind, slug: slug, content: URL(fileURLWithPath: content), contentDisplay: content)
+            let path = try Scaffold.create(kind, slug: slug, content: URL(fileURLWithPath: content), contentDisplay: content,
+                                           formSchema: formSchema.map { URL(fileURLWithPath: $0) })
             print("Angelegt: \(path) – füllen Sie die Pflichtangaben aus und prüfen Sie mit „portal check“.")
         } catch {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))

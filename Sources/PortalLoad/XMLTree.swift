@@ -1,0 +1,186 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import PortalModel
+
+/// An XML file read into elements with their line and column, by FoundationXML's `XMLParser`
+/// (libxml2 underneath, shipped with every Swift toolchain on Linux, so no system-library
+/// target is needed). A document type declaration is refused before parsing: FIM files never
+/// carry one, and without it there are no entities to expand (no XXE, no billion laughs);
+/// external entities are off in `XMLParser` as well.
+package final class XMLTreeElement {
+    package let name: String
+    package let namespace: String
+    package let attributes: [String: String]
+    /// Byte offset of the element's `<` in the file (`XMLSourceMap` turns it into line and column).
+    package let offset: Int
+    package var children: [XMLTreeElement] = []
+    package var text = ""
+
+    init(name: String, namespace: String, attributes: [String: String], offset: Int) {
+        self.name = name
+        self.namespace = namespace
+        self.attributes = attributes
+        self.offset = offset
+    }
+
+    /// Children with this local name.
+    package func all(_ name: String) -> [XMLTreeElement] { children.filter { $0.name == name } }
+    package func first(_ name: String) -> XMLTreeElement? { children.first { $0.name == name } }
+    /// The trimmed text of a child, nil when absent or empty.
+    package func value(_ name: String) -> String? {
+        guard let t = first(name)?.text.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
+        return t
+    }
+}
+
+package enum XMLTree {
+    /// Documented in docs/content-format.md: a schema or code list larger than this, or nested
+    /// deeper, is refused.
+    package static let maxBytes = 20_000_000
+    package static let maxDepth = 64
+    package static let maxElements = 500_000
+
+    /// The root element and the map to its lines, or nil with the error in `diagnostics`.
+    package static func parse(_ data: Data, path: String, into diagnostics: inout Diagnostics) -> (root: XMLTreeElement, map: XMLSourceMap)? {
+        guard data.count <= maxBytes else {
+            diagnostics.error(SourceLocation(path: path), "Datei ist zu groß (\(data.count / 1_000_000) MB, höchstens \(maxBytes / 1_000_000) MB)")
+            return nil
+        }
+        if let at = data.range(of: Data("<!DOCTYPE".utf8)) {
+            let (line, column) = position(of: at.lowerBound, in: data)
+            diagnostics.error(SourceLocation(path: path, line: line, column: column),
+                              "Dokumenttyp-Deklaration (<!DOCTYPE>) ist nicht erlaubt: sie kann Entitäten definieren, die beim Lesen wachsen oder fremde Dateien einbinden")
+            return nil
+        }
+        let map = XMLSourceMap(data, path: path)
+        let builder = TreeBuilder(map)
+        let parser = XMLParser(data: data)
+        parser.shouldProcessNamespaces = true
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = builder
+        builder.parser = parser
+        // `parse()` answers true on Linux even after an error; the error itself is reliable.
+        let ok = parser.parse()
+        if let (line, column, message) = builder.failure {
+            diagnostics.error(SourceLocation(path: path, line: line, column: column), message)
+            return nil
+        }
+        if let (code, line, column) = builder.parseError ?? (parser.parserError as NSError?).map({ ($0.code, parser.lineNumber, parser.columnNumber) }) {
+            diagnostics.error(SourceLocation(path: path, line: line, column: column), "kein wohlgeformtes XML: \(describe(code))")
+            return nil
+        }
+        guard ok, let root = builder.root else {
+            diagnostics.error(SourceLocation(path: path), "kein wohlgeformtes XML: kein Wurzelelement")
+            return nil
+        }
+        return (root, map)
+    }
+
+    /// libxml2's error codes (the message itself does not reach Swift on Linux), the common ones in words.
+    static func describe(_ code: Int) -> String {
+        switch code {
+        case 4: return "das Dokument ist leer"
+        case 5: return "das Dokument endet vorzeitig (fehlt ein schließendes Tag?)"
+        case 9: return "ungültiges Zeichen"
+        case 26, 27: return "unbekannte Entität (erlaubt sind nur &lt; &gt; &amp; &quot; &apos; und Zeichenreferenzen)"
+        case 38, 39, 40, 41: return "fehlerhaftes Attribut (Wert in Anführungszeichen?)"
+        case 68: return "Name erwartet (steht ein „<“ oder „&“ unmaskiert im Text?)"
+        case 73: return "„>“ fehlt"
+        case 76: return "das schließende Tag passt nicht zum öffnenden"
+        case 77: return "ein Tag ist nicht abgeschlossen"
+        case 201: return "Namensraum-Präfix ohne Deklaration"
+        default: return "Fehler \(code) des XML-Parsers (libxml2)"
+        }
+    }
+
+    static func position(of offset: Int, in data: Data) -> (Int, Int) {
+        var line = 1, column = 1
+        for byte in data[data.startIndex..<offset] {
+            if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+        }
+        return (line, column)
+    }
+}
+
+/// Lines of an XML file: where each starts, so that an element's byte offset becomes the line
+/// and column (in characters) of a message, computed only for the elements that have one.
+package struct XMLSourceMap {
+    let bytes: [UInt8]
+    let lineStarts: [Int]
+    let path: String
+
+    init(_ data: Data, path: String) {
+        bytes = [UInt8](data)
+        var starts = [0]
+        for (i, byte) in bytes.enumerated() where byte == 0x0A { starts.append(i + 1) }
+        lineStarts = starts
+        self.path = path
+    }
+
+    /// libxml2 reports an element at the last byte of its start tag (line and byte column); the
+    /// message should point at its `<`.
+    func tagStart(line: Int, column: Int) -> Int {
+        guard line >= 1, line <= lineStarts.count else { return 0 }
+        var i = min(lineStarts[line - 1] + max(column - 1, 0), bytes.count - 1)
+        while i > 0, bytes[i] != UInt8(ascii: "<") { i -= 1 }
+        return max(i, 0)
+    }
+
+    package func location(_ element: XMLTreeElement) -> SourceLocation {
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= element.offset { low = mid } else { high = mid - 1 }
+        }
+        var column = 1
+        for byte in bytes[lineStarts[low]..<min(element.offset, bytes.count)] where byte & 0xC0 != 0x80 { column += 1 }
+        return SourceLocation(path: path, line: low + 1, column: column)
+    }
+}
+
+/// Builds the element tree from `XMLParser`'s events, within the documented limits.
+private final class TreeBuilder: NSObject, XMLParserDelegate {
+    let map: XMLSourceMap
+    init(_ map: XMLSourceMap) { self.map = map }
+
+    weak var parser: XMLParser?
+    var root: XMLTreeElement?
+    var stack: [XMLTreeElement] = []
+    var count = 0
+    var failure: (Int, Int, String)?
+    /// The first error libxml2 reported, where it was.
+    var parseError: (Int, Int, Int)?
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        if self.parseError == nil { self.parseError = ((parseError as NSError).code, parser.lineNumber, parser.columnNumber) }
+    }
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        count += 1
+        if stack.count >= XMLTree.maxDepth || count > XMLTree.maxElements {
+            failure = (parser.lineNumber, parser.columnNumber, stack.count >= XMLTree.maxDepth
+                ? "XML ist zu tief verschachtelt (mehr als \(XMLTree.maxDepth) Ebenen)"
+                : "XML hat zu viele Elemente (mehr als \(XMLTree.maxElements))")
+            parser.abortParsing()
+            return
+        }
+        let element = XMLTreeElement(name: elementName, namespace: namespaceURI ?? "", attributes: attributes,
+                                     offset: map.tagStart(line: parser.lineNumber, column: parser.columnNumber))
+        if let parent = stack.last { parent.children.append(element) } else { root = element }
+        stack.append(element)
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        stack.removeLast()
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        stack.last?.text += string
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+        stack.last?.text += String(decoding: CDATABlock, as: UTF8.self)
+    }
+}
