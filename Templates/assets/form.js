@@ -25,14 +25,49 @@
     if (r.bottom > window.innerHeight || r.top < 0) target.scrollIntoView({ block: "nearest" });
   }
 
-  function controls(field) { return Array.prototype.slice.call(field.querySelectorAll("input, select, textarea")); }
+  function controls(field) { return Array.prototype.slice.call(field.querySelectorAll("input:not([data-filter-input]), select, textarea")); }
   function label(field) { return field.getAttribute("data-label"); }
+  function number(field, name) { return field.hasAttribute(name) ? Number(field.getAttribute(name)) : null; }
+
+  // Whether the citizen has given anything in a box (an optional group of a FIM form): then
+  // the fields that group requires are due.
+  function filled(box) {
+    return !!box && Array.prototype.some.call(box.querySelectorAll("input:not([data-filter-input]), select, textarea"), function (e) {
+      if (e.readOnly || e.type === "button") return false;
+      if (e.type === "checkbox" || e.type === "radio") return e.checked;
+      if (e.type === "file") return !!(e.files && e.files.length);
+      return e.value.trim() !== "";
+    });
+  }
+
+  // How many values a field holds: files chosen, boxes ticked, lines filled.
+  function count(els) {
+    return els.reduce(function (n, e) {
+      if (e.type === "file") return n + (e.files ? e.files.length : 0);
+      if (e.type === "checkbox" || e.type === "radio") return n + (e.checked ? 1 : 0);
+      return n + (e.value.trim() !== "" ? 1 : 0);
+    }, 0);
+  }
 
   function problem(field) {
     var kind = field.getAttribute("data-kind");
-    var required = field.hasAttribute("data-required");
     var els = controls(field);
+    if (els.length && els[0].readOnly) return null;
+    var required = field.hasAttribute("data-required") ||
+      (field.hasAttribute("data-required-in") && filled(document.getElementById(field.getAttribute("data-required-in"))));
     var name = label(field);
+    var most = number(field, "data-count-max"), least = number(field, "data-count-min");
+    if (most !== null && count(els) > most) return "Geben Sie höchstens " + most + " an: " + name;
+    if (required && least !== null && least > 1 && count(els) < least) return "Geben Sie mindestens " + least + " an: " + name;
+    if (kind === "lines") {
+      var lines = els.filter(function (e) { return e.value.trim() !== ""; });
+      if (!lines.length) return required ? "Geben Sie Folgendes an: " + name : null;
+      for (var i = 0; i < lines.length; i++) {
+        var p = checkText(field, lines[i].value.trim(), name);
+        if (p) return p;
+      }
+      return null;
+    }
     if (kind === "radio") {
       return required && !els.some(function (e) { return e.checked; }) ? "Wählen Sie aus: " + name : null;
     }
@@ -62,12 +97,22 @@
     }
     if (kind === "email" && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) return "Geben Sie eine E-Mail-Adresse im richtigen Format an, zum Beispiel name@example.de";
     if (kind === "tel" && !/^[0-9 +()\/-]{5,}$/.test(value)) return "Geben Sie eine Telefonnummer an, zum Beispiel 0351 123456";
-    if (kind === "number") {
+    if (kind === "number" || kind === "integer") {
+      if (kind === "integer" && !/^-?[0-9]+$/.test(value)) return name + " muss eine ganze Zahl sein";
       var n = Number(value.replace(",", "."));
       if (isNaN(n)) return name + " muss eine Zahl sein";
       if (field.hasAttribute("data-min") && n < Number(field.getAttribute("data-min"))) return name + " muss mindestens " + field.getAttribute("data-min") + " sein";
       if (field.hasAttribute("data-max") && n > Number(field.getAttribute("data-max"))) return name + " darf höchstens " + field.getAttribute("data-max") + " sein";
     }
+    return checkText(field, value, name);
+  }
+
+  // Length and pattern of a text, as the field's schema gives them.
+  function checkText(field, value, name) {
+    var shortest = number(field, "data-minlength");
+    if (shortest !== null && value.length < shortest) return name + " muss mindestens " + shortest + " Zeichen lang sein";
+    var input = field.querySelector("input[maxlength], textarea[maxlength]");
+    if (input && value.length > input.maxLength) return name + " darf höchstens " + input.maxLength + " Zeichen lang sein";
     var pattern = field.getAttribute("data-pattern");
     if (pattern && !new RegExp("^(?:" + pattern + ")$").test(value)) return name + " hat nicht das richtige Format";
     return null;
@@ -127,6 +172,180 @@
     check.hidden = false;
     focusTop(check);
   }
+
+  // ---- Repeatable groups of FIM forms ("add another"): the first instances are in the HTML
+  // and work without JavaScript; further ones are copies of the first, renamed `G…~n`.
+  var RENAMED = ["id", "name", "for", "aria-describedby", "data-field", "data-required-in", "data-repeat", "data-filter-for"];
+
+  function rename(root, from, to) {
+    [root].concat(Array.prototype.slice.call(root.querySelectorAll("*"))).forEach(function (el) {
+      RENAMED.forEach(function (attr) {
+        if (!el.hasAttribute(attr)) return;
+        el.setAttribute(attr, el.getAttribute(attr).split(" ").map(function (token) {
+          if (token === from) return to;
+          var rest = token.charAt(from.length);
+          return token.indexOf(from) === 0 && (rest === "." || rest === "-") ? to + token.slice(from.length) : token;
+        }).join(" "));
+      });
+    });
+  }
+
+  function instances(box) {
+    return Array.prototype.filter.call(box.children, function (el) { return el.tagName === "FIELDSET"; });
+  }
+
+  function refresh(box) {
+    var list = instances(box);
+    var most = box.hasAttribute("data-repeat-max") ? Number(box.getAttribute("data-repeat-max")) : Infinity;
+    var least = Math.max(Number(box.getAttribute("data-repeat-min")), 1);
+    var add = box.querySelector(":scope > [data-repeat-add]");
+    if (add) add.hidden = list.length >= most;
+    list.forEach(function (fieldset, i) {
+      var remove = fieldset.querySelector(":scope > [data-repeat-remove]");
+      if (remove) remove.hidden = i < least;
+    });
+  }
+
+  // Names stay consecutive (`G`, `G~2`, `G~3`) after an instance is removed.
+  function renumber(box) {
+    var base = box.getAttribute("data-repeat");
+    instances(box).forEach(function (fieldset, i) {
+      var wanted = i === 0 ? base : base + "~" + (i + 1);
+      if (fieldset.id !== wanted) rename(fieldset, fieldset.id, wanted);
+      var no = fieldset.querySelector(":scope > legend .instance-number");
+      if (no) no.textContent = String(i + 1);
+      var remove = fieldset.querySelector(":scope > [data-repeat-remove]");
+      if (remove) remove.textContent = remove.textContent.replace(/\d+$/, String(i + 1));
+    });
+    refresh(box);
+  }
+
+  function clear(root) {
+    Array.prototype.forEach.call(root.querySelectorAll("input, select, textarea"), function (e) {
+      if (e.readOnly) return;
+      if (e.type === "checkbox" || e.type === "radio") e.checked = false;
+      else if (e.tagName === "SELECT") e.selectedIndex = 0;
+      else e.value = "";
+      e.removeAttribute("aria-invalid");
+    });
+    Array.prototype.forEach.call(root.querySelectorAll(".field"), function (f) { show(f, null); });
+    Array.prototype.forEach.call(root.querySelectorAll("[hidden][data-filter-item], option[hidden]"), function (o) { o.hidden = false; });
+    // Repeated fields start again with their first lines; filter boxes are made anew.
+    Array.prototype.forEach.call(root.querySelectorAll(".field[data-kind=lines]"), function (f) {
+      var least = Math.max(number(f, "data-count-min") || 1, 1);
+      Array.prototype.slice.call(f.querySelectorAll(".line"), least).forEach(function (l) { l.parentNode.removeChild(l); });
+      var more = f.querySelector("[data-line-add]");
+      if (more) more.hidden = false;
+    });
+    Array.prototype.forEach.call(root.querySelectorAll(".filter"), function (w) { w.parentNode.removeChild(w); });
+    Array.prototype.forEach.call(root.querySelectorAll(".field[data-filter]"), addFilter);
+    // Nested repeatable groups start again with their first instances.
+    Array.prototype.forEach.call(root.querySelectorAll(".repeat"), function (inner) {
+      var least = Math.max(Number(inner.getAttribute("data-repeat-min")), 1);
+      instances(inner).slice(least).forEach(function (f) { f.parentNode.removeChild(f); });
+      refresh(inner);
+    });
+  }
+
+  function addInstance(box) {
+    var list = instances(box);
+    var copy = list[0].cloneNode(true);
+    var n = list.length + 1;
+    rename(copy, list[0].id, box.getAttribute("data-repeat") + "~" + n);
+    clear(copy);
+    var no = copy.querySelector(":scope > legend .instance-number");
+    if (no) no.textContent = String(n);
+    var remove = copy.querySelector(":scope > [data-repeat-remove]");
+    if (!remove) {
+      remove = document.createElement("button");
+      remove.type = "button";
+      remove.className = "button secondary";
+      remove.setAttribute("data-repeat-remove", "");
+      copy.appendChild(remove);
+    }
+    remove.textContent = "Entfernen: " + copy.querySelector(":scope > legend").firstChild.textContent.trim() + " " + n;
+    list[list.length - 1].insertAdjacentElement("afterend", copy);
+    refresh(box);
+    var first = copy.querySelector("input:not([readonly]), select, textarea");
+    if (first) first.focus();
+  }
+
+  function addLine(field) {
+    var lines = field.querySelectorAll(".line");
+    var last = lines[lines.length - 1];
+    var copy = last.cloneNode(true);
+    var n = lines.length + 1;
+    var input = copy.querySelector("input");
+    var base = field.getAttribute("data-field");
+    input.id = base + "-" + n;
+    input.value = "";
+    copy.querySelector("label").setAttribute("for", input.id);
+    copy.querySelector("label").textContent = n + ". Angabe";
+    last.insertAdjacentElement("afterend", copy);
+    var most = number(field, "data-count-max");
+    if (most !== null && n >= most) field.querySelector("[data-line-add]").hidden = true;
+    input.focus();
+  }
+
+  // A long list gets a filter box: typing narrows the choices (the list itself stays the
+  // accessible baseline without JavaScript).
+  var filterCount = 0;
+  function addFilter(field) {
+    var target = field.querySelector("select") || field.querySelector("fieldset");
+    if (!target || field.querySelector("[data-filter-input]")) return;
+    filterCount += 1;
+    var id = "filter-" + filterCount;
+    var wrap = document.createElement("div");
+    wrap.className = "filter";
+    var lab = document.createElement("label");
+    lab.setAttribute("for", id);
+    lab.textContent = "Liste eingrenzen: " + label(field);
+    var input = document.createElement("input");
+    input.type = "text";
+    input.id = id;
+    input.setAttribute("data-filter-input", "");
+    input.setAttribute("autocomplete", "off");
+    var status = document.createElement("p");
+    status.className = "filter-status";
+    status.setAttribute("aria-live", "polite");
+    wrap.appendChild(lab);
+    wrap.appendChild(input);
+    wrap.appendChild(status);
+    var anchor = target.tagName === "SELECT" ? target : target.querySelector(".choice");
+    anchor.parentNode.insertBefore(wrap, anchor);
+    input.addEventListener("input", function () {
+      var q = input.value.trim().toLowerCase();
+      var shown = 0;
+      var items = target.tagName === "SELECT" ? Array.prototype.slice.call(target.options, 1) : Array.prototype.slice.call(target.querySelectorAll(".choice"));
+      items.forEach(function (item) {
+        var match = !q || item.textContent.toLowerCase().indexOf(q) >= 0 || (item.checked || item.selected || (item.querySelector && item.querySelector("input:checked")));
+        item.hidden = !match;
+        if (item.tagName !== "OPTION") item.setAttribute("data-filter-item", "");
+        if (match) shown += 1;
+      });
+      status.textContent = q ? shown + (shown === 1 ? " Eintrag passt" : " Einträge passen") : "";
+    });
+  }
+
+  Array.prototype.forEach.call(form.querySelectorAll(".repeat"), refresh);
+  Array.prototype.forEach.call(form.querySelectorAll("[data-line-add]"), function (b) { b.hidden = false; });
+  Array.prototype.forEach.call(form.querySelectorAll(".field[data-filter]"), addFilter);
+  form.addEventListener("click", function (event) {
+    var add = event.target.closest("[data-repeat-add]");
+    if (add) { addInstance(add.parentNode); return; }
+    var remove = event.target.closest("[data-repeat-remove]");
+    if (remove) {
+      var fieldset = remove.parentNode, box = fieldset.parentNode;
+      var previous = instances(box)[instances(box).indexOf(fieldset) - 1];
+      box.removeChild(fieldset);
+      renumber(box);
+      var focus = previous && previous.querySelector("input:not([readonly]), select, textarea");
+      if (focus) focus.focus();
+      return;
+    }
+    var line = event.target.closest("[data-line-add]");
+    if (line) addLine(line.closest(".field"));
+  });
 
   form.addEventListener("submit", function (event) {
     var errors = [];

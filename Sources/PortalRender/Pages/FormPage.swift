@@ -16,7 +16,19 @@ extension PageRenderer {
             c["action"] = .string(action)
             c["connected"] = true
         }
-        let body = Self.declareBody(site.formAction != nil ? .connectedFormFields : .formFields, of: .service(service), into: &c)
+        var body: BodyPart?
+        if let schemaPath = service.formSchemaPath, let schema = model.content.formSchemas[schemaPath] {
+            // From a FIM Stammdatenschema: nothing of the body is shown.
+            c["items"] = .list([])
+            c["schema_items"] = SchemaFormView.items(schema)
+            let rules = schema.rules.filter(\.shown)
+            c["schema"] = ["id": .string(schema.id), "version": .string(schema.version), "name": .string(schema.name),
+                           "has_legal_basis": .bool(!schema.legalBasis.isEmpty), "legal_basis": SchemaFormView.legalBasis(schema.legalBasis),
+                           "has_rules": .bool(!rules.isEmpty), "rules": SchemaFormView.rules(rules)]
+            if site.formAction != nil { c["multipart"] = .bool(SchemaFormView.hasFiles(schema)) }
+        } else {
+            body = Self.declareBody(site.formAction != nil ? .connectedFormFields : .formFields, of: .service(service), into: &c)
+        }
         if let privacy = model.content.pages.first(where: { $0.slug == "datenschutz" }) {
             c["privacy_url"] = .string(root + Routes.freePage(privacy.slug))
             c["privacy_title"] = .string(privacy.title)
