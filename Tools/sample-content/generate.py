@@ -21,7 +21,9 @@ plain word is double-quoted with escapes (see yaml_scalar).
 What is real and what is sample data:
   real    - OZG-Leistungen, Themenfelder, Lebenslagen, LeiKa keys, names, types and legal
             bases (OZG-Umsetzungskatalog as exported by KDN, ~2019/2020);
-          - places, AGS, names and postal codes (Destatis GV100AD 2023, OpenStreetMap PLZ).
+          - places, AGS, names and postal codes (Destatis GV100AD 2023, OpenStreetMap PLZ);
+          - forms/: FIM Stammdatenschemata and genericode code lists, copied unchanged
+            (<data>/fim/, spec v2; see FORM SCHEMAS below for the services that name them).
   sample  - every authority's street ("Beispielstraße 1 (Beispieldaten)"), phone, e-mail
             and opening hours; which authority is responsible for what (derived from the
             LeiKa-Typ with a few documented overrides, see RESPONSIBILITY RULES below).
@@ -31,6 +33,7 @@ import argparse
 import collections
 import csv
 import io
+import json
 import os
 import re
 import shutil
@@ -411,6 +414,53 @@ SAMPLE_PHONE = "+49 000 000000"
 
 
 # ---------------------------------------------------------------------------------------
+# FORM SCHEMAS: forms from FIM Stammdatenschemata (spec v2; not with --as-v1)
+# ---------------------------------------------------------------------------------------
+
+# The real schemas of <data>/fim/xdatenfelder/ are copied unchanged to forms/<id>.xdf.xml and
+# the genericode lists of <data>/fim/codelists/ to forms/codelists/ (SOURCE.md there). Every
+# schema is named (form_schema:) by exactly one service, found as follows:
+#   ("ozg", id)      the generated service of that OZG-Leistung: used where the OZG-Leistung is
+#                    about the schema's subject (one LeiKa-Leistungsobjekt, or one named thing
+#                    like the Jagdschein). Never a hand-written service (it keeps its own text
+#                    and form:); the script stops if one would be named.
+#   ("leika", key)   a service added for that one LeiKa-Leistung of the catalogue: title, key,
+#                    legal basis and LeiKa-Typ (→ rules) from its row; ozg_id, Themenfeld and
+#                    Lebenslage from its OZG-Leistung. Used where that OZG-Leistung bundles many
+#                    unrelated Leistungen (the form of one of them does not belong on its page) or
+#                    is the hand-written gewerbe-anmelden (OZG 10294, which has its own form:).
+#   ("schema", {..}) a service added from the schema itself, where the catalogue (~2019/2020)
+#                    has no LeiKa-Leistung for it: title as given here, the legal bases (`bezug`)
+#                    and the Leistungsschlüssel the schema names; ozg_id, Themenfeld and
+#                    Lebenslage from the OZG-Leistung "ozg" if given (rules by its LeiKa-Typ),
+#                    else Themenfeld/Lebenslage and rule level as given here.
+FORM_SCHEMAS = [
+    # (schema id, how its service is found)          # the schema → the catalogue entry it matches
+    ("S07000000248", ("ozg", "10149")),            # Ersterteilung eines Jagdscheins → OZG "Jagdschein und -erlaubnis" (LeiKa 99067004001000 Jagdschein Erteilung)
+    ("S07000000201", ("ozg", "10150")),            # Zulassung zur Jägerprüfung → OZG "Jägerprüfung" (LeiKa 99067003007000)
+    ("S00000000362", ("ozg", "10594")),            # Beschäftigungserlaubnis bei Aufenthaltsgestattung → OZG "Beschäftigungserlaubnis" (LeiKa 99010012001001)
+    ("S00000000364", ("ozg", "10304")),            # Anzeige der erstmaligen Ausgabe von Heimarbeit (§ 7 HAG; key 99006047261000, newer than the catalogue) → OZG "Heimarbeitsanzeige" (LeiKa 99006012169000 Heimarbeit Anzeige)
+    ("S00000000371", ("ozg", "10313")),            # Ausnahme Beschäftigung schwangere/stillende Frau 20–22 Uhr (MuSchG; key 99006053006000, not in the catalogue) → OZG "Mutterschutzmeldung", the catalogue's MuSchG service at the Aufsichtsbehörde
+    ("S00000000373", ("leika", "99089068169000")), # verantwortliche Person Sprengstoffgesetz → LeiKa "Bestellung einer verantwortlichen Personen nach dem Sprengstoffgesetz Anzeige" (OZG 10297 "Anzeigepflichtige Personalveränderungen": 12 Leistungsobjekte)
+    ("S00000000389", ("leika", "99010001001029")), # Aufenthaltserlaubnis in begründetem Einzelfall → LeiKa "Aufenthaltserlaubnis Erteilung in begründetem Einzelfall" (OZG 10255 "Aufenthaltstitel": 161 Leistungen)
+    ("S05000001216", ("leika", "99050035010000")), # Versicherungsvermittler Befreiung (the schema names this key) → LeiKa "Erlaubnis für Versicherungsvermittler Befreiung" (OZG 10294, hand-written gewerbe-anmelden)
+    ("S05000001299", ("leika", "99071002001000")), # Erlaubnis zur Kindertagespflege → LeiKa "Erlaubnis zur Kindertagespflege Erteilung" (OZG 10294, hand-written gewerbe-anmelden)
+    ("S05000001323", ("leika", "99003021005000")), # Tätigkeiten mit Krankheitserregern → LeiKa "Tätigkeiten mit Krankheitserregern Erlaubnis" (OZG 10293 "Tätigkeitsanzeige und -erlaubnis": 48 Leistungsobjekte)
+    # Heimarbeit with special Gefahrenschutz rules (§ 7, § 15 HAG): the catalogue knows only one
+    # "Heimarbeit Anzeige", which S00000000364 already serves; the schema names the newer key.
+    ("S00000000366", ("schema", dict(title="Heimarbeit mit besonderem Gefahrenschutz Anzeige",
+                                     ozg="10304", leika="99006049261000"))),
+    # Cannabis-Anbauvereinigungen (CanG, 2024): after the catalogue, which has nothing on it.
+    # Placed where the catalogue puts the Betäubungsmittel-Erlaubnis and the Nutzhanf-Anbau;
+    # the permission is given by the authority the Land names (§ 11 KCanG): Land level.
+    ("S02000000112", ("schema", dict(title="Cannabis-Anbau in Anbauvereinigungen Erlaubnis",
+                                     themenfeld="Umwelt", lebenslage="Anlagen & Stoffe", level="land"))),
+]
+LEVEL_TEXT = {"bund": "der Bundesebene", "land": "der Landesebene",
+              "kreis": "der Kreisebene (Landratsamt oder kreisfreie Stadt)", "gemeinde": "der Gemeindeebene"}
+
+
+# ---------------------------------------------------------------------------------------
 # Variants (texts and naming)
 # ---------------------------------------------------------------------------------------
 
@@ -501,13 +551,13 @@ class Standard:
         out += ["", "## Hinweise", ""] + self.hints(svc)
         return "\n".join(out) + "\n"
 
-    def hints(self, svc):
+    def hints(self, svc, of="die Leistungen dieser OZG-Leistung"):
         counts = type_counts(svc)
         if not counts or set(counts) == {""}:
             return ["Der Leistungskatalog nennt für diese Leistung keinen LeiKa-Typ. Welche "
                     "Verwaltungsebene sie ausführt, ist deshalb hier nicht angegeben."]
         lines = ["Der LeiKa-Typ gibt allgemein an, welche Verwaltungsebene eine Leistung regelt "
-                 "und ausführt. Für die Leistungen dieser OZG-Leistung nennt der Katalog:", ""]
+                 f"und ausführt. Für {of} nennt der Katalog:", ""]
         for t in sorted(counts, key=lambda t: (-counts[t], TYPE_ORDER.index(t))):
             lines.append(f"- {TYPE_TEXT[t]}: {plural(counts[t], 'Leistung', 'Leistungen')}")
         lines += ["", "Das ist eine allgemeine Angabe aus dem Katalog. Welche Stelle an Ihrem Ort "
@@ -516,6 +566,65 @@ class Standard:
 
     def opening_hours(self):
         return ["Mo, Di, Do 09:00–12:00 und 13:00–15:30", "Fr 09:00–12:00"]
+
+    # Services added for a FIM schema (FORM_SCHEMAS): svc["origin"] is "leika" (one LeiKa-Leistung
+    # of the catalogue) or "schema" (not in the catalogue; described after the schema).
+
+    def added_slug(self, svc):
+        return slugify(svc["name"])
+
+    def added_summary(self, svc):
+        where = f"Themenfeld „{svc['themenfeld']}“, Lebenslage „{svc['lebenslage']}“"
+        if svc["origin"] == "leika":
+            return (f"„{svc['name']}“ ist eine Leistung des Leistungskatalogs (LeiKa) in der "
+                    f"OZG-Leistung „{svc['parent']}“ ({where}).")
+        first = (f"„{svc['name']}“ ist eine Leistung, die der Leistungskatalog dieses Portals "
+                 "(Stand 2019/2020) nicht eigens führt; beschrieben ist sie nach ihrem FIM-Stammdatenschema.")
+        if svc["parent"]:
+            return first + f" Sie gehört zur OZG-Leistung „{svc['parent']}“ ({where})."
+        return (first + f" Sie steht hier im Themenfeld „{svc['themenfeld']}“ "
+                        f"(Lebenslage „{svc['lebenslage']}“).")
+
+    def added_body(self, svc):
+        if svc["origin"] == "leika":
+            laws = law_lines(svc)
+            shown = ["ihr Leistungsschlüssel"] + (["ihre Rechtsgrundlagen"] if laws else [])
+            if set(type_counts(svc)) != {""}:
+                shown.append("die Verwaltungsebene, die sie laut Katalog ausführt")
+            intro = ("Diese Beschreibung wurde automatisch aus dem OZG-Umsetzungskatalog erstellt. "
+                     "Die Redaktion hat für diese Leistung noch keinen vollständigen Text verfasst. "
+                     "Der Katalog ordnet diese Leistung des Leistungskatalogs (LeiKa) der OZG-Leistung "
+                     f"„{md_text(svc['parent'])}“ zu. Unten stehen "
+                     + (", ".join(shown[:-1]) + " und " + shown[-1] if len(shown) > 1 else shown[0]) + ".")
+            out = [intro, "", "## Leistungen des Leistungskatalogs", ""]
+            out += [f"- {md_text(r['bezeichnung'])} (Leistungsschlüssel {r['leistungsschluessel']})"
+                    for r in svc["leika"]]
+            if laws:
+                out += ["", "## Rechtsgrundlage", ""] + laws
+            out += ["", "## Hinweise", ""] + self.hints(svc, of="diese Leistung")
+            return "\n".join(out) + "\n"
+        m = svc["schema"]
+        intro = (f"Diese Beschreibung wurde automatisch aus dem FIM-Stammdatenschema "
+                 f"„{md_text(m['bezeichnung'])}“ ({m['fim_id']}, Version {m['fim_version']}) erstellt. "
+                 "Die Redaktion hat für diese Leistung noch keinen vollständigen Text verfasst. "
+                 "Der Leistungskatalog dieses Portals (OZG-Umsetzungskatalog, Stand 2019/2020) führt sie "
+                 "nicht als eigene Leistung")
+        intro += (f"; der Sache nach gehört sie zur OZG-Leistung „{md_text(svc['parent'])}“."
+                  if svc["parent"] else ".")
+        out = [intro]
+        if svc["leika_key"]:
+            out += ["", "## Leistungen des Leistungskatalogs", "",
+                    f"- {md_text(m['name'])} (Leistungsschlüssel {svc['leika_key']}, wie ihn das "
+                    "Stammdatenschema nennt)"]
+        if m["bezug"]:
+            out += ["", "## Rechtsgrundlage", ""] + [f"- {md_text(b)}" for b in m["bezug"]]
+        out += ["", "## Hinweise", "",
+                "Der Leistungskatalog nennt für diese Leistung keinen LeiKa-Typ. In diesem "
+                "Beispielportal ist sie "
+                + (f"wie die OZG-Leistung „{md_text(svc['parent'])}“ " if svc["parent"] else "")
+                + f"{LEVEL_TEXT[svc['level']]} zugeordnet. Welche Stelle an "
+                "Ihrem Ort zuständig ist, kann davon abweichen."]
+        return "\n".join(out) + "\n"
 
 
 class Alt(Standard):
@@ -585,6 +694,31 @@ class Alt(Standard):
 
     def opening_hours(self):
         return ["Montag bis Freitag 08:00–12:00", "Dienstag zusätzlich 14:00–18:00"]
+
+    def added_slug(self, svc):
+        ident = svc["leika"][0]["leistungsschluessel"] if svc["leika"] else svc["schema_id"]
+        short = slugify(" ".join(svc["name"].split()[:3]))
+        return slugify(f"leistung {ident} {short}")
+
+    def added_summary(self, svc):
+        if svc["origin"] == "leika":
+            return self.summary(svc)
+        return (f"Informationen zur Verwaltungsleistung „{svc['name']}“ im Bereich "
+                f"„{svc['themenfeld']}“; Grundlage ist das FIM-Stammdatenschema {svc['schema_id']}, "
+                "der Leistungskatalog führt sie nicht.")
+
+    def added_body(self, svc):
+        if svc["origin"] == "leika":
+            return self.body(svc)
+        m = svc["schema"]
+        out = [f"Dieser Text ist ein maschinell erzeugter Platzhalter auf Grundlage des "
+               f"FIM-Stammdatenschemas {m['fim_id']}; ein redaktioneller Text fehlt noch.", ""]
+        if m["bezug"]:
+            out += ["## Rechtsgrundlage", ""] + [f"- {md_text(b)}" for b in m["bezug"]] + [""]
+        out += ["## Hinweise", "", f"Keine Einordnung nach LeiKa-Typ vorhanden; hier "
+                f"{LEVEL_TEXT[svc['level']]} zugeordnet.", "", "## Katalogeinträge", ""]
+        out.append(f"- {svc['leika_key']}: {md_text(m['name'])}" if svc["leika_key"] else "Keine Einträge.")
+        return "\n".join(out) + "\n"
 
 
 def type_counts(svc):
@@ -682,6 +816,70 @@ def warn(msg):
     print(f"generate.py: warning: {msg}", file=sys.stderr)
 
 
+def read_fim(data):
+    """The schemas of FORM_SCHEMAS (folder, meta.json by id) and the code list files."""
+    xdf_dir, cl_dir = data / "fim" / "xdatenfelder", data / "fim" / "codelists"
+    if not xdf_dir.is_dir() or not cl_dir.is_dir():
+        raise SystemExit(f"generate.py: error: no FIM data under {data / 'fim'} "
+                         "(xdatenfelder/ and codelists/; --as-v1 needs none)")
+    ids = [sid for sid, _ in FORM_SCHEMAS]
+    files = {p.name[:-len(".xdf.xml")] for p in xdf_dir.glob("*.xdf.xml")}
+    if len(set(ids)) != len(ids) or files != set(ids):
+        raise SystemExit(f"generate.py: error: FORM_SCHEMAS and {xdf_dir} disagree: "
+                         f"not in the table {sorted(files - set(ids))}, no file {sorted(set(ids) - files)}")
+    meta = {sid: json.loads((xdf_dir / f"{sid}.meta.json").read_text(encoding="utf-8")) for sid in ids}
+    codelists = sorted(p for p in cl_dir.iterdir() if p.is_file() and p.suffix == ".xml")
+    return xdf_dir, meta, codelists
+
+
+def attach_form_schemas(services, leika, hand_by_ozg, xdf_dir, meta, themenfelder, lebenslagen):
+    """Adds the services FORM_SCHEMAS asks for to `services`; returns service key → schema id."""
+    leika_by_key = {r["leistungsschluessel"]: r for r in leika}
+    schema_of = {}
+    for sid, (how, arg) in FORM_SCHEMAS:
+        def fail(msg):
+            raise SystemExit(f"generate.py: error: FORM_SCHEMAS {sid}: {msg}")
+        if how == "ozg":
+            if arg not in services:
+                fail(f"no OZG-Leistung {arg}")
+            if arg in hand_by_ozg:
+                fail(f"OZG-Leistung {arg} is the hand-written {hand_by_ozg[arg].name}; "
+                     "attach the schema to a generated service instead")
+            key = arg
+        elif how == "leika":
+            r = leika_by_key.get(arg) or fail(f"no LeiKa-Leistung {arg} in the catalogue")
+            parent = services[r["ozg_id"]]
+            key = "L" + arg
+            services[key] = dict(ozg_id=r["ozg_id"], name=r["bezeichnung"], themenfeld=parent["themenfeld"],
+                                 lebenslage=parent["lebenslage"], leika=[r], origin="leika",
+                                 parent=parent["name"], level=majority_level([r]))
+        elif how == "schema":
+            parent = None
+            if arg.get("ozg"):
+                parent = services.get(arg["ozg"]) or fail(f"no OZG-Leistung {arg['ozg']}")
+            key_named = arg.get("leika")
+            if key_named and key_named in leika_by_key:
+                fail(f"LeiKa-Leistung {key_named} is in the catalogue: use (\"leika\", ...)")
+            if key_named and key_named not in (xdf_dir / f"{sid}.xdf.xml").read_text(encoding="utf-8"):
+                fail(f"the schema does not name the Leistungsschlüssel {key_named}")
+            tf = parent["themenfeld"] if parent else arg["themenfeld"]
+            ll = parent["lebenslage"] if parent else arg["lebenslage"]
+            if tf not in themenfelder or ll not in lebenslagen:
+                fail(f"unknown Themenfeld {tf!r} or Lebenslage {ll!r}")
+            key = sid
+            services[key] = dict(ozg_id=parent["ozg_id"] if parent else "", name=arg["title"],
+                                 themenfeld=tf, lebenslage=ll, leika=[], origin="schema",
+                                 parent=parent["name"] if parent else None, leika_key=key_named,
+                                 schema=meta[sid], schema_id=sid,
+                                 level=majority_level(parent["leika"]) if parent else arg["level"])
+        else:
+            fail(f"unknown kind {how!r}")
+        if key in schema_of:
+            fail(f"service {key} already has {schema_of[key]}")
+        schema_of[key] = sid
+    return schema_of
+
+
 def build(data, out_root, scope, variant, v1=False):
     V = Standard() if variant == "standard" else Alt()
     ozg_dir, reg_dir = data / "ozg", data / "regions"
@@ -731,6 +929,7 @@ def build(data, out_root, scope, variant, v1=False):
             ozg_id=o["ozg_id"], name=o["name"], themenfeld=o["themenfeld"],
             lebenslage=o["lebenslage"],
             leika=sorted(leika_by_ozg[o["ozg_id"]], key=lambda r: r["leistungsschluessel"]),
+            origin="ozg",
         )
 
     hand_by_ozg = {}       # ozg_id → path
@@ -749,14 +948,26 @@ def build(data, out_root, scope, variant, v1=False):
                     warn(f"{p.name}: ozg_id {oid!r} is not in the catalogue; copied as an extra service")
                 hand_extra.append(p)
 
+    # Forms from FIM Stammdatenschemata (spec v2): each schema to one service (FORM_SCHEMAS),
+    # some of them services added here (keys "L<LeiKa key>" and "<schema id>").
+    schema_of = {}   # service key → schema id
+    if not v1:
+        xdf_dir, schema_meta, codelists = read_fim(data)
+        schema_of = attach_form_schemas(services, leika, hand_by_ozg, xdf_dir, schema_meta,
+                                        set(tf_slug), set(ll_slug))
+
     taken = {p.stem for p in hand_by_ozg.values()} | {p.stem for p in hand_extra}
-    base = {oid: V.service_slug(oid, s["name"]) for oid, s in services.items() if oid not in hand_by_ozg}
+    base = {oid: V.service_slug(oid, s["name"]) for oid, s in services.items()
+            if oid not in hand_by_ozg and s["origin"] == "ozg"}
     base_count = collections.Counter(base.values())
     slug_of = {}
     for oid, s in base.items():
         slug_of[oid] = with_suffix(s, oid) if (base_count[s] > 1 or s in taken) else s
     for oid, p in hand_by_ozg.items():
         slug_of[oid] = p.stem
+    for oid, s in services.items():
+        if s["origin"] != "ozg":
+            slug_of[oid] = V.added_slug(s)
     if len(set(slug_of.values()) | {p.stem for p in hand_extra}) != len(slug_of) + len(hand_extra):
         raise SystemExit("generate.py: error: service slug collision")
 
@@ -765,19 +976,32 @@ def build(data, out_root, scope, variant, v1=False):
         if oid in hand_by_ozg:
             out.copy(f"services/{slug_of[oid]}.md", hand_by_ozg[oid])
             continue
+        added = svc["origin"] != "ozg"
         fm = ["---",
               f"title: {yaml_scalar(svc['name'])}",
-              f"summary: {yaml_scalar(V.summary(svc))}",
+              f"summary: {yaml_scalar(V.added_summary(svc) if added else V.summary(svc))}",
               f"topic: {yaml_scalar(tf_slug[svc['themenfeld']])}",
               f"lebenslagen: {yaml_flow_list([ll_slug[svc['lebenslage']]])}"]
         if svc["leika"]:
             fm.append(f"leika: \"{svc['leika'][0]['leistungsschluessel']}\"")
-        fm.append(f"ozg_id: \"{oid}\"")
+        elif svc.get("leika_key"):
+            fm.append(f"leika: \"{svc['leika_key']}\"")
+        if svc["ozg_id"]:
+            fm.append(f"ozg_id: \"{svc['ozg_id']}\"")
+        if oid in schema_of:
+            fm.append(f"form_schema: forms/{schema_of[oid]}.xdf.xml")
         fm.append("---")
-        out.write(f"services/{slug_of[oid]}.md", "\n".join(fm) + "\n" + V.body(svc))
+        out.write(f"services/{slug_of[oid]}.md", "\n".join(fm) + "\n" + (V.added_body(svc) if added else V.body(svc)))
     for p in hand_extra:
         out.copy(f"services/{p.stem}.md", p)
     out.counts["services"] = len(services) + len(hand_extra)
+    if schema_of:
+        for sid in sorted(schema_of.values()):
+            out.copy(f"forms/{sid}.xdf.xml", xdf_dir / f"{sid}.xdf.xml")
+        for cl in codelists:
+            out.copy(f"forms/codelists/{cl.name}", cl)
+        out.counts["forms"] = len(schema_of)
+        out.counts["codelists"] = len(codelists)
     if V.use_handwritten and not v1:
         written = set(slug_of.values()) | {p.stem for p in hand_extra}
         for slug, p in handwritten_variants(".ls.md"):
@@ -1032,7 +1256,9 @@ def build(data, out_root, scope, variant, v1=False):
     for oid in sorted(services):
         svc = services[oid]
         slug = slug_of[oid]
-        if oid in gemeinde_level:
+        if svc["origin"] != "ozg":
+            level = svc["level"]  # added for a FIM schema, see attach_form_schemas
+        elif oid in gemeinde_level:
             level = "gemeinde"
         elif oid == bau_id:
             level = "kreis"     # catalogue: Typ 4; untere Bauaufsichtsbehörde = Kreis (+ GKS below)
@@ -1176,7 +1402,9 @@ def main(argv=None):
     print(f"{args.scope}/{args.variant}: services={counts['services']} "
           f"(hand-written {counts['handwritten']}) authorities={counts['authorities']} "
           f"regions={counts['regions']} rules={counts['rules']} gap_services={counts['gaps']} "
-          f"pages={counts['pages']} -> {out} ({took:.1f}s)")
+          f"pages={counts['pages']}"
+          + (f" forms={counts['forms']} codelists={counts['codelists']}" if counts["forms"] else "")
+          + f" -> {out} ({took:.1f}s)")
     return 0
 
 
