@@ -233,12 +233,44 @@ class Mutator:
         at = self.position(data)
         return data[:at] + chunk + data[at:], f"splice {len(chunk)} bytes of {name}@{start} at {at}"
 
+    # XML (the FIM schema and code list in corpus/tree/forms/): what a form generator meets.
+    XML_SPECIAL = [
+        b'<!DOCTYPE a [<!ENTITY l "lol"><!ENTITY l2 "&l;&l;&l;&l;&l;&l;&l;&l;&l;&l;">]>',
+        b'<!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]>', b"&x;", b"&#0;", b"&#x110000;", b"<![CDATA[", b"]]>",
+        b"<?xml version=\"1.0\"?>", b"<x:datenfeld>", b"</x:struktur>", b"<code>slider</code>", b"<code>colour</code>",
+        b"<xdf3:anzahl>5:1</xdf3:anzahl>", b"<xdf3:anzahl>-1:*</xdf3:anzahl>", b"xmlns:xdf3=\"urn:xoev-de:fim:standard:xdatenfelder_2\"",
+        b'pattern="(("', b'maxLength="99999999999999999999"',
+    ]
+
+    def xml_special(self, data):
+        token = self.rng.choice(self.XML_SPECIAL)
+        at = self.position(data)
+        return data[:at] + token + data[at:], f"xml_special {token[:40]!r} at {at}"
+
+    def xml_drop_element(self, data):
+        """Removes one start or end tag: unbalanced, or an element that loses its children."""
+        tags = [m.span() for m in re.finditer(rb"</?[A-Za-z][^<>]*>", data)]
+        if not tags:
+            return self.byte_flip(data)
+        start, end = self.rng.choice(tags)
+        return data[:start] + data[end:], f"xml_drop_element {data[start:end][:40]!r} at {start}"
+
+    def xml_nest(self, data):
+        """Repeats one element inside itself: deep groups, up to past the depth limits."""
+        n = self.rng.choice([13, 65, 1000])
+        open_tag, close_tag = b"<xdf3:enthaelt>", b"</xdf3:enthaelt>"
+        at = self.position(data)
+        return data[:at] + open_tag * n + close_tag * n + data[at:], f"xml_nest enthaelt x{n} at {at}"
+
+    XML_MUTATIONS = ["xml_special", "xml_special", "xml_drop_element", "xml_nest", "byte_flip", "truncate", "delete_range",
+                     "swap_lines", "huge_number", "insert_special"]
+
     MUTATIONS = ["byte_flip", "insert_random_bytes", "delete_range", "duplicate_lines", "swap_lines", "truncate",
                  "insert_special", "insert_special", "replace_value", "long_line", "deep_nesting", "markdown_table", "huge_number",
                  "splice_other_file"]
 
-    def mutate(self, data: bytes) -> tuple[bytes, str]:
-        name = self.rng.choice(self.MUTATIONS)
+    def mutate(self, data: bytes, xml: bool = False) -> tuple[bytes, str]:
+        name = self.rng.choice(self.XML_MUTATIONS if xml else self.MUTATIONS)
         return getattr(self, name)(data)
 
 
@@ -254,7 +286,7 @@ def make_case(case_seed: int, corpus: dict[str, bytes]) -> tuple[dict[str, bytes
     applied = []
     for _ in range(rng.randint(1, 3)):
         name = rng.choice(sorted(files))
-        files[name], description = mutator.mutate(files[name])
+        files[name], description = mutator.mutate(files[name], xml=name.endswith(".xml"))
         applied.append(f"{name}: {description}")
     return files, applied
 
