@@ -134,9 +134,9 @@ package enum SchemaFormView {
             c["input_type"] = "text"
             c["readonly"] = true
             c["value"] = .string(f.content ?? "")
-            // A read-only value is never the citizen's to give: no check applies.
+            // A read-only value is never the citizen's to give: no check applies. It still says
+            // "(optional)" where its path makes it so (the contract's rule has no exception).
             c["required"] = false
-            c["optional"] = false
             c["required_in"] = nil
             return [finish(c, hints, path)]
         }
@@ -250,7 +250,7 @@ package enum SchemaFormView {
         count(&c, occurs, &hints, what: ("Angabe", "Angaben"))
         let inputmode: String? = f.dataType == .numInt ? "numeric" : f.dataType == .num || f.dataType == .numCurrency ? "decimal" : nil
         c["lines"] = .list((1...max(occurs.min, 1)).map { n -> ContextValue in
-            var line: Context = ["id": .string(n == 1 ? path : "\(path)-\(n)"), "label": .string("\(n). Angabe"), "name": .string(path)]
+            var line: Context = ["id": .string(n == 1 ? path : "\(path)-\(n)"), "label": .string("\(f.label) \(n)"), "name": .string(path)]
             if let inputmode { line["inputmode"] = .string(inputmode) }
             return .object(line)
         })

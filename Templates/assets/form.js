@@ -280,7 +280,7 @@
     input.id = base + "-" + n;
     input.value = "";
     copy.querySelector("label").setAttribute("for", input.id);
-    copy.querySelector("label").textContent = n + ". Angabe";
+    copy.querySelector("label").textContent = label(field) + " " + n;
     last.insertAdjacentElement("afterend", copy);
     var most = number(field, "data-count-max");
     if (most !== null && n >= most) field.querySelector("[data-line-add]").hidden = true;
