@@ -5,11 +5,12 @@ import PortalModel
 /// - a file matches when its `Identification/CanonicalUri` is the reference's
 ///   `canonicalIdentification`;
 /// - of several matching files, the one whose `Version` the reference names, otherwise the
-///   highest version (the form's hint then names the version used, never silently another);
-/// - the value is the key column (`ColumnSet/Key/ColumnRef`), the label the first column, in
-///   this order, that has a text in every row: the column named like the list (`…:staatsangehoerigkeit`
-///   → `Staatsangehoerigkeit`), then the first whose id contains "name", then "bezeichnung",
-///   then the first column after the key.
+///   highest version; `portal check --verbose` names every such substitution, and a `<select>`
+///   carries the list and version used in `data-codelist` (never silently another list);
+/// - the value is the key column (`ColumnSet/Key/ColumnRef`); the label is, among the columns
+///   other than the key that have a text in every row, in this order: the one named like the
+///   list (`…:staatsangehoerigkeit` → `Staatsangehoerigkeit`), the first (in `ColumnSet` order)
+///   whose id contains "name", then "bezeichnung", then the first of them; else the key itself.
 package struct CodeLists: Sendable {
     package struct List: Sendable {
         package var file: String

@@ -43,6 +43,11 @@ public struct ContentLoader: Sendable {
             topics = TopicsLoader.load(file, into: &diagnostics) ?? topics
         }
 
+        // forms/*.xdf.xml: read in the background while the services are parsed.
+        let displayRoot = self.displayRoot
+        let formSchemasLoader = FormSchemasLoader(root: root, display: { displayRoot.isEmpty || displayRoot == "." ? $0 : "\(displayRoot)/\($0)" })
+        let schemasAhead = BackgroundWork { formSchemasLoader.readAhead() }
+
         // services/*.md, in parallel: each file is independent. Texts in Leichte Sprache
         // (<slug>.ls.md) and translations (<slug>.en.md) are set aside, read below.
         let (serviceFiles, variantFiles) = listFiles(in: "services", extension: "md", aside: [EasyLanguageLoader.suffix, ".en.md"], into: &diagnostics)
@@ -144,13 +149,11 @@ public struct ContentLoader: Sendable {
         }
 
         // forms/: the FIM Stammdatenschemata named in `form_schema:` (spec v2), with their code lists.
-        let displayRoot = self.displayRoot
         let schemaReferences = services.compactMap { loaded -> FormSchemasLoader.Reference? in
             guard let path = loaded.service.formSchemaPath, let at = loaded.formSchemaLocation else { return nil }
             return .init(path: path, location: at)
         }
-        let formSchemas = FormSchemasLoader(root: root, display: { displayRoot.isEmpty || displayRoot == "." ? $0 : "\(displayRoot)/\($0)" })
-            .load(schemaReferences, into: &diagnostics)
+        let formSchemas = formSchemasLoader.load(schemaReferences, ahead: schemasAhead.result(), into: &diagnostics)
 
         // Cross references between files.
         let themenfelder = Set(topics.themenfelder.map(\.slug)), lebenslagen = Set(topics.lebenslagen.map(\.slug))

@@ -3,14 +3,19 @@ import Foundation
 /// What a citizen reads of a FIM rule (`regel/freitextRegel`): element ids are the form
 /// generator's business, the quoted names are what the citizen sees on the form.
 package enum FormRuleText {
-    private static let idWithName = try! NSRegularExpression(pattern: #"(?:Datenfeldgruppe |Datenfeld |Feld )?\b[FG]\d{8,}\s*"([^"]+)""#)
+    private static let idWithName = try! NSRegularExpression(pattern: #"(?:Datenfeldgruppe |Datenfeld |Feld )?\b[FG]\d{8,}\s*(?:"([^"]+)"|'([^']+)')"#)
+    /// An id the author did not follow by a quoted name ("WENN G60000000083 Geburtsdatum …"):
+    /// the words after it are the name, so the id alone goes.
+    private static let bareID = try! NSRegularExpression(pattern: #"\b[FGR]\d{8,}\b\s?"#)
     private static let technical = ["validität", "plausib", "prüfziffer", "format", "schnittstelle", "übermittl"]
 
-    /// `Datenfeld F60000000240 "Telefon"` → `„Telefon“`; whitespace runs become single spaces.
+    /// `Datenfeld F60000000240 "Telefon"` (or `'Telefon'`) → `„Telefon“`; a bare id is dropped;
+    /// whitespace runs become single spaces.
     package static func readable(_ text: String) -> String {
         let range = NSRange(text.startIndex..., in: text)
-        let named = idWithName.stringByReplacingMatches(in: text, range: range, withTemplate: "„$1“")
-        return named.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        let named = idWithName.stringByReplacingMatches(in: text, range: range, withTemplate: "„$1$2“")
+        let bare = bareID.stringByReplacingMatches(in: named, range: NSRange(named.startIndex..., in: named), withTemplate: "")
+        return bare.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
     /// Whether the form shows a rule, and if not, why (`portal check --verbose` lists it).

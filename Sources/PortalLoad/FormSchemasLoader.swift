@@ -14,24 +14,48 @@ package struct FormSchemasLoader {
         package var location: SourceLocation
     }
 
-    package func load(_ references: [Reference], into diagnostics: inout Diagnostics) -> [String: FormSchema] {
+    /// What `readAhead()` found: every schema file directly in `forms/`, read, and the code lists.
+    package struct ReadAhead: Sendable {
+        var codeLists = CodeLists()
+        var codeListDiagnostics = Diagnostics()
+        var schemas: [String: (FormSchema?, Diagnostics)] = [:]
+    }
+
+    /// Reads every `forms/*.xdf.xml` before anyone knows which ones services name: started in the
+    /// background at the beginning of loading (`BackgroundWork`), it overlaps the service files.
+    package func readAhead() -> ReadAhead {
+        var ahead = ReadAhead()
+        let folder = root.appendingPathComponent("forms")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasSuffix(".xdf.xml") && !$0.hasPrefix(".") }.sorted()
+        guard !names.isEmpty else { return ahead }
+        ahead.codeLists = readCodeLists(into: &ahead.codeListDiagnostics)
+        let paths = names.map { "forms/\($0)" }
+        let read = ParallelMap.map(paths) { [self, codeLists = ahead.codeLists] path in self.read(path, codeLists: codeLists) }
+        for (path, result) in zip(paths, read) { ahead.schemas[path] = result }
+        return ahead
+    }
+
+    private func read(_ path: String, codeLists: CodeLists) -> (FormSchema?, Diagnostics) {
+        var local = Diagnostics()
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return (nil, local) }
+        return (XDFSchemaLoader.load(data, path: display(path), relativePath: path, codeLists: codeLists, into: &local), local)
+    }
+
+    /// The schemas services name, from what was read ahead (a schema in a subfolder of `forms/`
+    /// is read now). Problems are reported only for named schemas; a schema file no service
+    /// names gets a warning.
+    package func load(_ references: [Reference], ahead: ReadAhead, into diagnostics: inout Diagnostics) -> [String: FormSchema] {
         var firstUse: [String: SourceLocation] = [:]
         for reference in references where firstUse[reference.path] == nil { firstUse[reference.path] = reference.location }
-        guard !firstUse.isEmpty else { return [:] }
-        let codeLists = readCodeLists(into: &diagnostics)
-        let paths = firstUse.keys.sorted()
-        let root = self.root, display = self.display
-        let read = ParallelMap.map(paths) { path -> (FormSchema?, Diagnostics) in
-            var local = Diagnostics()
-            let url = root.appendingPathComponent(path)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                return (nil, local)
-            }
-            let schema = XDFSchemaLoader.load(data, path: display(path), relativePath: path, codeLists: codeLists, into: &local)
-            return (schema, local)
+        for path in ahead.schemas.keys.sorted() where firstUse[path] == nil {
+            diagnostics.warning(SourceLocation(path: display(path)), "wird von keiner Leistung verwendet (form_schema: \(path))")
         }
+        guard !firstUse.isEmpty else { return [:] }
+        diagnostics.append(contentsOf: ahead.codeListDiagnostics)
         var schemas: [String: FormSchema] = [:]
-        for (path, (schema, local)) in zip(paths, read) {
+        for path in firstUse.keys.sorted() {
+            let (schema, local) = ahead.schemas[path] ?? read(path, codeLists: ahead.codeLists)
             diagnostics.append(contentsOf: local)
             if let schema {
                 schemas[path] = schema

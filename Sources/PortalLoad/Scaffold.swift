@@ -28,16 +28,16 @@ public enum Scaffold {
     public static func create(_ kind: Kind, slug: String, content: URL, contentDisplay: String, formSchema: URL? = nil) throws(Refused) -> String {
         guard Slug.isValid(slug) else { throw Refused(description: "„\(slug)“ ist kein gültiger Name: \(Slug.rule)") }
         var text = text(kind)
-        if let formSchema {
-            guard kind == .service else { throw Refused(description: "--form-schema gibt es nur für Leistungen (portal new service …)") }
-            let name = try attach(formSchema, content: content, contentDisplay: contentDisplay)
-            text = text.replacingOccurrences(of: "# form_schema: forms/S00000000000.xdf.xml ", with: "form_schema: forms/\(name)")
-        }
         let relative = "\(kind.folder)/\(slug).\(kind.fileExtension)"
         let url = content.appendingPathComponent(relative)
         let shown = "\(contentDisplay)/\(relative)"
         guard !FileManager.default.fileExists(atPath: url.path) else {
             throw Refused(description: "\(shown) gibt es schon; nichts überschrieben")
+        }
+        if let formSchema {
+            guard kind == .service else { throw Refused(description: "--form-schema gibt es nur für Leistungen (portal new service …)") }
+            let name = try attach(formSchema, content: content, contentDisplay: contentDisplay)
+            text = text.replacingOccurrences(of: "# form_schema: forms/S00000000000.xdf.xml ", with: "form_schema: forms/\(name)")
         }
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -9,25 +9,56 @@ package struct XDFSchemaLoader {
     package static let rootName = "xdatenfelder.stammdatenschema.0102"
     /// Groups inside groups, at most (documented): deeper structures are refused, not cut.
     package static let maxGroupDepth = 12
+    /// Elements of XDF 3 that shape no form (relations between elements, descriptions for
+    /// modellers, release metadata): parsed, checked for well-formedness, not kept.
+    static let unread: Set<String> = ["relation", "beschreibung", "definition", "bezeichnungAusgabe", "hilfetextAusgabe", "versionshinweis",
+                                      "freigabestatus", "statusGesetztAm", "statusGesetztDurch", "veroeffentlichungsdatum", "letzteAenderung",
+                                      "stichwort", "schemaelementart", "fachlicherErsteller", "ableitungsmodifikationenStruktur",
+                                      "ableitungsmodifikationenRepraesentation", "dokumentsteckbrief", "header"]
 
     let map: XMLSourceMap
     let relativePath: String
     let codeLists: CodeLists
     /// Every element defined in the file (with more than its `identifikation`), by id: what a
-    /// reference (an element with only its `identifikation`) points at.
-    private var definitions: [String: XMLTreeElement] = [:]
+    /// reference (an element with only its `identifikation`) points at. Collected at the first
+    /// reference (real exports define everything in place and have none).
+    private let definitions: Definitions
+
+    final class Definitions {
+        let root: XMLTreeElement
+        private var byID: [String: XMLTreeElement]?
+        init(_ root: XMLTreeElement) { self.root = root }
+
+        subscript(id: String) -> XMLTreeElement? {
+            if byID == nil {
+                var found: [String: XMLTreeElement] = [:]
+                func collect(_ e: XMLTreeElement) {
+                    for child in e.children {
+                        if child.name == "datenfeld" || child.name == "datenfeldgruppe", child.children.contains(where: { $0.name != "identifikation" }),
+                           let id = child.first("identifikation")?.value("id"), found[id] == nil {
+                            found[id] = child
+                        }
+                        collect(child)
+                    }
+                }
+                collect(root)
+                byID = found
+            }
+            return byID?[id]
+        }
+    }
 
     /// - Parameters: `path` as shown in messages; `relativePath` as the service names it.
     package static func load(_ data: Data, path: String, relativePath: String, codeLists: CodeLists,
                              into diagnostics: inout Diagnostics) -> FormSchema? {
-        guard let (root, map) = XMLTree.parse(data, path: path, into: &diagnostics) else { return nil }
-        var loader = XDFSchemaLoader(map: map, relativePath: relativePath, codeLists: codeLists)
+        guard let (root, map) = XMLTree.parse(data, path: path, skipping: Self.unread, into: &diagnostics) else { return nil }
+        let loader = XDFSchemaLoader(map: map, relativePath: relativePath, codeLists: codeLists, definitions: Definitions(root))
         return loader.read(root, into: &diagnostics)
     }
 
     private func at(_ e: XMLTreeElement) -> SourceLocation { map.location(e) }
 
-    private mutating func read(_ root: XMLTreeElement, into diagnostics: inout Diagnostics) -> FormSchema? {
+    private func read(_ root: XMLTreeElement, into diagnostics: inout Diagnostics) -> FormSchema? {
         guard root.namespace == Self.namespace, root.name == Self.rootName else {
             if root.namespace.hasPrefix("urn:xoev-de:fim:standard:xdatenfelder_2") {
                 diagnostics.error(at(root), "XDatenfelder 2 wird nicht unterstützt (Namensraum \(root.namespace)): erwartet wird ein Stammdatenschema in XDatenfelder 3.0.0; das FIM-Portal bietet Schemata auch in dieser Fassung an")
@@ -40,7 +71,6 @@ package struct XDFSchemaLoader {
             diagnostics.error(at(root), "das Element „stammdatenschema“ fehlt")
             return nil
         }
-        collectDefinitions(schema)
         let before = diagnostics.errors.count
         let id = schema.first("identifikation")?.value("id") ?? ""
         if id.isEmpty { diagnostics.error(at(schema), "das Stammdatenschema hat keine „identifikation/id“") }
@@ -48,16 +78,6 @@ package struct XDFSchemaLoader {
         guard diagnostics.errors.count == before else { return nil }
         return FormSchema(id: id, version: schema.first("identifikation")?.value("version") ?? "", name: schema.value("name") ?? id,
                           path: relativePath, legalBasis: legalBasis(schema), rules: rules(of: schema), items: items)
-    }
-
-    private mutating func collectDefinitions(_ e: XMLTreeElement) {
-        for child in e.children {
-            if child.name == "datenfeld" || child.name == "datenfeldgruppe", child.children.contains(where: { $0.name != "identifikation" }),
-               let id = child.first("identifikation")?.value("id"), definitions[id] == nil {
-                definitions[id] = child
-            }
-            collectDefinitions(child)
-        }
     }
 
     /// The `struktur` entries of a schema or group. `groups` is the path of groups above, to
@@ -142,6 +162,8 @@ package struct XDFSchemaLoader {
             f.pattern = p.attributes["pattern"].flatMap { $0.isEmpty ? nil : $0 }
         }
         f.content = e.value("inhalt")
+        f.rules = rules(of: e)
+        if let prefill = e.first("vorbefuellung")?.value("code"), prefill != "keine" { f.prefill = prefill }
         f.mediaTypes = e.all("mediaType").compactMap { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
         f.maxSize = e.value("maxSize").flatMap { Int($0) }
         f.values = (e.first("werte")?.all("wert") ?? []).compactMap { w in

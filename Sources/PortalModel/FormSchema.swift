@@ -123,6 +123,11 @@ public struct SchemaField: Sendable {
     public var values: [CodeValue]
     /// The `codelisteReferenz`, if the choices come from a code list.
     public var codeList: CodeListUse?
+    /// Rules of the field itself (shown as hints at the field where `shown`).
+    public var rules: [FormRule] = []
+    /// `vorbefuellung` other than `keine`: the value may come from another source (an account,
+    /// a register). A static form has none; the report names these fields.
+    public var prefill: String?
 
     package init(id: String, label: String, hint: String?, kind: Kind, dataType: DataType, minLength: Int? = nil, maxLength: Int? = nil,
                  minValue: String? = nil, maxValue: String? = nil, pattern: String? = nil, content: String? = nil,

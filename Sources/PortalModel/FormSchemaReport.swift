@@ -18,6 +18,11 @@ public struct FormSchemaReport: Sendable {
     public var rulesShown = 0
     /// "R… name: reason".
     public var rulesNotShown: [String] = []
+    /// Fields the schema would prefill from elsewhere (`vorbefuellung`), by label.
+    public var prefilledFields: [String] = []
+    /// `bezug` entries on `struktur` (the sources of an element's use, e.g. "XGewerbeanzeige …"):
+    /// counted, not shown; the schema's own `bezug` is the legal basis the form lists.
+    public var structureReferences = 0
 
     public init(_ schema: FormSchema, services: [String]) {
         path = schema.path
@@ -33,7 +38,9 @@ public struct FormSchemaReport: Sendable {
             }
         }
         note(schema.rules)
+        var prefilled = Set<String>()
         schema.forEach { item, _ in
+            structureReferences += item.legalBasis.count
             switch item.element {
             case .group(let g):
                 groups += 1
@@ -42,6 +49,8 @@ public struct FormSchemaReport: Sendable {
             case .field(let f):
                 fields += 1
                 if f.kind == .hidden { hiddenFields += 1 }
+                note(f.rules)
+                if let prefill = f.prefill { prefilled.insert("„\(f.label)“ (\(prefill))") }
                 guard let list = f.codeList else { return }
                 if let file = list.file {
                     resolved.insert(file)
@@ -56,6 +65,7 @@ public struct FormSchemaReport: Sendable {
         resolvedLists = resolved.sorted()
         substitutedLists = substituted.sorted()
         unresolvedLists = unresolved.sorted()
+        prefilledFields = prefilled.sorted()
     }
 
     /// One line for `portal check`; `details` the lines `--verbose` adds.
@@ -68,6 +78,9 @@ public struct FormSchemaReport: Sendable {
         unresolvedLists.map { "Codeliste fehlt, das Feld fragt Text ab: \($0)" }
             + substitutedLists.map { "Codeliste in anderer Version verwendet: \($0)" }
             + rulesNotShown.map { "Regel nicht gezeigt: \($0)" }
+            + prefilledFields.map { "Vorbefüllung nicht möglich (das Portal hat keine Datenquelle), das Feld bleibt leer: \($0)" }
+            + (structureReferences > 0 ? ["Nicht gezeigt: \(structureReferences) Bezüge an einzelnen Elementen (Herkunft der Datenfelder, z. B. XÖV-Kernkomponenten); die Rechtsgrundlage des Schemas steht über dem Formular"] : [])
+            + (hiddenFields > 0 ? ["Nicht gezeigt: \(hiddenFields) verborgene Felder (feldart hidden)"] : [])
     }
 }
 

@@ -292,7 +292,9 @@ struct New: ParsableCommand {
                                            formSchema: formSchema.map { URL(fileURLWithPath: $0) })
             print("Angelegt: \(path) – füllen Sie die Pflichtangaben aus und prüfen Sie mit „portal check“.")
         } catch {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            // A schema's diagnostics already carry their `path:line:column: error:` prefix.
+            let text = error.description.contains(": error: ") ? error.description : "error: \(error.description)"
+            FileHandle.standardError.write(Data("\(text)\n".utf8))
             throw ExitCode(1)
         }
     }

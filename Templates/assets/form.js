@@ -59,6 +59,10 @@
     var most = number(field, "data-count-max"), least = number(field, "data-count-min");
     if (most !== null && count(els) > most) return "Geben Sie höchstens " + most + " an: " + name;
     if (required && least !== null && least > 1 && count(els) < least) return "Geben Sie mindestens " + least + " an: " + name;
+    var largest = number(field, "data-max-size");
+    if (largest !== null && els.some(function (e) {
+      return e.type === "file" && e.files && Array.prototype.some.call(e.files, function (f) { return f.size > largest; });
+    })) return "Die Datei ist zu groß (höchstens " + Math.round(largest / 1e6) + " MB): " + name;
     if (kind === "lines") {
       var lines = els.filter(function (e) { return e.value.trim() !== ""; });
       if (!lines.length) return required ? "Geben Sie Folgendes an: " + name : null;

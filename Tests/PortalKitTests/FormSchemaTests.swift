@@ -168,7 +168,17 @@ import Testing
             "Codeliste fehlt, das Feld fragt Text ab: urn:xpersonenstand:schluesseltabelle:geschlecht (Version 1)",
             "Codeliste in anderer Version verwendet: urn:de:dsmeld:schluesseltabelle:familienstand (Version 1) → forms/codelists/familienstand.xml (Version 2)",
             "Regel nicht gezeigt: R2 „Datum“: technische Prüfung („validität…“): keine Ausfüllhilfe für Bürgerinnen und Bürger",
+            "Nicht gezeigt: 1 verborgene Felder (feldart hidden)",
         ])
+    }
+
+    @Test func ruleTextsReadWithoutElementIDs() {
+        #expect(FormRuleText.readable("WENN Datenfeld F00000003445 \"Abweichende Ausgabestelle\" = JA, DANN aktiviere Datenfeldgruppe G00000002211 \"Sitz\".")
+                == "WENN „Abweichende Ausgabestelle“ = JA, DANN aktiviere „Sitz“.")
+        #expect(FormRuleText.readable("Wenn Datenfeld F00000003430 'Art der Mitteilung' leer ist") == "Wenn „Art der Mitteilung“ leer ist")
+        #expect(FormRuleText.readable("WENN G60000000083 Geburtsdatum\n  befüllt, R60000000024 gilt") == "WENN Geburtsdatum befüllt, gilt")
+        #expect(FormRuleText.decide("Die Validität des Datums muss sichergestellt werden.").shown == false)
+        #expect(FormRuleText.decide("Wenn „Telefon“ leer ist, muss „E-Mail“ befüllt sein.").shown)
     }
 
     @Test func theTwelveRealSchemasLoad() throws {
@@ -254,7 +264,7 @@ import Testing
         for _ in 0..<70 { deep += "<a>" }
         try Self.expectSchemaError(deep, "Content/forms/test.xdf.xml:2:195: error: XML ist zu tief verschachtelt (mehr als 64 Ebenen)")
         try Self.expectSchemaError(String(repeating: " ", count: XMLTree.maxBytes + 1),
-                                   "Content/forms/test.xdf.xml:1:1: error: Datei ist zu groß (20 MB, höchstens 20 MB)")
+                                   "Content/forms/test.xdf.xml:1:1: error: Datei ist zu groß (20000001 Bytes, höchstens 20000000 Bytes)")
     }
 
     @Test func entityExpansionIsRefusedBeforeParsing() throws {
@@ -263,6 +273,11 @@ import Testing
         try Self.expectSchemaError(laughs, "Content/forms/test.xdf.xml:2:1: error: Dokumenttyp-Deklaration (<!DOCTYPE>) ist nicht erlaubt: sie kann Entitäten definieren, die beim Lesen wachsen oder fremde Dateien einbinden")
         let xxe = "<?xml version=\"1.0\"?>\n<!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<a>&x;</a>\n"
         try Self.expectSchemaError(xxe, "Content/forms/test.xdf.xml:2:1: error: Dokumenttyp-Deklaration (<!DOCTYPE>) ist nicht erlaubt: sie kann Entitäten definieren, die beim Lesen wachsen oder fremde Dateien einbinden")
+        // The same in UTF-16: the check does not depend on the file's encoding.
+        var diagnostics = Diagnostics()
+        let utf16 = Data([0xFF, 0xFE]) + laughs.replacingOccurrences(of: "<?xml version=\"1.0\"?>", with: "<?xml version=\"1.0\" encoding=\"UTF-16\"?>").data(using: .utf16LittleEndian)!
+        #expect(XMLTree.parse(utf16, path: "x.xml", into: &diagnostics) == nil)
+        #expect(diagnostics.errors.first?.message.hasPrefix("Dokumenttyp-Deklaration") == true, "\(diagnostics.errors)")
     }
 
     @Test func newServiceWithASchemaCopiesAndNamesIt() throws {

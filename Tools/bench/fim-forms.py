@@ -7,8 +7,9 @@
    the two variants alternating.
 2. With --before-bin/--before-content/--before-templates: a clean `portal build` of the sample
    content before the forms (an older binary with its own content and templates) against the
-   current binary on the current `Content/`, alternating, medians of --runs; wall time and peak
-   memory (/usr/bin/time), and the ratio.
+   current binary on the current `Content/`, and on the same content without its schemas (what
+   the forms alone cost), alternating, medians of --runs; wall time, CPU time and peak memory
+   (/usr/bin/time), and the ratios to "before".
 
 Output to /dev/shm (the disk slows down after a few GB of writes); --json writes the figures.
 
@@ -33,15 +34,16 @@ REPO = Path(__file__).resolve().parents[2]
 WORK = Path("/dev/shm/fim-forms-bench")
 
 
-def timed(cmd: list[str]) -> tuple[float, int]:
-    """Wall seconds and peak resident KiB of one run (fails loudly on a non-zero exit)."""
+def timed(cmd: list[str]) -> tuple[float, int, float]:
+    """Wall seconds, peak resident KiB and CPU seconds (user + system) of one run (fails loudly
+    on a non-zero exit). CPU time is the steadier figure on a shared VM; wall is what users wait."""
     started = time.perf_counter()
-    proc = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, capture_output=True, text=True)
+    proc = subprocess.run(["/usr/bin/time", "-f", "%M %U %S"] + cmd, capture_output=True, text=True)
     wall = time.perf_counter() - started
     if proc.returncode != 0:
         sys.exit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{proc.stderr[-3000:]}")
-    peak = int(proc.stderr.strip().splitlines()[-1])
-    return wall, peak
+    peak, user, system = proc.stderr.strip().splitlines()[-1].split()
+    return wall, int(peak), float(user) + float(system)
 
 
 def tree_with(schema: Path | None, codelists: Path, into: Path) -> Path:
@@ -76,10 +78,26 @@ def load_time(binary: Path, schema: Path, codelists: Path, runs: int) -> dict:
             "load_s": round(med["with"] - med["without"], 3)}
 
 
+def without_schemas(content: Path, into: Path) -> Path:
+    """The same content with no `form_schema:` and no forms/: what the forms themselves cost."""
+    if into.exists():
+        shutil.rmtree(into)
+    shutil.copytree(content, into)
+    shutil.rmtree(into / "forms", ignore_errors=True)
+    for service in (into / "services").glob("*.md"):
+        text = service.read_text(encoding="utf-8")
+        stripped = re.sub(r"\nform_schema: [^\n]*", "", text, count=1)
+        if stripped != text:
+            service.write_text(stripped, encoding="utf-8")
+    return into
+
+
 def clean_builds(before: tuple[Path, Path, Path], after: tuple[Path, Path, Path], runs: int) -> dict:
-    results = {"before": [], "after": []}
+    configs = {"before": before, "after": after,
+               "after_without_schemas": (after[0], without_schemas(after[1], WORK / "content-without-schemas"), after[2])}
+    results = {name: [] for name in configs}
     for _ in range(runs):
-        for name, (binary, content, templates) in (("before", before), ("after", after)):
+        for name, (binary, content, templates) in configs.items():
             out = WORK / f"site-{name}"
             shutil.rmtree(out, ignore_errors=True)
             shutil.rmtree(WORK / f"site-{name}.server", ignore_errors=True)
@@ -87,11 +105,13 @@ def clean_builds(before: tuple[Path, Path, Path], after: tuple[Path, Path, Path]
                                         "--templates", str(templates), "--output", str(out)]))
     summary = {}
     for name, rows in results.items():
-        summary[name] = {"wall_s": round(statistics.median(r[0] for r in rows), 2),
+        summary[name] = {"wall_s": round(statistics.median(r[0] for r in rows), 3),
                          "peak_mib": round(statistics.median(r[1] for r in rows) / 1024, 1),
+                         "cpu_s": round(statistics.median(r[2] for r in rows), 3),
                          "walls": [round(r[0], 2) for r in rows]}
-    summary["ratio_wall"] = round(summary["after"]["wall_s"] / summary["before"]["wall_s"], 3)
-    summary["ratio_memory"] = round(summary["after"]["peak_mib"] / summary["before"]["peak_mib"], 3)
+    for name in ("after", "after_without_schemas"):
+        for figure in ("wall_s", "cpu_s", "peak_mib"):
+            summary[f"ratio_{name}_{figure}"] = round(summary[name][figure] / summary["before"][figure], 3)
     return summary
 
 
@@ -116,9 +136,11 @@ def main() -> None:
         before = (Path(args.before_bin), Path(args.before_content), Path(args.before_templates))
         after = (binary, REPO / "Content", REPO / "Templates")
         figures["clean_build"] = builds = clean_builds(before, after, args.runs)
-        print(f"sample clean build: before {builds['before']['wall_s']:.2f} s / {builds['before']['peak_mib']:.0f} MiB, "
-              f"after {builds['after']['wall_s']:.2f} s / {builds['after']['peak_mib']:.0f} MiB; "
-              f"ratio {builds['ratio_wall']:.3f} wall, {builds['ratio_memory']:.3f} memory (median of {args.runs})")
+        for name in ("before", "after", "after_without_schemas"):
+            b = builds[name]
+            ratio = "" if name == "before" else (f"; ratio {builds[f'ratio_{name}_wall_s']:.3f} wall, {builds[f'ratio_{name}_cpu_s']:.3f} CPU, "
+                                                  f"{builds[f'ratio_{name}_peak_mib']:.3f} memory")
+            print(f"sample clean build, {name}: {b['wall_s']:.2f} s wall, {b['cpu_s']:.2f} s CPU, {b['peak_mib']:.0f} MiB{ratio} (median of {args.runs})")
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     shutil.rmtree(WORK, ignore_errors=True)

@@ -20,7 +20,7 @@ extension PageRenderer {
         if let schemaPath = service.formSchemaPath, let schema = model.content.formSchemas[schemaPath] {
             // From a FIM Stammdatenschema: nothing of the body is shown.
             c["items"] = .list([])
-            c["schema_items"] = SchemaFormView.items(schema)
+            c["schema_items"] = SchemaFormView.renderingFields(SchemaFormView.items(schema)) { stencils.render($0, template: "form-field") }
             let rules = schema.rules.filter(\.shown)
             c["schema"] = ["id": .string(schema.id), "version": .string(schema.version), "name": .string(schema.name),
                            "has_legal_basis": .bool(!schema.legalBasis.isEmpty), "legal_basis": SchemaFormView.legalBasis(schema.legalBasis),
