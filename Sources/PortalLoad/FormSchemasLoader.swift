@@ -52,6 +52,9 @@ package struct FormSchemasLoader {
             diagnostics.warning(SourceLocation(path: display(path)), "wird von keiner Leistung verwendet (form_schema: \(path))")
         }
         guard !firstUse.isEmpty else { return [:] }
+        // Read ahead only with a schema directly in forms/; schemas in subfolders need the lists too.
+        var ahead = ahead
+        if ahead.schemas.isEmpty { ahead.codeLists = readCodeLists(into: &ahead.codeListDiagnostics) }
         diagnostics.append(contentsOf: ahead.codeListDiagnostics)
         var schemas: [String: FormSchema] = [:]
         for path in firstUse.keys.sorted() {

@@ -62,7 +62,7 @@
     var largest = number(field, "data-max-size");
     if (largest !== null && els.some(function (e) {
       return e.type === "file" && e.files && Array.prototype.some.call(e.files, function (f) { return f.size > largest; });
-    })) return "Die Datei ist zu groß (höchstens " + Math.round(largest / 1e6) + " MB): " + name;
+    })) return "Die Datei ist zu groß (höchstens " + (largest >= 1e6 ? Math.floor(largest / 1e6) + " MB" : Math.max(1, Math.floor(largest / 1e3)) + " kB") + "): " + name;
     if (kind === "lines") {
       var lines = els.filter(function (e) { return e.value.trim() !== ""; });
       if (!lines.length) return required ? "Geben Sie Folgendes an: " + name : null;
