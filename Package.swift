@@ -61,7 +61,7 @@ let package = Package(
             name: "PortalTheme",
             path: "Templates",
             sources: ["PortalTheme.swift"],
-            resources: [.copy("layouts"), .copy("assets"), .copy("search"), .copy("preview")]
+            resources: [.copy("layouts"), .copy("assets"), .copy("search"), .copy("preview"), .copy("i18n")]
         ),
         // The pipeline's layers, one target per stage. A target depends only on earlier stages, so
         // the compiler keeps the direction (docs/architecture.md): support → model → load →
@@ -83,6 +83,8 @@ let package = Package(
             dependencies: [
                 "PortalSupport", "PortalModel", "PortalResolve", "PortalTheme",
                 .product(name: "Mustache", package: "swift-mustache"),
+                // The theme's interface texts (i18n/<language>.yml).
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(
@@ -117,6 +119,7 @@ let package = Package(
             dependencies: [
                 "PortalSupport", "PortalModel", "PortalLoad", "PortalResolve", "PortalSearch", "PortalRender", "PortalBuild", "portal",
                 "CBrotliDecode", "CZlib",
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
     ]

@@ -8,6 +8,8 @@ public enum PortalTheme {
     public static var assetsDirectory: URL? { Bundle.module.url(forResource: "assets", withExtension: nil) }
     /// The folder holding the search vocabulary (synonyms).
     public static var searchDirectory: URL? { Bundle.module.url(forResource: "search", withExtension: nil) }
+    /// The folder holding the interface texts, one file per language (`de.yml`, `en.yml`).
+    public static var i18nDirectory: URL? { Bundle.module.url(forResource: "i18n", withExtension: nil) }
     /// The folder holding what only `portal serve` adds to pages (reload script, error overlay).
     public static var previewDirectory: URL? { Bundle.module.url(forResource: "preview", withExtension: nil) }
 }

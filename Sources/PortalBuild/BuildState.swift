@@ -18,6 +18,8 @@ package final class BuildState {
     package let snapshot: SourceSnapshot?
     /// For the writing steps only (`portal check` has neither).
     package var theme: Theme { value(writing?.theme, "a build that writes") }
+    /// The theme of a build that writes; nil for `portal check`, which reads no theme.
+    package var writingTheme: Theme? { writing?.theme }
     package var cache: BuildCache { value(writing?.cache, "a build that writes") }
     package var output: OutputFolder { value(writing?.output, "a build that writes") }
     package var emitter: Emitter { value(writing?.emitter, "a build that writes") }

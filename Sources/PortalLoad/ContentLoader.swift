@@ -87,9 +87,20 @@ public struct ContentLoader: Sendable {
             guard let file = SourceFile.read(entry.url, displayPath: entry.display, into: &diagnostics) else { continue }
             if let page = EasyLanguageLoader.load(file, service: entry.slug, into: &diagnostics) { easyLanguage[entry.slug] = page }
         }
-        // English translations are part of issue #17 and not built yet: said, not silently dropped.
+        // services/<slug>.en.md: the service in English (spec v2), published when site.yml names
+        // the language; otherwise said, not silently dropped.
+        var translations: [String: [String: ServiceTranslation]] = [:]
         for entry in variantFiles[".en.md"] ?? [] {
-            diagnostics.warning(SourceLocation(path: entry.display), "englische Übersetzungen werden noch nicht veröffentlicht; die Datei wird ignoriert")
+            guard site?.languages.contains("en") == true else {
+                diagnostics.warning(SourceLocation(path: entry.display), "englische Übersetzung wird nicht veröffentlicht: site.yml nennt „en“ nicht unter „languages“; die Datei wird ignoriert")
+                continue
+            }
+            guard loadedSlugs.contains(entry.slug) else {
+                diagnostics.error(SourceLocation(path: entry.display), "Übersetzung ohne Leistung: services/\(entry.slug).md fehlt\(Suggestion.hint(for: entry.slug, in: loadedSlugs.sorted()))")
+                continue
+            }
+            guard let file = SourceFile.read(entry.url, displayPath: entry.display, into: &diagnostics) else { continue }
+            if let translation = TranslationLoader.load(file, language: "en", into: &diagnostics) { translations["en", default: [:]][entry.slug] = translation }
         }
 
         // authorities/*.yml
@@ -186,7 +197,7 @@ public struct ContentLoader: Sendable {
         let fileWarnings = Set((sources.services + sources.pages).flatMap(\.warnings).map(\.description))
         sources.otherWarnings = warnings.filter { !fileWarnings.contains($0.description) }
         let content = Content(site: site, topics: topics, services: sortedServices, authorities: authorities, regions: regions,
-                              responsibilities: rules, pages: pages.sorted { $0.slug < $1.slug }, easyLanguage: easyLanguage, formSchemas: formSchemas, synonyms: synonyms, warnings: warnings)
+                              responsibilities: rules, pages: pages.sorted { $0.slug < $1.slug }, easyLanguage: easyLanguage, formSchemas: formSchemas, translations: translations, synonyms: synonyms, warnings: warnings)
         return (content, sources)
     }
 

@@ -5,7 +5,7 @@ import PortalModel
 package enum SiteLoader {
     package static let keys = KeyChecker(
         what: "site.yml",
-        allowed: ["title", "base_url", "language", "state", "description", "contact", "form_action", "security_txt", "feedback", "open_data", "review_interval_days"],
+        allowed: ["title", "base_url", "language", "languages", "state", "description", "contact", "form_action", "security_txt", "feedback", "open_data", "review_interval_days"],
         required: ["title", "base_url", "language"]
     )
     package static let contactKeys = KeyChecker(what: "„contact“", allowed: ["email", "phone"], required: [])
@@ -63,10 +63,30 @@ package enum SiteLoader {
                 diagnostics.error(n.location, "„review_interval_days“ muss eine Zahl von Tagen zwischen 1 und 3650 sein, nicht „\(raw)“")
             }
         }
+        // languages: [de, en] (spec v2); the portal's own language first, English the only other
+        // one the built-in theme has texts for (a theme may bring more: i18n/<language>.yml).
+        var languages = [language]
+        if let n = values["languages"], !n.isNull, let list = n.stringList("languages", into: &diagnostics) {
+            for (i, item) in list.enumerated() {
+                if !Validators.isLanguageTag(item) {
+                    diagnostics.error(n.location, "„languages“: „\(item)“ ist kein Sprachkürzel nach BCP 47")
+                } else if item == language, !list[..<i].contains(item) {
+                    continue  // the site's own language, already first
+                } else if languages.contains(item) {
+                    diagnostics.error(n.location, "„languages“ nennt „\(item)“ zweimal")
+                } else {
+                    languages.append(item)
+                }
+            }
+            if !list.contains(language) {
+                diagnostics.error(n.location, "„languages“ muss die Sprache des Portals („language: \(language)“) enthalten")
+            }
+        }
         guard diagnostics.errors.count == before else { return nil }
         var site = Site(title: text("title", in: values) ?? "", baseURL: baseURL, language: language, state: state,
                     description: text("description", in: values), contact: contact, formAction: formAction, securityTxt: securityTxt, feedback: feedback, openData: openData)
         site.reviewIntervalDays = reviewInterval
+        site.languages = languages
         return site
     }
 }

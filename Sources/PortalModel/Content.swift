@@ -13,13 +13,15 @@ public struct Content: Sendable {
     public var easyLanguage: [String: Page]
     /// `forms/<file>.xdf.xml` (as services name it in `form_schema:`) → the schema read from it.
     public var formSchemas: [String: FormSchema]
+    /// Language → service slug → the service in that language (`services/<slug>.en.md`, spec v2).
+    public var translations: [String: [String: ServiceTranslation]]
     /// Editor additions to the search synonyms (`Content/synonyms.txt`), if any.
     public var synonyms: String?
     /// Sorted by file and line.
     public var warnings: [Diagnostic]
 
     public init(site: Site, topics: Topics, services: [Service], authorities: [String: Authority], regions: [Region],
-                responsibilities: [Responsibility], pages: [Page], easyLanguage: [String: Page] = [:], formSchemas: [String: FormSchema] = [:], synonyms: String?, warnings: [Diagnostic]) {
+                responsibilities: [Responsibility], pages: [Page], easyLanguage: [String: Page] = [:], formSchemas: [String: FormSchema] = [:], translations: [String: [String: ServiceTranslation]] = [:], synonyms: String?, warnings: [Diagnostic]) {
         self.site = site
         self.topics = topics
         self.services = services
@@ -29,6 +31,7 @@ public struct Content: Sendable {
         self.pages = pages
         self.easyLanguage = easyLanguage
         self.formSchemas = formSchemas
+        self.translations = translations
         self.synonyms = synonyms
         self.warnings = warnings
     }

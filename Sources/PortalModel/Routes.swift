@@ -23,6 +23,9 @@ package enum Routes {
     package static func authority(_ id: String) -> String { "behoerden/\(id)/" }
     package static func place(_ ags: String) -> String { "orte/\(ags)/" }
     package static func freePage(_ slug: String) -> String { "\(slug)/" }
+    /// The same page in another language than the site's (spec v2): its path below `<language>/`
+    /// (`leistungen/x/` → `en/leistungen/x/`).
+    package static func translated(_ path: String, _ language: String) -> String { "\(language)/" + path }
 
     /// The file a page path is written to: `leistungen/x/` → `leistungen/x/index.html`.
     package static func file(of path: String) -> String {
@@ -45,7 +48,7 @@ package enum Routes {
     }
 
     /// First path segments the portal uses itself; a free page cannot take one of them.
-    package static let reservedSlugs: Set<String> = ["leistungen", "themen", "lebenslagen", "behoerden", "orte", "suche", "assets", "data", "404"]
+    package static let reservedSlugs: Set<String> = ["leistungen", "themen", "lebenslagen", "behoerden", "orte", "suche", "assets", "data", "404", "en"]
 
     // MARK: - Files beside the pages
 

@@ -28,6 +28,12 @@ public struct Site: Sendable {
     /// Days after which a text's facts are due for review (`portal check --stale`); site.yml
     /// `review_interval_days`, 365 if absent.
     public var reviewIntervalDays = 365
+    /// `languages:` (spec v2): the languages the portal publishes, the site's `language` first;
+    /// `[language]` when absent. Pages of the others live under `/<language>/`.
+    public var languages: [String] = []
+
+    /// Languages besides the site's own that the portal publishes (`en`).
+    public var otherLanguages: [String] { languages.filter { $0 != language } }
 
     /// The path part of `baseURL` (`/` or `/portal/`), used where relative links cannot work (404 page).
     public var basePath: String {

@@ -20,6 +20,10 @@ package enum PageJob: Sendable {
     case notFound
     /// `daten/`, with `open_data` in site.yml.
     case openData
+    /// Pages in another language (spec v2, `/en/…`): the start page, the A–Z list, a service.
+    case translatedHome(String)
+    case translatedServiceIndex(String)
+    case translatedService(Int, String)
 
     /// The page type as counted in the build summary.
     package var kind: String {
@@ -38,6 +42,7 @@ package enum PageJob: Sendable {
         case .freePage: return "Seiten"
         case .notFound: return "404"
         case .openData: return "Offene Daten"
+        case .translatedHome, .translatedServiceIndex, .translatedService: return "Übersetzungen"
         }
     }
 
@@ -53,6 +58,10 @@ package enum PageJob: Sendable {
         jobs += c.regions.indices.map(PageJob.place)
         jobs += c.pages.indices.map(PageJob.freePage)
         if c.site.openData != nil { jobs.append(.openData) }
+        for language in c.site.otherLanguages {
+            jobs += [.translatedHome(language), .translatedServiceIndex(language)]
+            jobs += c.services.indices.filter { c.translations[language]?[c.services[$0].slug] != nil }.map { PageJob.translatedService($0, language) }
+        }
         return jobs
     }
 }

@@ -40,6 +40,11 @@ package struct PageRenderer: Sendable {
         case .freePage(let i): return freePage(model.content.pages[i])
         case .notFound: return notFoundPage()
         case .openData: return openDataPage()
+        case .translatedHome(let language): return translatedHomePage(language)
+        case .translatedServiceIndex(let language): return translatedServiceIndexPage(language)
+        case .translatedService(let i, let language):
+            let service = model.content.services[i]
+            return translatedServicePage(service, model.content.translations[language]![service.slug]!)
         }
     }
 
@@ -51,32 +56,42 @@ package struct PageRenderer: Sendable {
     }
 
     /// Keys of the base layout: language, titles, canonical link, breadcrumbs, assets, footer.
-    package func frame(path: String, title: String, description: String, crumbs: [Crumb], root overrideRoot: String? = nil) -> Context {
+    /// - Parameters: `language`: the page's, if not the site's; `versions`: the page's path in each
+    ///   language it exists in (spec v2), for the alternates and the language switch.
+    package func frame(path: String, title: String, description: String, crumbs: [Crumb], root overrideRoot: String? = nil,
+                       language: String? = nil, versions: [String: String] = [:]) -> Context {
         let root = overrideRoot ?? Routes.root(from: path)
+        let language = language ?? site.language
+        let translated = language != site.language
         var assets: [String: String] = [:]
         for (key, value) in assetPaths { assets[key] = root + value }
         var data: [String: String] = [:]
         // The search index's name changes with every text edit; only the search page gets it, so
         // an edit does not change every page (incremental builds).
         for (key, value) in dataPaths where key != "search" { data[key] = root + value }
-        let trail: [Crumb] = path.isEmpty ? [] : [Crumb(title: "Startseite", path: "")] + crumbs
+        let home = translated ? Routes.translated(Routes.home, language) : Routes.home
+        let trail: [Crumb] = path == home ? [] : [Crumb(title: text("crumb_home", language), path: home)] + crumbs
         let breadcrumbs: [ContextValue] = trail.enumerated().map { i, crumb in
             var item: [String: ContextValue] = ["title": .string(crumb.title)]
             if i < trail.count - 1, let p = crumb.path { item["url"] = .string(root + p) }
             return .object(item)
         }
-        let footerPages: [ContextValue] = model.content.pages.map { ["title": .string($0.title), "url": .string(root + Routes.freePage($0.slug))] }
+        let footerPages: [ContextValue] = model.content.pages.map { page in
+            var item: Context = ["title": .string(page.title), "url": .string(root + Routes.freePage(page.slug))]
+            if translated { item["lang"] = .string(site.language) }  // free pages exist in the site's language only
+            return .object(item)
+        }
         var context: Context = [
-            "lang": .string(site.language),
+            "lang": .string(language),
             "site_title": .string(site.title),
             "title": .string(title),
             "html_title": .string(path.isEmpty ? site.title : "\(title) – \(site.title)"),
             "meta_description": .string(Self.metaDescription(description.isEmpty ? (site.description ?? site.title) : description)),
             "canonical": .string(site.baseURL + path),
             "root": .string(root),
-            "home_url": .string(root.isEmpty ? "./" : root),
+            "home_url": .string(translated ? root + home : root.isEmpty ? "./" : root),
             "search_url": .string(root + Routes.search),
-            "services_url": .string(root + Routes.serviceIndex),
+            "services_url": .string(root + (translated ? Routes.translated(Routes.serviceIndex, language) : Routes.serviceIndex)),
             "places_url": .string(root + Routes.places),
             "assets": .strings(assets),
             "data": .strings(data),
@@ -84,8 +99,12 @@ package struct PageRenderer: Sendable {
             "has_breadcrumbs": .bool(!breadcrumbs.isEmpty),
             "footer_pages": .list(footerPages),
             "csp": .string(Self.contentSecurityPolicy(site)),
-            "is_home": .bool(path.isEmpty),
+            "is_home": .bool(path == home),
         ]
+        if !site.otherLanguages.isEmpty {
+            languageLinks(path: path, language: language, versions: versions, root: root, into: &context)
+        }
+        if translated { context["finder_texts"] = .string(finderTexts(language)) }
         if let email = site.contact.email { context["contact_email"] = .string(email) }
         if let phone = site.contact.phone { context["contact_phone"] = .string(phone) }
         context["has_contact"] = .bool(site.contact.email != nil || site.contact.phone != nil)
@@ -99,6 +118,39 @@ package struct PageRenderer: Sendable {
         if let slug = model.content.pages.first(where: { $0.slug == "leichte-sprache" })?.slug { context["leichte_sprache_url"] = .string(root + Routes.freePage(slug)) }
         if let slug = model.content.pages.first(where: { $0.slug == "barrierefreiheit" })?.slug { context["barrierefreiheit_url"] = .string(root + Routes.freePage(slug)) }
         return context
+    }
+
+    /// The finder's messages in `language` as JSON (`data-texts`), from the `finder_js_*` texts.
+    private func finderTexts(_ language: String) -> String {
+        let prefix = "finder_js_"
+        let texts = (theme.texts.texts[language] ?? [:]).filter { $0.key.hasPrefix(prefix) }
+        let object = Dictionary(uniqueKeysWithValues: texts.map { (String($0.key.dropFirst(prefix.count)), $0.value) })
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A text of the theme (`i18n/<language>.yml`) for what the build writes itself.
+    package func text(_ key: String, _ language: String) -> String { theme.texts.text(key, language) }
+
+    /// Alternates and the language switch (spec v2): `hreflang` for each language the page exists
+    /// in and `x-default` (the site's language) only where a translation exists; a switch to the
+    /// same page in each other language, or to that language's start page, saying so.
+    private func languageLinks(path: String, language: String, versions: [String: String], root: String, into context: inout Context) {
+        if versions.count > 1 {
+            var alternates: [ContextValue] = site.languages.compactMap { l in
+                versions[l].map { ["hreflang": .string(l), "href": .string(site.baseURL + $0)] }
+            }
+            if let original = versions[site.language] { alternates.append(["hreflang": "x-default", "href": .string(site.baseURL + original)]) }
+            context["alternates"] = .list(alternates)
+        }
+        context["language_switch"] = .list(site.languages.filter { $0 != language }.map { other in
+            let target = versions[other]
+            let home = other == site.language ? Routes.home : Routes.translated(Routes.home, other)
+            return ["hreflang": .string(other), "url": .string(target.map { root + $0 } ?? (root.isEmpty && home.isEmpty ? "./" : root + home)),
+                    "text": .string(target == nil ? text("switch_missing", other) : text("language_name", other))]
+        })
+        context["language_switch_label"] = .string(text("language_switch_label", language))
+        context["has_language_switch"] = true
     }
 
     /// Only the site's own origin (and the form target, if any) may be used by a page. The same

@@ -7,10 +7,20 @@ import PortalTheme
 /// The templates and assets of a build: the built-in theme, with any file of the user's
 /// `--templates` folder taking the place of the built-in file of the same name.
 public struct Theme: Sendable {
+    /// The templates with the German interface texts (`i18n/de.yml`).
     public let library: MustacheLibrary
+    /// The same templates with the texts of another language, by language (`en`); a page of
+    /// that language names its template `en/<name>` (`Theme.template(_:language:)`).
+    private let languageLibraries: [String: MustacheLibrary]
     /// The same templates with `StencilContent` escaping, for `PageStencils`; parsed when first
     /// needed (a body edit renders two pages and mostly does not need them).
     private let stencilTemplates: StencilLibrary
+    private let languageStencilTemplates: [String: StencilLibrary]
+    /// The interface texts, for what the build writes itself (titles, labels).
+    package let texts: ThemeTexts
+    /// Per language other than German, the text keys templates use that its file lacks: a site
+    /// that publishes the language cannot be built (`Theme.checkTexts`).
+    package let missingTexts: [String: [String]]
     /// Whether no template looks into a value (see `PageStencils`); otherwise every page is rendered.
     package let stencilsAllowed: Bool
     /// Asset file name → file contents, e.g. `portal.css`.
@@ -51,25 +61,79 @@ public struct Theme: Sendable {
             collect(assetsIn: overrides.appendingPathComponent("assets"), into: &assets)
             collect(assetsIn: overrides.appendingPathComponent("search"), into: &search)
         }
-        var library = MustacheLibrary()
+        let texts = ThemeTexts.load(overrides: overrides, displayPath: displayPath, into: &diagnostics)
         _ = PortalContentTypes.registered
-        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            do {
-                library.register(try MustacheTemplate(string: HTMLContent.pragma + source.text), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                // Line numbers count the pragma line put before the source.
-                diagnostics.error(SourceLocation(path: source.path, line: error.context.lineNumber - 1, column: error.context.columnNumber + 1),
-                                  "Vorlage kann nicht gelesen werden: \(Self.explain(error.error))")
-            } catch {
-                diagnostics.error(SourceLocation(path: source.path), "Vorlage kann nicht gelesen werden: \(error)")
+        // German: every text a template names must be there.
+        var german: [String: String] = [:]
+        for (name, source) in sources {
+            let (text, missing) = texts.localized(source.text, "de")
+            for key in Set(missing).sorted() {
+                diagnostics.error(SourceLocation(path: source.path), "Text „t.\(key)“ fehlt in i18n/de.yml")
             }
+            german[name] = text
+        }
+        let library = register(german, paths: sources.mapValues(\.path), into: &diagnostics)
+        var languageLibraries: [String: MustacheLibrary] = [:], languageStencils: [String: StencilLibrary] = [:]
+        var missingTexts: [String: [String]] = [:], allDigests = digests(german), allTexts = Array(german.values)
+        for language in texts.languages where language != "de" {
+            var localized: [String: String] = [:], missing: Set<String> = []
+            for (name, source) in sources {
+                let result = texts.localized(source.text, language)
+                localized[name] = result.text
+                missing.formUnion(result.missing)
+            }
+            if !missing.isEmpty { missingTexts[language] = missing.sorted() }
+            var ignored = Diagnostics()
+            languageLibraries[language] = register(localized, paths: sources.mapValues(\.path), into: &ignored)
+            languageStencils[language] = StencilLibrary(localized)
+            for (name, digest) in digests(localized) { allDigests[template(name, language: language)] = digest }
+            allTexts += localized.values
         }
         for name in requiredTemplates where sources[name] == nil {
             diagnostics.error(SourceLocation(path: displayPath ?? "Templates"), "Vorlage „\(name).mustache“ fehlt")
         }
         if diagnostics.hasErrors { throw ContentErrors(diagnostics.items) }
-        return Theme(library: library, stencilTemplates: StencilLibrary(sources.mapValues(\.text)), stencilsAllowed: allowsStencils(sources.values.map(\.text)), assets: assets, searchFiles: search.compactMapValues { String(data: $0, encoding: .utf8) },
-                     templateDigests: digests(sources.mapValues(\.text)))
+        return Theme(library: library, languageLibraries: languageLibraries, stencilTemplates: StencilLibrary(german),
+                     languageStencilTemplates: languageStencils, texts: texts, missingTexts: missingTexts,
+                     stencilsAllowed: allowsStencils(allTexts), assets: assets, searchFiles: search.compactMapValues { String(data: $0, encoding: .utf8) },
+                     templateDigests: allDigests)
+    }
+
+    private static func register(_ sources: [String: String], paths: [String: String], into diagnostics: inout Diagnostics) -> MustacheLibrary {
+        var library = MustacheLibrary()
+        for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
+            do {
+                library.register(try MustacheTemplate(string: HTMLContent.pragma + text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                // Line numbers count the pragma line put before the source.
+                diagnostics.error(SourceLocation(path: paths[name] ?? name, line: error.context.lineNumber - 1, column: error.context.columnNumber + 1),
+                                  "Vorlage kann nicht gelesen werden: \(Self.explain(error.error))")
+            } catch {
+                diagnostics.error(SourceLocation(path: paths[name] ?? name), "Vorlage kann nicht gelesen werden: \(error)")
+            }
+        }
+        return library
+    }
+
+    /// The name a page of `language` renders: `service` for German, `en/service` for English.
+    package static func template(_ name: String, language: String) -> String { language == "de" ? name : "\(language)/\(name)" }
+
+    /// Splits `en/service` into the library of its language and `service`.
+    private func resolve(_ template: String) -> (library: MustacheLibrary, stencils: StencilLibrary, name: String) {
+        guard let slash = template.firstIndex(of: "/") else { return (library, stencilTemplates, template) }
+        let language = String(template[..<slash]), name = String(template[template.index(after: slash)...])
+        return (languageLibraries[language] ?? library, languageStencilTemplates[language] ?? stencilTemplates, name)
+    }
+
+    /// Whether the theme has every text of `language` its templates use.
+    package func checkTexts(for languages: [String], into diagnostics: inout Diagnostics) {
+        for language in languages where language != "de" {
+            if languageLibraries[language] == nil {
+                diagnostics.error(SourceLocation(path: "site.yml"), "das Theme hat keine Texte für die Sprache „\(language)“ (i18n/\(language).yml)")
+            } else if let missing = missingTexts[language] {
+                diagnostics.error(SourceLocation(path: "i18n/\(language).yml"), "es fehlen Texte, die die Vorlagen verwenden: \(missing.joined(separator: ", "))")
+            }
+        }
     }
 
     /// Stencils fill leaves in as they are; templates must not transform them (`{{f(x)}}`), pick
@@ -132,11 +196,13 @@ public struct Theme: Sendable {
 
     /// Mustache sees the context as `Any` values; everything before this point is typed.
     package func render(_ context: Context, template: String) -> String {
-        library.render(context.anyValue, withTemplate: template) ?? ""
+        let (library, _, name) = resolve(template)
+        return library.render(context.anyValue, withTemplate: name) ?? ""
     }
 
     package func renderStencil(_ context: Context, template: String) -> String {
-        stencilTemplates.library.render(context.anyValue, withTemplate: template) ?? ""
+        let (_, stencils, name) = resolve(template)
+        return stencils.library.render(context.anyValue, withTemplate: name) ?? ""
     }
 }
 

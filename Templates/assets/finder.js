@@ -112,7 +112,39 @@
     return node;
   }
 
-  function card(a, rootPath) {
+  // The finder's messages: German here; a page in another language passes its own in
+  // data-texts (from the theme's i18n/<language>.yml, keys finder_js_*).
+  var TEXTS = {
+    none_found: "Kein Ort gefunden.",
+    shown_of: "{max} von {n} Orten angezeigt. Geben Sie mehr ein, um die Auswahl einzugrenzen.",
+    one_found: "1 Ort gefunden. Mit Pfeil nach unten auswählen.",
+    n_found: "{n} Orte gefunden. Mit Pfeil nach unten auswählen.",
+    offices_in: "Zuständige Stellen in {place}",
+    gap: "Für {place} ist für diese Leistung keine zuständige Stelle hinterlegt. Bitte wenden Sie sich an den allgemeinen Kontakt des Portals",
+    responsible: "Für {place} ist zuständig:",
+    load_failed: "Die zuständige Stelle konnte nicht geladen werden. Bitte nutzen Sie die Liste der Kreise unten.",
+    forgotten: "Ihr Ort wurde vergessen.",
+    phone: "Telefon: ",
+    email: "E-Mail: ",
+    web: "Internet: ",
+    hours: "Öffnungszeiten:",
+    accessibility: "Barrierefreiheit: "
+  };
+
+  function texts(finder) {
+    var own = {};
+    try { own = JSON.parse(finder.getAttribute("data-texts") || "{}"); } catch (e) { own = {}; }
+    var t = {};
+    Object.keys(TEXTS).forEach(function (k) { t[k] = typeof own[k] === "string" ? own[k] : TEXTS[k]; });
+    return t;
+  }
+
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (m, k) { return values[k] !== undefined ? String(values[k]) : m; });
+  }
+
+  function card(a, rootPath, T) {
+    T = T || TEXTS;
     var box = el("div", { "class": "authority-card" });
     var name = el("p", { "class": "authority-name" });
     name.appendChild(el("a", { href: rootPath + a.url }, a.name));
@@ -122,32 +154,33 @@
     address.appendChild(document.createTextNode(a.postal_code + " " + a.city));
     box.appendChild(address);
     if (a.phone) {
-      var phone = el("p", {}, "Telefon: ");
+      var phone = el("p", {}, T.phone);
       phone.appendChild(el("a", { href: "tel:" + a.phone.replace(/[^0-9+]/g, "") }, a.phone));
       box.appendChild(phone);
     }
     if (a.email) {
-      var mail = el("p", {}, "E-Mail: ");
+      var mail = el("p", {}, T.email);
       mail.appendChild(el("a", { href: "mailto:" + a.email }, a.email));
       box.appendChild(mail);
     }
     if (a.website && /^https?:\/\//.test(a.website)) {
-      var web = el("p", {}, "Internet: ");
+      var web = el("p", {}, T.web);
       web.appendChild(el("a", { href: a.website, rel: "external" }, a.website));
       box.appendChild(web);
     }
     if (a.opening_hours && a.opening_hours.length) {
-      box.appendChild(el("p", {}, "Öffnungszeiten:"));
+      box.appendChild(el("p", {}, T.hours));
       var list = el("ul", { "class": "hours" });
       a.opening_hours.forEach(function (h) { list.appendChild(el("li", {}, h)); });
       box.appendChild(list);
     }
-    if (a.accessibility) box.appendChild(el("p", {}, "Barrierefreiheit: " + a.accessibility));
+    if (a.accessibility) box.appendChild(el("p", {}, T.accessibility + a.accessibility));
     return box;
   }
 
   function setup(finder) {
     var rootPath = finder.getAttribute("data-root") || "";
+    var T = texts(finder);
     var input = finder.querySelector("[role=combobox]");
     var listbox = finder.querySelector("[role=listbox]");
     var status = finder.querySelector("[data-status]");
@@ -204,9 +237,9 @@
       var expanded = options.length > 0;
       listbox.hidden = !expanded;
       input.setAttribute("aria-expanded", expanded ? "true" : "false");
-      status.textContent = matches.length === 0 ? "Kein Ort gefunden." :
-        matches.length > MAX_OPTIONS ? MAX_OPTIONS + " von " + matches.length + " Orten angezeigt. Geben Sie mehr ein, um die Auswahl einzugrenzen." :
-        matches.length === 1 ? "1 Ort gefunden. Mit Pfeil nach unten auswählen." : matches.length + " Orte gefunden. Mit Pfeil nach unten auswählen.";
+      status.textContent = matches.length === 0 ? T.none_found :
+        matches.length > MAX_OPTIONS ? fill(T.shown_of, { max: MAX_OPTIONS, n: matches.length }) :
+        matches.length === 1 ? T.one_found : fill(T.n_found, { n: matches.length });
     }
 
     function highlight(index) {
@@ -228,7 +261,7 @@
       answer.textContent = "";
       if (!rulesURL) {
         var link = el("p");
-        link.appendChild(el("a", { href: rootPath + "orte/" + place.ags + "/" }, "Zuständige Stellen in " + place.label));
+        link.appendChild(el("a", { href: rootPath + "orte/" + place.ags + "/" }, fill(T.offices_in, { place: place.label })));
         answer.appendChild(link);
         return;
       }
@@ -246,7 +279,7 @@
       }).then(function (rules) {
         var found = resolve(rules, place.ags, place.verband);
         if (!found) {
-          var gap = el("p", { "class": "notice" }, "Für " + place.label + " ist für diese Leistung keine zuständige Stelle hinterlegt. Bitte wenden Sie sich an den allgemeinen Kontakt des Portals");
+          var gap = el("p", { "class": "notice" }, fill(T.gap, { place: place.label }));
           var email = finder.getAttribute("data-contact-email");
           if (email) {
             gap.appendChild(document.createTextNode(": "));
@@ -257,11 +290,11 @@
           return;
         }
         return fetchJSON(finder.getAttribute("data-authorities") + found.authority + ".json").then(function (a) {
-          answer.appendChild(el("p", {}, "Für " + place.label + " ist zuständig:"));
-          answer.appendChild(card(a, rootPath));
+          answer.appendChild(el("p", {}, fill(T.responsible, { place: place.label })));
+          answer.appendChild(card(a, rootPath, T));
         });
       }).catch(function () {
-        answer.textContent = "Die zuständige Stelle konnte nicht geladen werden. Bitte nutzen Sie die Liste der Kreise unten.";
+        answer.textContent = T.load_failed;
       });
     }
 
@@ -307,7 +340,7 @@
       rememberedBox.hidden = true;
       searchBox.hidden = false;
       input.value = "";
-      status.textContent = "Ihr Ort wurde vergessen.";
+      status.textContent = T.forgotten;
       input.focus();
     });
 

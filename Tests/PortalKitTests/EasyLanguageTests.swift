@@ -70,7 +70,7 @@ import Testing
     @Test func anEnglishTranslationIsSaidToBeIgnoredNotDropped() throws {
         let fixture = try Fixture(["services/personalausweis-beantragen.en.md": "---\ntitle: Identity card\n---\nText.\n"])
         defer { fixture.remove() }
-        #expect(fixture.diagnostics().contains("Content/services/personalausweis-beantragen.en.md:1:1: warning: englische Übersetzungen werden noch nicht veröffentlicht; die Datei wird ignoriert"),
+        #expect(fixture.diagnostics().contains("Content/services/personalausweis-beantragen.en.md:1:1: warning: englische Übersetzung wird nicht veröffentlicht: site.yml nennt „en“ nicht unter „languages“; die Datei wird ignoriert"),
                 "\(fixture.diagnostics())")
     }
 }

@@ -301,8 +301,13 @@ def page_paths(site_dir):
         "service-leichte-sprache": "leistungen/wohnsitz-anmelden/leichte-sprache/",
         "barrierefreiheit": "barrierefreiheit/",
         "open-data": "daten/",
+        # English (spec v2, languages: [de, en]): the start page, the A–Z list, a translated service.
+        "en-home": "en/",
+        "en-a-z": "en/leistungen/",
+        "en-service": "en/leistungen/personalausweis-beantragen/",
     }
-    for name in ("service-handwritten", "form-own", "impressum", "leichte-sprache", "service-leichte-sprache", "barrierefreiheit", "open-data"):
+    for name in ("service-handwritten", "form-own", "impressum", "leichte-sprache", "service-leichte-sprache", "barrierefreiheit", "open-data",
+                 "en-home", "en-a-z", "en-service"):
         rel = paths[name]
         if not (site_dir / rel / "index.html").is_file():
             raise AssertionError(f"page type {name}: {rel} is missing from the built site")
@@ -312,7 +317,8 @@ def page_paths(site_dir):
 # The page types every per-page check runs over (ids are the keys of page_paths).
 PAGE_TYPES = ["home", "a-z", "service-handwritten", "service-generated", "form-own", "form-default",
               "topic", "lebenslage", "authority", "places", "land", "kreis", "gemeinde", "verband", "search",
-              "404", "missing", "impressum", "leichte-sprache", "service-leichte-sprache", "barrierefreiheit", "open-data"]
+              "404", "missing", "impressum", "leichte-sprache", "service-leichte-sprache", "barrierefreiheit", "open-data",
+              "en-home", "en-a-z", "en-service"]
 
 
 # --------------------------------------------------------------------------------------------

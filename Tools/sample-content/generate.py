@@ -770,8 +770,8 @@ def front_matter_value(path, key):
     return None
 
 
-# A service's text in Leichte Sprache (spec v2) beside its hand-written German text.
-VARIANT_SUFFIXES = (".ls.md",)
+# A service's text in Leichte Sprache and in English (spec v2) beside its hand-written German text.
+VARIANT_SUFFIXES = (".ls.md", ".en.md")
 
 
 def handwritten_variants(suffix):
@@ -1009,6 +1009,13 @@ def build(data, out_root, scope, variant, v1=False):
                 raise SystemExit(f"{p}: error: no service {slug} for this text in Leichte Sprache")
             out.copy(f"services/{slug}.ls.md", p)
             out.counts["leichte_sprache"] += 1
+        # English (issue #17): the hand-written services; site.yml then names both languages.
+        # handwritten/pages/*.en.md and topics.en.yml wait for English free pages and topics.
+        for slug, p in handwritten_variants(".en.md"):
+            if slug not in written:
+                raise SystemExit(f"{p}: error: no service {slug} for this English text")
+            out.copy(f"services/{slug}.en.md", p)
+            out.counts["english"] += 1
     out.counts["handwritten"] = len(hand_by_ozg) + len(hand_extra)
 
     # ---- pages ---------------------------------------------------------------------
@@ -1310,6 +1317,8 @@ def build(data, out_root, scope, variant, v1=False):
     lines = [f"title: {yaml_scalar(site['title'])}",
              f"base_url: {yaml_scalar('https://portal.example.de/')}",
              "language: de"]
+    if out.counts.get("english"):
+        lines.append("languages: [de, en]")
     if scope == "sachsen":
         lines.append('state: "14"')
     lines += [f"description: {yaml_scalar(site['description'])}",

@@ -10,6 +10,10 @@ package struct LoadStep: BuildStep {
     package func run(_ build: BuildState) throws {
         let options = build.options
         let (content, sources) = try ContentLoader(root: options.content, displayRoot: options.contentDisplay, memo: options.memo).loadWithSources()
+        // A language the site publishes needs the theme's texts for it (i18n/<language>.yml).
+        var texts = Diagnostics()
+        build.writingTheme?.checkTexts(for: content.site.languages, into: &texts)
+        if texts.hasErrors { throw ContentErrors(texts.items + content.warnings) }
         // Everything is validated; what the site shows is what applies on the build's date.
         build.nextChange = content.nextChange(after: options.date)
         var dated = content.on(options.date)

@@ -10,7 +10,8 @@ package struct SitemapStep: BuildStep {
     package func run(_ build: BuildState) throws {
         let baseURL = build.content.site.baseURL
         let paths = build.pagePaths.filter { $0.hasSuffix("/") || $0.isEmpty }.sorted()
-        try build.emitter.emit(Data(Sitemap.xml(paths: paths, baseURL: baseURL).utf8), to: Routes.sitemap)
+        let versions = Sitemap.versions(of: build.content)
+        try build.emitter.emit(Data(Sitemap.xml(paths: paths, baseURL: baseURL, versions: versions, siteLanguage: build.content.site.language).utf8), to: Routes.sitemap)
         try build.emitter.emit(Data(Sitemap.robots(baseURL: baseURL).utf8), to: Routes.robots)
         let site = build.content.site
         if let security = site.securityTxt {

@@ -3,7 +3,8 @@ import PortalSupport
 
 extension PageRenderer {
     package func homePage() -> PagePlan {
-        var c = frame(path: Routes.home, title: site.title, description: site.description ?? "", crumbs: [])
+        var c = frame(path: Routes.home, title: site.title, description: site.description ?? "", crumbs: [],
+                      versions: versions(of: Routes.home, translatedIn: site.otherLanguages))
         c["description"] = .string(site.description ?? "")
         c["themenfelder"] = .list(model.content.topics.themenfelder.map { t in
             ["title": .string(t.title), "url": .string(Routes.themenfeld(t.slug)), "count": .int(model.servicesByThemenfeld[t.slug]?.count ?? 0)]

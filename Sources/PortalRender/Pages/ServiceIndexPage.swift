@@ -5,7 +5,8 @@ extension PageRenderer {
     /// All services A–Z, grouped by initial letter.
     package func serviceIndexPage() -> PagePlan {
         let path = Routes.serviceIndex
-        var c = frame(path: path, title: "Leistungen von A bis Z", description: "Alle \(model.content.services.count) Leistungen von A bis Z.", crumbs: [Crumb(title: "Leistungen A–Z", path: path)])
+        var c = frame(path: path, title: "Leistungen von A bis Z", description: "Alle \(model.content.services.count) Leistungen von A bis Z.", crumbs: [Crumb(title: "Leistungen A–Z", path: path)],
+                      versions: versions(of: path, translatedIn: site.otherLanguages))
         let root = Routes.root(from: path)
         var groups: [(String, [ContextValue])] = []
         for service in model.content.services {

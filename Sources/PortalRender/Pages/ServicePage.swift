@@ -8,7 +8,8 @@ extension PageRenderer {
         let topic = model.themenfeldBySlug[service.topic]
         var crumbs = [Crumb(title: "Leistungen A–Z", path: Routes.serviceIndex)]
         crumbs.append(Crumb(title: service.title, path: path))
-        var c = frame(path: path, title: service.title, description: service.summary, crumbs: crumbs)
+        var c = frame(path: path, title: service.title, description: service.summary, crumbs: crumbs,
+                      versions: versions(of: path, translatedIn: translations(of: service)))
         let root = Routes.root(from: path)
         c["slug"] = .string(service.slug)
         c["summary"] = .string(service.summary)

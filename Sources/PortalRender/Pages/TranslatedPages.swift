@@ -1,0 +1,104 @@
+import PortalModel
+import PortalResolve
+import PortalSupport
+
+/// Pages in another language than the site's (spec v2, `/en/…`): the start page, the A–Z list
+/// and each translated service. Facts, responsibilities and links to pages that exist only in
+/// German come from the German content; those links say so (`lang`, `hreflang`).
+extension PageRenderer {
+    /// Where each page exists, by language, for the alternates and the switch.
+    package func versions(of path: String, translatedIn languages: [String]) -> [String: String] {
+        var result = [site.language: path]
+        for language in languages { result[language] = Routes.translated(path, language) }
+        return result
+    }
+
+    /// The languages a service has a text in, besides the site's.
+    package func translations(of service: Service) -> [String] {
+        site.otherLanguages.filter { model.content.translations[$0]?[service.slug] != nil }
+    }
+
+    package func translatedHomePage(_ language: String) -> PagePlan {
+        let path = Routes.translated(Routes.home, language)
+        var c = frame(path: path, title: site.title, description: site.description ?? "", crumbs: [], language: language,
+                      versions: versions(of: Routes.home, translatedIn: [language]))
+        let root = Routes.root(from: path)
+        c["description"] = .string(site.description ?? "")
+        c["description_lang"] = .string(site.language)  // site.yml's description is written in the site's language
+        c["themenfelder"] = .list(model.content.topics.themenfelder.map { t in
+            ["title": .string(t.title), "url": .string(root + Routes.themenfeld(t.slug)), "lang": .string(site.language),
+             "count": .int(model.servicesByThemenfeld[t.slug]?.count ?? 0)]
+        })
+        let lebenslagen: [ContextValue] = model.content.topics.lebenslagen.filter { model.servicesByLebenslage[$0.slug] != nil }
+            .map { ["title": .string($0.title), "url": .string(root + Routes.lebenslage($0.slug)), "lang": .string(site.language)] }
+        c["lebenslagen"] = .list(lebenslagen)
+        c["has_lebenslagen"] = .bool(!lebenslagen.isEmpty)
+        c["service_count"] = .int(model.content.translations[language]?.count ?? 0)
+        c["finder_id"] = "ort-start"
+        c["kreise"] = placeGroups(root: root)
+        return page(path, Theme.template("home", language: language), c)
+    }
+
+    /// The translated services A–Z, then those only in German, linked to their German pages.
+    package func translatedServiceIndexPage(_ language: String) -> PagePlan {
+        let path = Routes.translated(Routes.serviceIndex, language)
+        let texts = model.content.translations[language] ?? [:]
+        let count = texts.count
+        var c = frame(path: path, title: text("services_title", language), description: "\(text("services_description_before", language)) \(count) \(text("services_description", language))",
+                      crumbs: [Crumb(title: text("crumb_services", language), path: path)], language: language,
+                      versions: versions(of: Routes.serviceIndex, translatedIn: [language]))
+        let root = Routes.root(from: path)
+        let translated = model.content.services.compactMap { s in texts[s.slug].map { (s, $0) } }
+            .sorted { $0.1.title.localizedStandardCompare($1.1.title) == .orderedAscending }
+        var groups: [(String, [ContextValue])] = []
+        for (service, t) in translated {
+            let letter = GermanCollation.initial(t.title)
+            if groups.last?.0 != letter { groups.append((letter, [])) }
+            groups[groups.count - 1].1.append(["title": .string(t.title), "url": .string(root + Routes.translated(Routes.service(service.slug), language))])
+        }
+        c["letters"] = .list(groups.map { letter, items in
+            ["letter": .string(letter), "id": .string("letter-" + Slug.make(from: letter)), "services": .list(items)]
+        })
+        c["service_count"] = .int(count)
+        let germanOnly: [ContextValue] = model.content.services.filter { texts[$0.slug] == nil }
+            .map { ["title": .string($0.title), "url": .string(root + Routes.service($0.slug)), "lang": .string(site.language)] }
+        c["german_only"] = .list(germanOnly)
+        c["has_german_only"] = .bool(!germanOnly.isEmpty)
+        return page(path, Theme.template("services", language: language), c)
+    }
+
+    package func translatedServicePage(_ service: Service, _ t: ServiceTranslation) -> PagePlan {
+        let language = t.language
+        let path = Routes.translated(Routes.service(service.slug), language)
+        let crumbs = [Crumb(title: text("crumb_services", language), path: Routes.translated(Routes.serviceIndex, language)), Crumb(title: t.title, path: path)]
+        var c = frame(path: path, title: t.title, description: t.summary ?? "", crumbs: crumbs, language: language,
+                      versions: versions(of: Routes.service(service.slug), translatedIn: translations(of: service)))
+        let root = Routes.root(from: path)
+        c["slug"] = .string(service.slug)
+        c["summary"] = .string(t.summary ?? "")
+        if model.content.easyLanguage[service.slug] != nil { c["easy_language_url"] = .string(root + Routes.easyLanguage(service.slug)) }
+        if let topic = model.themenfeldBySlug[service.topic] {
+            c["topic"] = ["title": .string(topic.title), "url": .string(root + Routes.themenfeld(topic.slug)), "lang": .string(site.language)]
+        }
+        c["lebenslagen"] = .list(service.lebenslagen.compactMap { model.lebenslageBySlug[$0] }
+            .map { ["title": .string($0.title), "url": .string(root + Routes.lebenslage($0.slug)), "lang": .string(site.language)] })
+        c["sections"] = .list(t.sections.map {
+            ["title": .string($0.title), "id": .string($0.id), "html": .string(Routes.relativeLinks(in: $0.html, root: root))]
+        })
+        c["has_toc"] = .bool(t.sections.count > 2)
+        var facts: [ContextValue] = []
+        if let fees = t.fees { facts.append(["label": .string(text("fact_fees", language)), "value": .string(fees)]) }
+        if let time = t.processingTime { facts.append(["label": .string(text("fact_processing_time", language)), "value": .string(time)]) }
+        if let leika = service.leika { facts.append(["label": .string(text("fact_leika", language)), "value": .string(leika)]) }
+        if let ozg = service.ozgID { facts.append(["label": .string(text("fact_ozg", language)), "value": .string(ozg)]) }
+        c["facts"] = .list(facts)
+        c["has_facts"] = .bool(!facts.isEmpty)
+        if let updated = service.updated ?? service.lifecycle.reviewed {
+            c["updated"] = .string(updated); c["updated_iso"] = .string(updated)
+        }
+        if let online = service.onlineService { c["online_service"] = .string(online) }
+        c["form_url"] = .string(root + Routes.form(service.slug))
+        c["responsibility"] = responsibility(for: service, root: root)
+        return page(path, Theme.template("service", language: language), c)
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import PortalModel
+import PortalTheme
+import Yams
+
+/// The interface texts of a theme, one file per language (`i18n/de.yml`, `i18n/en.yml`): the
+/// built-in theme's, with each key of a user's `i18n/<language>.yml` taking the place of the
+/// built-in text. Templates name a text as `{{t.key}}`; `localized` puts the text in before
+/// Mustache parses the template, so a page of one language costs what it cost before texts
+/// were translatable (and a German page is byte for byte what the German template gave).
+package struct ThemeTexts: Sendable {
+    /// Language → key → text (HTML, like the templates it goes into).
+    package private(set) var texts: [String: [String: String]] = [:]
+
+    package static let reference = try! NSRegularExpression(pattern: #"\{\{\s*t\.([A-Za-z0-9_]+)\s*\}\}"#)
+
+    package static func load(overrides: URL?, displayPath: String?, into diagnostics: inout Diagnostics) -> ThemeTexts {
+        var result = ThemeTexts()
+        if let dir = PortalTheme.i18nDirectory { result.read(dir, display: "(eingebautes Theme)/i18n", into: &diagnostics) }
+        if let overrides { result.read(overrides.appendingPathComponent("i18n"), display: "\(displayPath ?? overrides.path)/i18n", into: &diagnostics) }
+        return result
+    }
+
+    private mutating func read(_ dir: URL, display: String, into diagnostics: inout Diagnostics) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return }
+        for name in names.sorted() where name.hasSuffix(".yml") && !name.hasPrefix(".") {
+            let language = String(name.dropLast(4)), shown = "\(display)/\(name)"
+            guard let data = FileManager.default.contents(atPath: dir.appendingPathComponent(name).path),
+                  let text = String(data: data, encoding: .utf8) else {
+                diagnostics.error(SourceLocation(path: shown), "Datei kann nicht gelesen werden (UTF-8?)")
+                continue
+            }
+            do {
+                guard let map = try Yams.load(yaml: text) as? [String: Any] else {
+                    diagnostics.error(SourceLocation(path: shown), "erwartet wird eine Liste „Schlüssel: Text“")
+                    continue
+                }
+                for (key, value) in map {
+                    guard let string = value as? String ?? (value as? Int).map(String.init) else {
+                        diagnostics.error(SourceLocation(path: shown), "„\(key)“ muss ein Text sein")
+                        continue
+                    }
+                    texts[language, default: [:]][key] = string
+                }
+            } catch let error as YamlError {
+                let (line, column) = Self.position(error)
+                diagnostics.error(SourceLocation(path: shown, line: line, column: column), "YAML-Fehler: \(error)")
+            } catch {
+                diagnostics.error(SourceLocation(path: shown), "YAML-Fehler: \(error)")
+            }
+        }
+    }
+
+    private static func position(_ error: YamlError) -> (Int, Int) {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return (mark.line, mark.column)
+        default: return (1, 1)
+        }
+    }
+
+    package var languages: [String] { texts.keys.sorted() }
+
+    package func text(_ key: String, _ language: String) -> String { texts[language]?[key] ?? texts["de"]?[key] ?? key }
+
+    /// The template with every `{{t.key}}` replaced by the text; keys the language lacks are
+    /// returned (the build refuses a language whose texts are incomplete only if the site uses it).
+    package func localized(_ source: String, _ language: String) -> (text: String, missing: [String]) {
+        let table = texts[language] ?? [:]
+        let ns = source as NSString
+        var out = "", last = 0, missing: [String] = []
+        for match in Self.reference.matches(in: source, range: NSRange(location: 0, length: ns.length)) {
+            out += ns.substring(with: NSRange(location: last, length: match.range.location - last))
+            let key = ns.substring(with: match.range(at: 1))
+            if let value = table[key] { out += value } else { missing.append(key) }
+            last = match.range.location + match.range.length
+        }
+        out += ns.substring(from: last)
+        return (out, missing)
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+@testable import PortalBuild
+@testable import PortalLoad
+@testable import PortalModel
+@testable import PortalRender
+import Testing
+import Yams
+
+/// Pages in English (spec v2, issue #17): `languages: [de, en]`, `services/<slug>.en.md`, the
+/// pages below `/en/`, alternates only where a translation exists, the language switch, the
+/// sitemap's alternates, and the theme's texts per language.
+@Suite struct LanguageTests {
+    static let site = Fixture.files["site.yml"]!.replacingOccurrences(of: "language: de\n", with: "language: de\nlanguages: [de, en]\n")
+    static let english = """
+        ---
+        title: Apply for an identity card
+        summary: Apply for a new German identity card (Personalausweis).
+        keywords: [ID card]
+        fees: 37 euros
+        ---
+        The identity card proves who you are.
+
+        ## Requirements
+
+        - You are a German citizen. See [parental allowance](/leistungen/elterngeld-beantragen/).
+
+        """
+    static let base = "https://portal.example.de/land/"
+
+    static func alternates(_ html: String) -> [String: String] {
+        var result: [String: String] = [:]
+        for line in html.split(separator: "\n") where line.hasPrefix("<link rel=\"alternate\" hreflang=\"") {
+            let parts = line.components(separatedBy: "\"")
+            result[parts[3]] = parts[5]
+        }
+        return result
+    }
+
+    @Test func aTranslatedServiceHasItsEnglishPageAndBothNameEachOther() throws {
+        let (site, _, fixture) = try PageTests.build(["site.yml": Self.site, "services/personalausweis-beantragen.en.md": Self.english])
+        defer { fixture.remove() }
+        let english = site.read("en/leistungen/personalausweis-beantragen/index.html")
+        let german = site.read("leistungen/personalausweis-beantragen/index.html")
+        #expect(english.contains("<html lang=\"en\">"))
+        #expect(english.contains("<h1>Apply for an identity card</h1>"))
+        #expect(english.contains("<h2 id=\"requirements\">Requirements</h2>"))
+        #expect(english.contains("<dt>Fees</dt><dd>37 euros</dd>"))
+        // Links into German pages stay, relative to the English page's depth.
+        #expect(english.contains("href=\"../../../leistungen/elterngeld-beantragen/\""))
+        let expected = ["de": Self.base + "leistungen/personalausweis-beantragen/", "en": Self.base + "en/leistungen/personalausweis-beantragen/",
+                        "x-default": Self.base + "leistungen/personalausweis-beantragen/"]
+        #expect(Self.alternates(english) == expected)
+        #expect(Self.alternates(german) == expected)
+        // The switch goes to the same page in the other language, named in that language.
+        #expect(english.contains("<a href=\"../../../leistungen/personalausweis-beantragen/\" hreflang=\"de\" lang=\"de\">Deutsch</a>"))
+        #expect(german.contains("<a href=\"../../en/leistungen/personalausweis-beantragen/\" hreflang=\"en\" lang=\"en\">English</a>"))
+        // German topic and footer links on the English page say they are German.
+        #expect(english.contains("lang=\"de\" hreflang=\"de\">Querschnitt</a>"))
+        #expect(site.brokenLinks().isEmpty, "\(site.brokenLinks())")
+    }
+
+    @Test func anUntranslatedServiceHasNoEnglishPageNoAlternatesAndASwitchThatSaysWhy() throws {
+        let (site, _, fixture) = try PageTests.build(["site.yml": Self.site, "services/personalausweis-beantragen.en.md": Self.english])
+        defer { fixture.remove() }
+        #expect(!site.exists("en/leistungen/elterngeld-beantragen/index.html"))
+        let german = site.read("leistungen/elterngeld-beantragen/index.html")
+        #expect(!german.contains("hreflang=\"en\" href="))
+        #expect(Self.alternates(german).isEmpty)
+        #expect(german.contains("<a href=\"../../en/\" hreflang=\"en\" lang=\"en\">English start page – this page is not available in English</a>"))
+        // The English A–Z lists it among the services only in German, linking to its German page.
+        let list = site.read("en/leistungen/index.html")
+        #expect(list.contains("<a href=\"../../en/leistungen/personalausweis-beantragen/\">Apply for an identity card</a>"))
+        #expect(list.contains("<h2 id=\"nur-deutsch\">Only in German</h2>"))
+        #expect(list.contains("<a href=\"../../leistungen/elterngeld-beantragen/\" lang=\"de\" hreflang=\"de\">Elterngeld beantragen</a>"))
+        // The English start page exists, in English, and names the German one.
+        let home = site.read("en/index.html")
+        #expect(home.contains("<html lang=\"en\">") && home.contains("Skip to main content"))
+        #expect(Self.alternates(home) == ["de": Self.base, "en": Self.base + "en/", "x-default": Self.base])
+    }
+
+    @Test func theSitemapNamesTheAlternates() throws {
+        let (site, _, fixture) = try PageTests.build(["site.yml": Self.site, "services/personalausweis-beantragen.en.md": Self.english])
+        defer { fixture.remove() }
+        let sitemap = site.read("sitemap.xml")
+        #expect(sitemap.contains("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">"))
+        let alternates = "<xhtml:link rel=\"alternate\" hreflang=\"de\" href=\"\(Self.base)leistungen/personalausweis-beantragen/\"/><xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"\(Self.base)en/leistungen/personalausweis-beantragen/\"/><xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(Self.base)leistungen/personalausweis-beantragen/\"/>"
+        #expect(sitemap.contains("<url><loc>\(Self.base)en/leistungen/personalausweis-beantragen/</loc>\(alternates)</url>"))
+        #expect(sitemap.contains("<url><loc>\(Self.base)leistungen/personalausweis-beantragen/</loc>\(alternates)</url>"))
+        #expect(sitemap.contains("<url><loc>\(Self.base)leistungen/elterngeld-beantragen/</loc></url>"))
+    }
+
+    @Test func aGermanOnlySiteHasNoSwitchAndNoAlternates() throws {
+        let (site, _, fixture) = try PageTests.build()
+        defer { fixture.remove() }
+        for page in ["index.html", "leistungen/personalausweis-beantragen/index.html"] {
+            let html = site.read(page)
+            #expect(!html.contains("hreflang") && !html.contains("language-switch"), "\(page)")
+        }
+        #expect(!site.exists("en/index.html"))
+        #expect(!site.read("sitemap.xml").contains("xhtml"))
+    }
+
+    @Test func englishPagesCarryNoGermanInterfaceText() throws {
+        let (site, _, fixture) = try PageTests.build(["site.yml": Self.site, "services/personalausweis-beantragen.en.md": Self.english])
+        defer { fixture.remove() }
+        let i18n = repositoryRoot.appendingPathComponent("Templates/i18n")
+        let german = try #require(try Yams.load(yaml: String(contentsOf: i18n.appendingPathComponent("de.yml"), encoding: .utf8)) as? [String: String])
+        let english = try #require(try Yams.load(yaml: String(contentsOf: i18n.appendingPathComponent("en.yml"), encoding: .utf8)) as? [String: String])
+        #expect(Set(german.keys) == Set(english.keys))
+        // A German text the English one does not itself quote ("Leichte Sprache (Easy Read, …)");
+        // the switch names the other language in that language ("Deutsch", marked lang="de").
+        let telling = german.filter { key, text in
+            text.count > 4 && english[key].map { !$0.contains(text) } ?? true && !key.hasPrefix("finder_js_")
+                && !["language_name", "switch_missing"].contains(key)
+        }
+        for page in ["en/index.html", "en/leistungen/index.html", "en/leistungen/personalausweis-beantragen/index.html"] {
+            let html = site.read(page)
+            let found = telling.filter { html.contains(">" + $0.value + "<") || html.contains("\"" + $0.value + "\"") }.map(\.key).sorted()
+            #expect(found.isEmpty, "\(page): German interface texts \(found)")
+        }
+        // The finder's messages travel with the English page.
+        #expect(site.read("en/leistungen/personalausweis-beantragen/index.html").contains("data-texts=\"{&quot;accessibility&quot;:&quot;Accessibility: &quot;"))
+    }
+
+    @Test func finderJavaScriptKeepsTheGermanTextsOfTheThemeFile() throws {
+        // finder.js carries the German messages itself; they are the ones de.yml names.
+        let js = try String(contentsOf: repositoryRoot.appendingPathComponent("Templates/assets/finder.js"), encoding: .utf8)
+        let german = try #require(try Yams.load(yaml: String(contentsOf: repositoryRoot.appendingPathComponent("Templates/i18n/de.yml"), encoding: .utf8)) as? [String: String])
+        let finderTexts = german.filter { $0.key.hasPrefix("finder_js_") }
+        #expect(finderTexts.count == 14)
+        for (key, text) in finderTexts {
+            let name = key.dropFirst("finder_js_".count)
+            let quoted = text.replacingOccurrences(of: "\"", with: "\\\"")
+            #expect(js.contains("\(name): \"\(quoted)\""), "\(key)")
+        }
+    }
+
+    @Test func languagesAreChecked() throws {
+        try ValidationTests.expectError(["site.yml": Fixture.files["site.yml"]!.replacingOccurrences(of: "language: de\n", with: "language: de\nlanguages: [en]\n")],
+                                        "Content/site.yml:4:12: error: „languages“ muss die Sprache des Portals („language: de“) enthalten")
+        try ValidationTests.expectError(["site.yml": Fixture.files["site.yml"]!.replacingOccurrences(of: "language: de\n", with: "language: de\nlanguages: [de, en, en]\n")],
+                                        "Content/site.yml:4:12: error: „languages“ nennt „en“ zweimal")
+        try ValidationTests.expectError(["site.yml": Self.site, "services/reisepass.en.md": Self.english],
+                                        "Content/services/reisepass.en.md:1:1: error: Übersetzung ohne Leistung: services/reisepass.md fehlt")
+        try ValidationTests.expectError(["site.yml": Self.site, "services/personalausweis-beantragen.en.md": "---\ntitle: Identity card\ntopic: x\n---\nText.\n"],
+                                        "Content/services/personalausweis-beantragen.en.md:3:1: error: unbekannter Schlüssel „topic“ in der Übersetzung")
+    }
+
+    @Test func aLanguageTheThemeHasNoTextsForIsRefused() throws {
+        let fixture = try Fixture(["site.yml": Fixture.files["site.yml"]!.replacingOccurrences(of: "language: de\n", with: "language: de\nlanguages: [de, fr]\n")])
+        defer { fixture.remove() }
+        let output = temporaryFolder("portal-out").appendingPathComponent("Output")
+        #expect(throws: ContentErrors.self) {
+            try Pipeline.build(.init(content: fixture.root, contentDisplay: "Content", templates: nil, templatesDisplay: nil, output: output))
+        }
+        do {
+            _ = try Pipeline.build(.init(content: fixture.root, contentDisplay: "Content", templates: nil, templatesDisplay: nil, output: output))
+        } catch let error as ContentErrors {
+            #expect(error.diagnostics.map(\.description).contains("site.yml:1:1: error: das Theme hat keine Texte für die Sprache „fr“ (i18n/fr.yml)"), "\(error)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
+    }
+}

@@ -1,0 +1,122 @@
+"""Pages in English (spec v2, issue #17), in headless Chromium.
+
+- Every English page: ``lang="en"``; its alternates name pages that exist and name it back;
+  the language switch goes to a page that exists; no German interface text (the theme's
+  ``i18n/de.yml`` texts that its ``en.yml`` does not itself quote) outside passages marked
+  ``lang="de"``.
+- A service without an English text: no ``/en/`` page, no ``hreflang`` on its German page, and a
+  switch to the English start page that says why.
+- The English service page's place finder speaks English (its messages come with the page).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import REPO, open_page
+
+BASE = "https://portal.example.de/"
+ALTERNATE = re.compile(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">')
+
+
+def english_pages(site: Path) -> list[str]:
+    return sorted(str(p.relative_to(site)) for p in (site / "en").rglob("index.html"))
+
+
+def alternates(html: str) -> dict[str, str]:
+    return {lang: href for lang, href in ALTERNATE.findall(html)}
+
+
+def local(site: Path, href: str) -> Path:
+    assert href.startswith(BASE), href
+    return site / href[len(BASE):] / "index.html"
+
+
+def telling_german_texts() -> dict[str, str]:
+    de = yaml.safe_load((REPO / "Templates/i18n/de.yml").read_text(encoding="utf-8"))
+    en = yaml.safe_load((REPO / "Templates/i18n/en.yml").read_text(encoding="utf-8"))
+    # German texts that English texts quote on purpose ("Leichte Sprache (Easy Read, German)")
+    # are no sign of a German interface.
+    quoted = "\n".join(en.values())
+    return {k: v for k, v in de.items() if len(v) > 4 and v not in quoted and not k.startswith("finder_js_")}
+
+
+def test_english_pages_exist(site_dir):
+    pages = english_pages(site_dir)
+    assert "en/index.html" in pages and "en/leistungen/index.html" in pages
+    assert len(pages) >= 3, pages
+
+
+def test_every_english_page_is_english_and_its_alternates_point_back(site_dir):
+    for page in english_pages(site_dir):
+        html = (site_dir / page).read_text(encoding="utf-8")
+        assert html.startswith('<!DOCTYPE html>\n<html lang="en">'), page
+        own = alternates(html)
+        assert set(own) == {"de", "en", "x-default"}, (page, own)
+        assert own["en"] == BASE + page[: -len("index.html")], (page, own)
+        assert own["x-default"] == own["de"], page
+        for lang, href in own.items():
+            target = local(site_dir, href)
+            assert target.is_file(), f"{page}: alternate {lang} {href} does not exist"
+            assert alternates(target.read_text(encoding="utf-8")) == own, f"{page}: {href} does not name the same alternates"
+
+
+def test_untranslated_service_has_no_english_page_and_says_so(site_dir):
+    english = {p.name for p in (site_dir / "en/leistungen").iterdir() if p.is_dir()}
+    untranslated = sorted(p.name for p in (site_dir / "leistungen").iterdir()
+                          if (p / "index.html").is_file() and p.name not in english)
+    assert untranslated, "every service translated?"
+    html = (site_dir / "leistungen" / untranslated[0] / "index.html").read_text(encoding="utf-8")
+    assert "hreflang=\"en\" href=" not in html and not alternates(html)
+    assert '<a href="../../en/" hreflang="en" lang="en">English start page – this page is not available in English</a>' in html
+
+
+def test_no_german_interface_text_on_english_pages(driver, base_url, site_dir):
+    texts = telling_german_texts()
+    for page in english_pages(site_dir):
+        open_page(driver, base_url + page[: -len("index.html")])
+        # What a screen reader would announce as English: the page without passages marked German.
+        visible = driver.execute_script(
+            """
+            var clone = document.body.cloneNode(true);
+            Array.prototype.forEach.call(clone.querySelectorAll('[lang]:not([lang="en"])'), function (e) { e.remove(); });
+            var labels = Array.prototype.map.call(document.querySelectorAll('[aria-label]'), function (e) { return e.getAttribute('aria-label'); });
+            return clone.textContent + '\\n' + labels.join('\\n');
+            """)
+        found = sorted(k for k, v in texts.items() if v in visible)
+        assert not found, f"{page}: German interface texts {found}"
+
+
+def test_language_switch_targets_exist(site_dir):
+    switch = re.compile(r'<nav class="language-switch"[^>]*>\s*<ul>(.*?)</ul>', re.S)
+    for page in english_pages(site_dir) + ["index.html", "leistungen/index.html", "leistungen/personalausweis-beantragen/index.html"]:
+        html = (site_dir / page).read_text(encoding="utf-8")
+        m = switch.search(html)
+        assert m, f"{page}: no language switch"
+        for href in re.findall(r'href="([^"]+)"', m.group(1)):
+            target = (site_dir / page).parent / href
+            assert (target / "index.html").is_file() or target.is_file(), f"{page}: switch to {href} does not exist"
+
+
+def test_english_finder_answers_in_english(driver, base_url):
+    open_page(driver, base_url + "en/leistungen/personalausweis-beantragen/")
+    box = driver.find_element(By.CSS_SELECTOR, "[data-finder-ui] input[role=combobox]")
+    WebDriverWait(driver, 10).until(lambda d: box.is_displayed())
+    box.send_keys("Bautz")
+    status = driver.find_element(By.CSS_SELECTOR, "[data-finder-ui] [data-status]")
+    WebDriverWait(driver, 10).until(lambda d: status.get_attribute("textContent").strip())
+    said = status.get_attribute("textContent")
+    assert "place" in said and "Ort" not in said, said
+    box.send_keys(Keys.ARROW_DOWN, Keys.ENTER)
+    answer = driver.find_element(By.CSS_SELECTOR, "[data-finder-ui] [data-answer]")
+    WebDriverWait(driver, 10).until(lambda d: answer.get_attribute("textContent").strip())
+    text = answer.get_attribute("textContent")
+    assert "Responsible for" in text or "No office" in text, text
+    assert "zuständig" not in text, text
