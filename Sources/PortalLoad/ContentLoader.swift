@@ -90,6 +90,7 @@ public struct ContentLoader: Sendable {
         // services/<slug>.en.md: the service in English (spec v2), published when site.yml names
         // the language; otherwise said, not silently dropped.
         var translations: [String: [String: ServiceTranslation]] = [:]
+        var translationLinks: [MarkdownDocument.Link] = []
         for entry in variantFiles[".en.md"] ?? [] {
             guard site?.languages.contains("en") == true else {
                 diagnostics.warning(SourceLocation(path: entry.display), "englische Übersetzung wird nicht veröffentlicht: site.yml nennt „en“ nicht unter „languages“; die Datei wird ignoriert")
@@ -100,7 +101,10 @@ public struct ContentLoader: Sendable {
                 continue
             }
             guard let file = SourceFile.read(entry.url, displayPath: entry.display, into: &diagnostics) else { continue }
-            if let translation = TranslationLoader.load(file, language: "en", into: &diagnostics) { translations["en", default: [:]][entry.slug] = translation }
+            if let (translation, links) = TranslationLoader.load(file, language: "en", into: &diagnostics) {
+                translations["en", default: [:]][entry.slug] = translation
+                translationLinks += links
+            }
         }
 
         // authorities/*.yml
@@ -120,7 +124,12 @@ public struct ContentLoader: Sendable {
         // pages/*.md (optional folder)
         var pages: [Page] = []
         if FileManager.default.fileExists(atPath: root.appendingPathComponent("pages").path) {
-            for entry in listFiles(in: "pages", extension: "md", into: &diagnostics) {
+            let (pageFiles, pageVariants) = listFiles(in: "pages", extension: "md", aside: [".en.md"], into: &diagnostics)
+            // English free pages are not published yet (issue #17): said, not refused.
+            for entry in pageVariants[".en.md"] ?? [] {
+                diagnostics.warning(SourceLocation(path: entry.display), "englische freie Seiten werden noch nicht veröffentlicht; die Datei wird ignoriert")
+            }
+            for entry in pageFiles {
                 if Routes.reservedSlugs.contains(entry.slug) {
                     diagnostics.error(SourceLocation(path: entry.display), "der Seitenname „\(entry.slug)“ ist für das Portal reserviert (\(Routes.reservedSlugs.sorted().joined(separator: ", ")))")
                     continue
@@ -182,7 +191,7 @@ public struct ContentLoader: Sendable {
         for page in pages { anchors[Routes.anchorKey(Routes.freePage(page.slug))] = KnownURLs.anchors(of: page) }
         let known = KnownURLs(services: serviceSlugs, themenfelder: themenfelder, lebenslagen: lebenslagen, pages: Set(pages.map(\.slug)),
                               regions: Set(regions.map(\.ags)), authorities: Set(authorities.keys), anchors: anchors)
-        known.check(services.flatMap(\.internalLinks) + sources.pageLinks, into: &diagnostics)
+        known.check(services.flatMap(\.internalLinks) + sources.pageLinks + translationLinks, into: &diagnostics)
         sources.known = known
 
         // synonyms.txt (optional): free text lines for the search, read as UTF-8.

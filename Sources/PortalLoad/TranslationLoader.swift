@@ -5,9 +5,10 @@ import PortalSupport
 /// Reads `services/<slug>.en.md` (spec v2): `title` (required), `summary`, `keywords`, `fees`,
 /// `processing_time`, and the text as Markdown sections with headings in that language.
 package enum TranslationLoader {
-    package static let keys = KeyChecker(what: "der Übersetzung", allowed: ["title", "summary", "keywords", "fees", "processing_time"], required: ["title"])
+    package static let keys = KeyChecker(what: "der Übersetzung", allowed: ["title", "summary", "keywords", "fees", "processing_time"], required: ["title", "summary"])
 
-    package static func load(_ file: SourceFile, language: String, into diagnostics: inout Diagnostics) -> ServiceTranslation? {
+    /// The translation and the internal links of its text (checked like a German file's).
+    package static func load(_ file: SourceFile, language: String, into diagnostics: inout Diagnostics) -> (ServiceTranslation, [MarkdownDocument.Link])? {
         let before = diagnostics.errors.count
         guard let (parts, values, title) = PageLoader.titled(file, keys: keys, into: &diagnostics) else { return nil }
         func text(_ key: String) -> String? {
@@ -20,8 +21,9 @@ package enum TranslationLoader {
         if let node = values["keywords"], !node.isNull { keywords = node.stringList("keywords", into: &diagnostics) ?? [] }
         let markdown = MarkdownDocument(markdown: parts.body, path: file.path, firstLine: parts.bodyFirstLine, into: &diagnostics)
         guard diagnostics.errors.count == before else { return nil }
-        return ServiceTranslation(language: language, title: title, summary: text("summary"), keywords: keywords, fees: text("fees"),
-                                  processingTime: text("processing_time"), sections: Self.inFileOrder(markdown.sections), sourcePath: file.path)
+        return (ServiceTranslation(language: language, title: title, summary: text("summary"), keywords: keywords, fees: text("fees"),
+                                   processingTime: text("processing_time"), sections: Self.inFileOrder(markdown.sections), sourcePath: file.path),
+                markdown.internalLinks)
     }
 
     /// The sections as written (the German FIM order is by German heading); the text before the

@@ -85,7 +85,7 @@ package struct PageRenderer: Sendable {
             "lang": .string(language),
             "site_title": .string(site.title),
             "title": .string(title),
-            "html_title": .string(path.isEmpty ? site.title : "\(title) – \(site.title)"),
+            "html_title": .string(path == home ? site.title : "\(title) – \(site.title)"),
             "meta_description": .string(Self.metaDescription(description.isEmpty ? (site.description ?? site.title) : description)),
             "canonical": .string(site.baseURL + path),
             "root": .string(root),

@@ -18,9 +18,11 @@ public struct Theme: Sendable {
     private let languageStencilTemplates: [String: StencilLibrary]
     /// The interface texts, for what the build writes itself (titles, labels).
     package let texts: ThemeTexts
-    /// Per language other than German, the text keys templates use that its file lacks: a site
-    /// that publishes the language cannot be built (`Theme.checkTexts`).
+    /// Per language other than German, the text keys templates use that its file lacks, and the
+    /// templates its texts broke: a site that publishes the language cannot be built
+    /// (`Theme.checkTexts`); one that does not is not bothered.
     package let missingTexts: [String: [String]]
+    package let languageErrors: [String: [Diagnostic]]
     /// Whether no template looks into a value (see `PageStencils`); otherwise every page is rendered.
     package let stencilsAllowed: Bool
     /// Asset file name → file contents, e.g. `portal.css`.
@@ -38,6 +40,10 @@ public struct Theme: Sendable {
         for (name, digest) in templateDigests.sorted(by: { $0.key < $1.key }) { f.add(name); f.add(digest) }
         for (name, data) in assets.sorted(by: { $0.key < $1.key }) { f.add(name); f.add(data) }
         for (name, text) in searchFiles.sorted(by: { $0.key < $1.key }) { f.add(name); f.add(text) }
+        // Texts the build writes itself (crumbs, labels) reach pages outside the templates.
+        for (language, table) in texts.texts.sorted(by: { $0.key < $1.key }) {
+            for (key, text) in table.sorted(by: { $0.key < $1.key }) { f.add(language); f.add(key); f.add(text) }
+        }
         return f.hex
     }
 
@@ -74,7 +80,8 @@ public struct Theme: Sendable {
         }
         let library = register(german, paths: sources.mapValues(\.path), into: &diagnostics)
         var languageLibraries: [String: MustacheLibrary] = [:], languageStencils: [String: StencilLibrary] = [:]
-        var missingTexts: [String: [String]] = [:], allDigests = digests(german), allTexts = Array(german.values)
+        var missingTexts: [String: [String]] = [:], languageErrors: [String: [Diagnostic]] = [:]
+        var allDigests = digests(german), allTexts = Array(german.values)
         for language in texts.languages where language != "de" {
             var localized: [String: String] = [:], missing: Set<String> = []
             for (name, source) in sources {
@@ -83,8 +90,13 @@ public struct Theme: Sendable {
                 missing.formUnion(result.missing)
             }
             if !missing.isEmpty { missingTexts[language] = missing.sorted() }
-            var ignored = Diagnostics()
-            languageLibraries[language] = register(localized, paths: sources.mapValues(\.path), into: &ignored)
+            var broken = Diagnostics()
+            languageLibraries[language] = register(localized, paths: sources.mapValues(\.path), into: &broken)
+            if broken.hasErrors {
+                languageErrors[language] = broken.items.map { d in
+                    Diagnostic(path: d.path, line: d.line, column: d.column, message: "mit den Texten aus i18n/\(language).yml: " + d.message)
+                }
+            }
             languageStencils[language] = StencilLibrary(localized)
             for (name, digest) in digests(localized) { allDigests[template(name, language: language)] = digest }
             allTexts += localized.values
@@ -94,7 +106,7 @@ public struct Theme: Sendable {
         }
         if diagnostics.hasErrors { throw ContentErrors(diagnostics.items) }
         return Theme(library: library, languageLibraries: languageLibraries, stencilTemplates: StencilLibrary(german),
-                     languageStencilTemplates: languageStencils, texts: texts, missingTexts: missingTexts,
+                     languageStencilTemplates: languageStencils, texts: texts, missingTexts: missingTexts, languageErrors: languageErrors,
                      stencilsAllowed: allowsStencils(allTexts), assets: assets, searchFiles: search.compactMapValues { String(data: $0, encoding: .utf8) },
                      templateDigests: allDigests)
     }
@@ -132,6 +144,13 @@ public struct Theme: Sendable {
                 diagnostics.error(SourceLocation(path: "site.yml"), "das Theme hat keine Texte für die Sprache „\(language)“ (i18n/\(language).yml)")
             } else if let missing = missingTexts[language] {
                 diagnostics.error(SourceLocation(path: "i18n/\(language).yml"), "es fehlen Texte, die die Vorlagen verwenden: \(missing.joined(separator: ", "))")
+            }
+            for error in languageErrors[language] ?? [] { diagnostics.append(error) }
+            // The finder falls back to its German messages: a language names all of its own.
+            let finderKeys = (texts.texts["de"] ?? [:]).keys.filter { $0.hasPrefix("finder_js_") }
+            let lacking = finderKeys.filter { texts.texts[language]?[$0] == nil }.sorted()
+            if languageLibraries[language] != nil, !lacking.isEmpty {
+                diagnostics.error(SourceLocation(path: "i18n/\(language).yml"), "es fehlen Texte für den Zuständigkeitsfinder: \(lacking.joined(separator: ", "))")
             }
         }
     }

@@ -75,6 +75,8 @@ import Yams
         // The English start page exists, in English, and names the German one.
         let home = site.read("en/index.html")
         #expect(home.contains("<html lang=\"en\">") && home.contains("Skip to main content"))
+        #expect(home.contains("<title>Serviceportal Test</title>"))
+        #expect(home.contains("<p class=\"lead\" lang=\"de\">Ein Testportal.</p>"))
         #expect(Self.alternates(home) == ["de": Self.base, "en": Self.base + "en/", "x-default": Self.base])
     }
 
@@ -144,6 +146,18 @@ import Yams
                                         "Content/services/reisepass.en.md:1:1: error: Übersetzung ohne Leistung: services/reisepass.md fehlt")
         try ValidationTests.expectError(["site.yml": Self.site, "services/personalausweis-beantragen.en.md": "---\ntitle: Identity card\ntopic: x\n---\nText.\n"],
                                         "Content/services/personalausweis-beantragen.en.md:3:1: error: unbekannter Schlüssel „topic“ in der Übersetzung")
+    }
+
+    @Test func translationsAreCheckedLikeGermanFiles() throws {
+        // Their links are checked; a summary is required (the page's lead and description).
+        try ValidationTests.expectError(["site.yml": Self.site, "services/personalausweis-beantragen.en.md": Self.english.replacingOccurrences(of: "/leistungen/elterngeld-beantragen/", with: "/leistungen/gibt-es-nicht/")],
+                                        "Content/services/personalausweis-beantragen.en.md:11:33: error: Link auf „/leistungen/gibt-es-nicht/“ führt ins Leere: diese Seite gibt es im Portal nicht")
+        try ValidationTests.expectError(["site.yml": Self.site, "services/personalausweis-beantragen.en.md": "---\ntitle: Identity card\n---\nText.\n"],
+                                        "Content/services/personalausweis-beantragen.en.md:2:1: error: Pflichtangabe „summary“ fehlt in der Übersetzung")
+        // English free pages are said to wait, not refused as a bad file name.
+        let fixture = try Fixture(["site.yml": Self.site, "pages/impressum.en.md": "---\ntitle: Legal notice\n---\nText.\n"])
+        defer { fixture.remove() }
+        #expect(fixture.diagnostics().contains("Content/pages/impressum.en.md:1:1: warning: englische freie Seiten werden noch nicht veröffentlicht; die Datei wird ignoriert"), "\(fixture.diagnostics())")
     }
 
     @Test func aLanguageTheThemeHasNoTextsForIsRefused() throws {

@@ -33,7 +33,7 @@ extension PageRenderer {
             .map { ["title": .string($0.title), "url": .string(root + Routes.lebenslage($0.slug)), "lang": .string(site.language)] }
         c["lebenslagen"] = .list(lebenslagen)
         c["has_lebenslagen"] = .bool(!lebenslagen.isEmpty)
-        c["service_count"] = .int(model.content.translations[language]?.count ?? 0)
+        c["service_count"] = .int(model.content.services.filter { model.content.translations[language]?[$0.slug] != nil }.count)
         c["finder_id"] = "ort-start"
         c["kreise"] = placeGroups(root: root)
         return page(path, Theme.template("home", language: language), c)
@@ -43,7 +43,7 @@ extension PageRenderer {
     package func translatedServiceIndexPage(_ language: String) -> PagePlan {
         let path = Routes.translated(Routes.serviceIndex, language)
         let texts = model.content.translations[language] ?? [:]
-        let count = texts.count
+        let count = model.content.services.filter { texts[$0.slug] != nil }.count  // those that apply on the build's day
         var c = frame(path: path, title: text("services_title", language), description: "\(text("services_description_before", language)) \(count) \(text("services_description", language))",
                       crumbs: [Crumb(title: text("crumb_services", language), path: path)], language: language,
                       versions: versions(of: Routes.serviceIndex, translatedIn: [language]))
