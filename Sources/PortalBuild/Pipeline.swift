@@ -62,7 +62,7 @@ public enum Pipeline {
 
     /// The steps of a full build, in order: the table of contents of the tool.
     package static let checkSteps: [any BuildStep] = [LoadStep(), ResolveStep()]
-    package static let writeSteps: [any BuildStep] = [AssetsStep(), SearchIndexStep(), FinderDataStep(), OpenDataStep(), PagesStep(), SitemapStep(), PrecompressStep(), ServerConfigStep(), PublishStep()]
+    package static let writeSteps: [any BuildStep] = [AssetsStep(), SearchIndexStep(), FinderDataStep(), OpenDataStep(), SignLanguageStep(), PagesStep(), SitemapStep(), PrecompressStep(), ServerConfigStep(), PublishStep()]
 
     /// Stages 1 and 2 only: validates the content and computes the gaps. Throws with all errors.
     public static func check(content: URL, display: String, strict: Bool, memo: ParseMemo? = nil, date: String = Validity.today()) throws(ContentErrors) -> (SiteModel, GapReport) {

@@ -175,6 +175,11 @@ public struct ContentLoader: Sendable {
         }
         let formSchemas = formSchemasLoader.load(schemaReferences, ahead: schemasAhead.result(), into: &diagnostics)
 
+        // gebaerdensprache: in site.yml names video files of the content folder.
+        if let videos = site?.signLanguage, !videos.isEmpty {
+            site?.signLanguage = SignLanguageLoader.measure(videos, root: root, into: &diagnostics)
+        }
+
         // Cross references between files.
         let themenfelder = Set(topics.themenfelder.map(\.slug)), lebenslagen = Set(topics.lebenslagen.map(\.slug))
         for loaded in services {

@@ -5,7 +5,7 @@ import PortalModel
 package enum SiteLoader {
     package static let keys = KeyChecker(
         what: "site.yml",
-        allowed: ["title", "base_url", "language", "languages", "state", "description", "contact", "form_action", "security_txt", "feedback", "open_data", "review_interval_days"],
+        allowed: ["title", "base_url", "language", "languages", "gebaerdensprache", "state", "description", "contact", "form_action", "security_txt", "feedback", "open_data", "review_interval_days"],
         required: ["title", "base_url", "language"]
     )
     package static let contactKeys = KeyChecker(what: "„contact“", allowed: ["email", "phone"], required: [])
@@ -82,11 +82,14 @@ package enum SiteLoader {
                 diagnostics.error(n.location, "„languages“ muss die Sprache des Portals („language: \(language)“) enthalten")
             }
         }
+        var signLanguage: [SignLanguageVideo] = []
+        if let n = values["gebaerdensprache"], !n.isNull { signLanguage = SignLanguageLoader.load(n, into: &diagnostics) ?? [] }
         guard diagnostics.errors.count == before else { return nil }
         var site = Site(title: text("title", in: values) ?? "", baseURL: baseURL, language: language, state: state,
                     description: text("description", in: values), contact: contact, formAction: formAction, securityTxt: securityTxt, feedback: feedback, openData: openData)
         site.reviewIntervalDays = reviewInterval
         site.languages = languages
+        site.signLanguage = signLanguage
         return site
     }
 }

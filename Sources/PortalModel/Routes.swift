@@ -23,6 +23,9 @@ package enum Routes {
     package static func authority(_ id: String) -> String { "behoerden/\(id)/" }
     package static func place(_ ags: String) -> String { "orte/\(ags)/" }
     package static func freePage(_ slug: String) -> String { "\(slug)/" }
+    /// The videos in Deutscher Gebärdensprache (`gebaerdensprache:` in site.yml) and their files.
+    package static let signLanguage = "gebaerdensprache/"
+    package static func signLanguageVideo(_ name: String) -> String { signLanguage + name }
     /// The same page in another language than the site's (spec v2): its path below `<language>/`
     /// (`leistungen/x/` → `en/leistungen/x/`).
     package static func translated(_ path: String, _ language: String) -> String { "\(language)/" + path }
@@ -48,7 +51,7 @@ package enum Routes {
     }
 
     /// First path segments the portal uses itself; a free page cannot take one of them.
-    package static let reservedSlugs: Set<String> = ["leistungen", "themen", "lebenslagen", "behoerden", "orte", "suche", "assets", "data", "404", "en"]
+    package static let reservedSlugs: Set<String> = ["leistungen", "themen", "lebenslagen", "behoerden", "orte", "suche", "assets", "data", "404", "en", "gebaerdensprache"]
 
     // MARK: - Files beside the pages
 

@@ -31,6 +31,8 @@ public struct Site: Sendable {
     /// `languages:` (spec v2): the languages the portal publishes, the site's `language` first;
     /// `[language]` when absent. Pages of the others live under `/<language>/`.
     public var languages: [String] = []
+    /// `gebaerdensprache:` (BITV 2.0 § 4): the videos in Deutscher Gebärdensprache; empty: none.
+    public var signLanguage: [SignLanguageVideo] = []
 
     /// Languages besides the site's own that the portal publishes (`en`).
     public var otherLanguages: [String] { languages.filter { $0 != language } }

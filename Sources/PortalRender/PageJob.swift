@@ -20,6 +20,8 @@ package enum PageJob: Sendable {
     case notFound
     /// `daten/`, with `open_data` in site.yml.
     case openData
+    /// `gebaerdensprache/`, with `gebaerdensprache:` in site.yml (BITV 2.0 § 4).
+    case signLanguage
     /// Pages in another language (spec v2, `/en/…`): the start page, the A–Z list, a service.
     case translatedHome(String)
     case translatedServiceIndex(String)
@@ -43,6 +45,7 @@ package enum PageJob: Sendable {
         case .notFound: return "404"
         case .openData: return "Offene Daten"
         case .translatedHome, .translatedServiceIndex, .translatedService: return "Übersetzungen"
+        case .signLanguage: return "Gebärdensprache"
         }
     }
 
@@ -58,6 +61,7 @@ package enum PageJob: Sendable {
         jobs += c.regions.indices.map(PageJob.place)
         jobs += c.pages.indices.map(PageJob.freePage)
         if c.site.openData != nil { jobs.append(.openData) }
+        if !c.site.signLanguage.isEmpty { jobs.append(.signLanguage) }
         for language in c.site.otherLanguages {
             jobs += [.translatedHome(language), .translatedServiceIndex(language)]
             jobs += c.services.indices.filter { c.translations[language]?[c.services[$0].slug] != nil }.map { PageJob.translatedService($0, language) }

@@ -40,6 +40,7 @@ package struct PageRenderer: Sendable {
         case .freePage(let i): return freePage(model.content.pages[i])
         case .notFound: return notFoundPage()
         case .openData: return openDataPage()
+        case .signLanguage: return signLanguagePage()
         case .translatedHome(let language): return translatedHomePage(language)
         case .translatedServiceIndex(let language): return translatedServiceIndexPage(language)
         case .translatedService(let i, let language):
@@ -116,6 +117,7 @@ package struct PageRenderer: Sendable {
                 ? address + "?subject=" + Feedback.percentEncoded("Barriere melden: \(page)") : address)
         }
         if let slug = model.content.pages.first(where: { $0.slug == "leichte-sprache" })?.slug { context["leichte_sprache_url"] = .string(root + Routes.freePage(slug)) }
+        if !site.signLanguage.isEmpty { context["sign_language_url"] = .string(root + Routes.signLanguage) }
         if let slug = model.content.pages.first(where: { $0.slug == "barrierefreiheit" })?.slug { context["barrierefreiheit_url"] = .string(root + Routes.freePage(slug)) }
         return context
     }

@@ -145,6 +145,8 @@ struct Check: ParsableCommand {
             if options.verbose {
                 print("  \(model.content.pages.count) freie Seiten, \(model.content.warnings.count) Warnungen; geprüft in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
             }
+            Console.printWarnings(StartPageCheck.warnings(model.content, sitePath: "\(options.content)/site.yml"), quiet: options.quiet)
+            if options.verbose { for line in StartPageCheck.videoChecklist(model.content) { print(line) } }
             for report in model.content.formSchemaReports {
                 print(report.summary)
                 if options.verbose { for line in report.details { print("  \(line)") } }

@@ -313,7 +313,7 @@ import Testing
 
     @Test func reservedPageSlug() throws {
         try Self.expectError(["pages/suche.md": "---\ntitle: Suche\n---\nText\n"],
-                             "Content/pages/suche.md:1:1: error: der Seitenname „suche“ ist für das Portal reserviert (404, assets, behoerden, data, en, lebenslagen, leistungen, orte, suche, themen)")
+                             "Content/pages/suche.md:1:1: error: der Seitenname „suche“ ist für das Portal reserviert (404, assets, behoerden, data, en, gebaerdensprache, lebenslagen, leistungen, orte, suche, themen)")
     }
 
     // MARK: CSV files
