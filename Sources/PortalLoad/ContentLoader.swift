@@ -168,6 +168,24 @@ public struct ContentLoader: Sendable {
                                                 authorities: Set(authorityFiles.map(\.slug)), memo: memo, into: &diagnostics) ?? []
         }
 
+        // topics.en.yml: the Themenfelder and Lebenslagen in English, same slugs as topics.yml.
+        var translatedTopics: [String: [String: Topic]] = [:]
+        if FileManager.default.fileExists(atPath: root.appendingPathComponent("topics.en.yml").path) {
+            if site?.languages.contains("en") != true {
+                diagnostics.warning(SourceLocation(path: display("topics.en.yml")), "englische Themen werden nicht veröffentlicht: site.yml nennt „en“ nicht unter „languages“; die Datei wird ignoriert")
+            } else if let file = SourceFile.read(root.appendingPathComponent("topics.en.yml"), displayPath: display("topics.en.yml"), into: &diagnostics),
+                      let english = TopicsLoader.load(file, into: &diagnostics, requireThemenfelder: false) {
+                let known = Set(topics.themenfelder.map(\.slug) + topics.lebenslagen.map(\.slug))
+                for topic in english.themenfelder + english.lebenslagen {
+                    if known.contains(topic.slug) {
+                        translatedTopics["en", default: [:]][topic.slug] = topic
+                    } else {
+                        diagnostics.error(SourceLocation(path: display("topics.en.yml")), "Thema „\(topic.slug)“ gibt es in topics.yml nicht\(Suggestion.hint(for: topic.slug, in: known.sorted()))")
+                    }
+                }
+            }
+        }
+
         // forms/: the FIM Stammdatenschemata named in `form_schema:` (spec v2), with their code lists.
         let schemaReferences = services.compactMap { loaded -> FormSchemasLoader.Reference? in
             guard let path = loaded.service.formSchemaPath, let at = loaded.formSchemaLocation else { return nil }
@@ -194,7 +212,12 @@ public struct ContentLoader: Sendable {
         var anchors: [String: [String]] = [:]
         for loaded in services { anchors[Routes.anchorKey(Routes.service(loaded.service.slug))] = KnownURLs.anchors(of: loaded.service) }
         for page in pages { anchors[Routes.anchorKey(Routes.freePage(page.slug))] = KnownURLs.anchors(of: page) }
-        let known = KnownURLs(services: serviceSlugs, themenfelder: themenfelder, lebenslagen: lebenslagen, pages: Set(pages.map(\.slug)),
+        // Pages of the site's own settings sit where a free page would (`gebaerdensprache/`,
+        // `daten/`), and editors may link to them like to one.
+        var pageSlugs = Set(pages.map(\.slug))
+        if site?.signLanguage.isEmpty == false { pageSlugs.insert(String(Routes.signLanguage.dropLast())) }
+        if site?.openData != nil { pageSlugs.insert(String(Routes.openData.dropLast())) }
+        let known = KnownURLs(services: serviceSlugs, themenfelder: themenfelder, lebenslagen: lebenslagen, pages: pageSlugs,
                               regions: Set(regions.map(\.ags)), authorities: Set(authorities.keys), anchors: anchors)
         known.check(services.flatMap(\.internalLinks) + sources.pageLinks + translationLinks, into: &diagnostics)
         sources.known = known
@@ -210,8 +233,9 @@ public struct ContentLoader: Sendable {
         let warnings = diagnostics.warnings.sorted(by: Diagnostic.reportOrder)
         let fileWarnings = Set((sources.services + sources.pages).flatMap(\.warnings).map(\.description))
         sources.otherWarnings = warnings.filter { !fileWarnings.contains($0.description) }
-        let content = Content(site: site, topics: topics, services: sortedServices, authorities: authorities, regions: regions,
+        var content = Content(site: site, topics: topics, services: sortedServices, authorities: authorities, regions: regions,
                               responsibilities: rules, pages: pages.sorted { $0.slug < $1.slug }, easyLanguage: easyLanguage, formSchemas: formSchemas, translations: translations, synonyms: synonyms, warnings: warnings)
+        content.translatedTopics = translatedTopics
         return (content, sources)
     }
 

@@ -4,7 +4,7 @@ import PortalModel
 /// Reads `gebaerdensprache:` in site.yml: a list of `{file, title, duration}`; the files are
 /// checked against the content folder by `ContentLoader` (`SignLanguageLoader.measure`).
 package enum SignLanguageLoader {
-    package static let keys = KeyChecker(what: "einem Video in „gebaerdensprache“", allowed: ["file", "title", "duration"], required: ["file", "title", "duration"])
+    package static let keys = KeyChecker(what: "einem Eintrag unter „gebaerdensprache“", allowed: ["file", "title", "duration"], required: ["file", "title", "duration"])
     /// Containers every current browser plays in `<video>` without a plugin.
     package static let extensions = ["mp4", "webm"]
 

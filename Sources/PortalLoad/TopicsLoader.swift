@@ -5,11 +5,14 @@ import PortalSupport
 /// Reads `topics.yml`: the Themenfelder and Lebenslagen.
 package enum TopicsLoader {
     package static let keys = KeyChecker(what: "topics.yml", allowed: ["themenfelder", "lebenslagen"], required: ["themenfelder"])
+    package static let translationKeys = KeyChecker(what: "topics.en.yml", allowed: ["themenfelder", "lebenslagen"], required: [])
     package static let entryKeys = KeyChecker(what: "einem Thema", allowed: ["slug", "title", "description"], required: ["slug", "title"])
 
-    package static func load(_ file: SourceFile, into diagnostics: inout Diagnostics) -> Topics? {
+    /// - Parameter requireThemenfelder: false for a translation (`topics.en.yml`), which may name
+    ///   only some topics.
+    package static func load(_ file: SourceFile, into diagnostics: inout Diagnostics, requireThemenfelder: Bool = true) -> Topics? {
         guard let root = YAMLDocument.parse(file.text, path: file.path, firstLine: 1, into: &diagnostics),
-              let values = keys.check(root, into: &diagnostics) else { return nil }
+              let values = (requireThemenfelder ? keys : translationKeys).check(root, into: &diagnostics) else { return nil }
         let before = diagnostics.errors.count
         func list(_ key: String) -> [Topic] {
             guard let node = values[key], !node.isNull, let entries = node.sequence(key, into: &diagnostics) else { return [] }
@@ -33,7 +36,7 @@ package enum TopicsLoader {
             return topics
         }
         let topics = Topics(themenfelder: list("themenfelder"), lebenslagen: list("lebenslagen"))
-        if topics.themenfelder.isEmpty, diagnostics.errors.count == before {
+        if requireThemenfelder, topics.themenfelder.isEmpty, diagnostics.errors.count == before {
             diagnostics.error(root.location, "topics.yml nennt keine Themenfelder")
         }
         // Even with errors, the topics that were read let services be checked against them.

@@ -15,6 +15,8 @@ public struct Content: Sendable {
     public var formSchemas: [String: FormSchema]
     /// Language → service slug → the service in that language (`services/<slug>.en.md`, spec v2).
     public var translations: [String: [String: ServiceTranslation]]
+    /// Language → the Themenfelder and Lebenslagen in that language (`topics.en.yml`), by slug.
+    public var translatedTopics: [String: [String: Topic]] = [:]
     /// Editor additions to the search synonyms (`Content/synonyms.txt`), if any.
     public var synonyms: String?
     /// Sorted by file and line.

@@ -26,6 +26,9 @@ package enum PageJob: Sendable {
     case translatedHome(String)
     case translatedServiceIndex(String)
     case translatedService(Int, String)
+    /// A Themenfeld or Lebenslage in another language (index into `topics.themenfelder` / `lebenslagen`).
+    case translatedThemenfeld(Int, String)
+    case translatedLebenslage(Int, String)
 
     /// The page type as counted in the build summary.
     package var kind: String {
@@ -44,7 +47,7 @@ package enum PageJob: Sendable {
         case .freePage: return "Seiten"
         case .notFound: return "404"
         case .openData: return "Offene Daten"
-        case .translatedHome, .translatedServiceIndex, .translatedService: return "Übersetzungen"
+        case .translatedHome, .translatedServiceIndex, .translatedService, .translatedThemenfeld, .translatedLebenslage: return "Übersetzungen"
         case .signLanguage: return "Gebärdensprache"
         }
     }
@@ -65,6 +68,9 @@ package enum PageJob: Sendable {
         for language in c.site.otherLanguages {
             jobs += [.translatedHome(language), .translatedServiceIndex(language)]
             jobs += c.services.indices.filter { c.translations[language]?[c.services[$0].slug] != nil }.map { PageJob.translatedService($0, language) }
+            let topics = c.translatedTopics[language] ?? [:]
+            jobs += c.topics.themenfelder.indices.filter { topics[c.topics.themenfelder[$0].slug] != nil }.map { PageJob.translatedThemenfeld($0, language) }
+            jobs += c.topics.lebenslagen.indices.filter { topics[c.topics.lebenslagen[$0].slug] != nil }.map { PageJob.translatedLebenslage($0, language) }
         }
         return jobs
     }

@@ -43,6 +43,8 @@ package struct PageRenderer: Sendable {
         case .signLanguage: return signLanguagePage()
         case .translatedHome(let language): return translatedHomePage(language)
         case .translatedServiceIndex(let language): return translatedServiceIndexPage(language)
+        case .translatedThemenfeld(let i, let language): return translatedTopicPage(model.content.topics.themenfelder[i], kind: .themenfeld, language)
+        case .translatedLebenslage(let i, let language): return translatedTopicPage(model.content.topics.lebenslagen[i], kind: .lebenslage, language)
         case .translatedService(let i, let language):
             let service = model.content.services[i]
             return translatedServicePage(service, model.content.translations[language]![service.slug]!)

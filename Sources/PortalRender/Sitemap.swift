@@ -41,6 +41,13 @@ package enum Sitemap {
             }
             if group.count > 1 { groups.append(group) }
         }
+        for (base, slug) in content.topics.themenfelder.map({ (Routes.themenfeld($0.slug), $0.slug) }) + content.topics.lebenslagen.map({ (Routes.lebenslage($0.slug), $0.slug) }) {
+            var group = [site.language: base]
+            for language in site.otherLanguages where content.translatedTopics[language]?[slug] != nil {
+                group[language] = Routes.translated(base, language)
+            }
+            if group.count > 1 { groups.append(group) }
+        }
         var result: [String: [String: String]] = [:]
         for group in groups { for path in group.values { result[path] = group } }
         return result

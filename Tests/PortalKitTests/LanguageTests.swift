@@ -148,6 +148,37 @@ import Yams
                                         "Content/services/personalausweis-beantragen.en.md:3:1: error: unbekannter Schlüssel „topic“ in der Übersetzung")
     }
 
+    static let topics = """
+        themenfelder:
+          - {slug: familie-und-kind, title: "Family & Child", description: Everything about the family.}
+        lebenslagen:
+          - {slug: umzug, title: Moving house}
+
+        """
+
+    @Test func englishTopicsHaveTheirPagesAndTheOthersStayGermanAndMarked() throws {
+        let (site, _, fixture) = try PageTests.build(["site.yml": Self.site, "services/personalausweis-beantragen.en.md": Self.english, "topics.en.yml": Self.topics])
+        defer { fixture.remove() }
+        let topic = site.read("en/themen/familie-und-kind/index.html")
+        #expect(topic.contains("<html lang=\"en\">") && topic.contains("<h1>Family &amp; Child</h1>") && topic.contains("<p class=\"meta\">Topic</p>"))
+        // A service only in German: its German title, linked to its German page, marked.
+        #expect(topic.contains("<li lang=\"de\"><a href=\"../../../leistungen/elterngeld-beantragen/\" hreflang=\"de\">Elterngeld beantragen</a>"))
+        #expect(Self.alternates(topic) == ["de": Self.base + "themen/familie-und-kind/", "en": Self.base + "en/themen/familie-und-kind/",
+                                            "x-default": Self.base + "themen/familie-und-kind/"])
+        #expect(Self.alternates(site.read("themen/familie-und-kind/index.html")) == Self.alternates(topic))
+        // Lebenslage in English; the Themenfeld without an English title has no English page.
+        #expect(site.read("en/lebenslagen/umzug/index.html").contains("<h1>Moving house</h1>"))
+        #expect(!site.exists("en/themen/querschnitt/index.html"))
+        // The English service page links its topic in English where it can.
+        let service = site.read("en/leistungen/personalausweis-beantragen/index.html")
+        #expect(service.contains("<a href=\"../../../en/lebenslagen/umzug/\">Moving house</a>"))
+        #expect(service.contains("<a href=\"../../../themen/querschnitt/\" lang=\"de\" hreflang=\"de\">Querschnitt</a>"))
+        #expect(site.read("sitemap.xml").contains("<loc>\(Self.base)en/themen/familie-und-kind/</loc><xhtml:link"))
+        #expect(site.brokenLinks().isEmpty, "\(site.brokenLinks())")
+        try ValidationTests.expectError(["site.yml": Self.site, "topics.en.yml": "themenfelder:\n  - {slug: famlie, title: Family}\n"],
+                                        "Content/topics.en.yml:1:1: error: Thema „famlie“ gibt es in topics.yml nicht")
+    }
+
     @Test func translationsAreCheckedLikeGermanFiles() throws {
         // Their links are checked; a summary is required (the page's lead and description).
         try ValidationTests.expectError(["site.yml": Self.site, "services/personalausweis-beantragen.en.md": Self.english.replacingOccurrences(of: "/leistungen/elterngeld-beantragen/", with: "/leistungen/gibt-es-nicht/")],

@@ -16,7 +16,9 @@ import Testing
     static let video = String(repeating: "v", count: 1_234_567)
 
     @Test func theVideosArePublishedWithSizeAndDurationAndLinkedFromEveryPage() throws {
-        let (site, _, fixture) = try PageTests.build(["site.yml": Self.site, "media/dgs-inhalt.mp4": Self.video])
+        // The Leichte-Sprache page may link to the videos (§ 4 point 4: where more is).
+        let easy = "---\ntitle: Leichte Sprache\n---\nVideos in Gebärden-Sprache: [Gebärden-Sprache](/gebaerdensprache/).\n"
+        let (site, _, fixture) = try PageTests.build(["site.yml": Self.site, "media/dgs-inhalt.mp4": Self.video, "pages/leichte-sprache.md": easy])
         defer { fixture.remove() }
         #expect(site.read("gebaerdensprache/dgs-inhalt.mp4") == Self.video)
         let page = site.read("gebaerdensprache/index.html")
@@ -26,8 +28,11 @@ import Testing
         for file in ["index.html", "leistungen/personalausweis-beantragen/index.html"] {
             #expect(site.read(file).contains(">Gebärdensprache</a></li>"), "\(file)")
         }
+        #expect(site.read("leichte-sprache/index.html").contains("<a href=\"../gebaerdensprache/\">Gebärden-Sprache</a>"))
         #expect(site.brokenLinks().isEmpty, "\(site.brokenLinks())")
-        // Without the section nothing of it shows.
+        // Without the section nothing of it shows, and a link to the page leads nowhere.
+        try ValidationTests.expectError(["pages/leichte-sprache.md": easy],
+                                        "Content/pages/leichte-sprache.md:4:30: error: Link auf „/gebaerdensprache/“ führt ins Leere: diese Seite gibt es im Portal nicht")
         let (plain, _, other) = try PageTests.build()
         defer { other.remove() }
         #expect(!plain.read("index.html").contains("Gebärdensprache") && !plain.exists("gebaerdensprache/index.html"))

@@ -1009,13 +1009,15 @@ def build(data, out_root, scope, variant, v1=False):
                 raise SystemExit(f"{p}: error: no service {slug} for this text in Leichte Sprache")
             out.copy(f"services/{slug}.ls.md", p)
             out.counts["leichte_sprache"] += 1
-        # English (issue #17): the hand-written services; site.yml then names both languages.
-        # handwritten/pages/*.en.md and topics.en.yml wait for English free pages and topics.
+        # English (issue #17): the hand-written services and the topics; site.yml then names both
+        # languages. handwritten/pages/*.en.md wait for English free pages.
         for slug, p in handwritten_variants(".en.md"):
             if slug not in written:
                 raise SystemExit(f"{p}: error: no service {slug} for this English text")
             out.copy(f"services/{slug}.en.md", p)
             out.counts["english"] += 1
+        if out.counts["english"] and (HANDWRITTEN / "topics.en.yml").is_file():
+            out.copy("topics.en.yml", HANDWRITTEN / "topics.en.yml")
     out.counts["handwritten"] = len(hand_by_ozg) + len(hand_extra)
 
     # ---- pages ---------------------------------------------------------------------

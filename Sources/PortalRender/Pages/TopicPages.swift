@@ -5,7 +5,7 @@ extension PageRenderer {
     package func themenfeldPage(_ topic: Topic) -> PagePlan {
         let path = Routes.themenfeld(topic.slug)
         var c = frame(path: path, title: topic.title, description: topic.description ?? "Leistungen im Themenfeld \(topic.title).",
-                      crumbs: [Crumb(title: topic.title, path: path)])
+                      crumbs: [Crumb(title: topic.title, path: path)], versions: versions(of: path, translatedIn: translations(ofTopic: topic.slug)))
         let root = Routes.root(from: path)
         c["kind"] = "Themenfeld"
         c["description"] = .string(topic.description ?? "")
@@ -21,7 +21,7 @@ extension PageRenderer {
     package func lebenslagePage(_ topic: Topic) -> PagePlan {
         let path = Routes.lebenslage(topic.slug)
         var c = frame(path: path, title: topic.title, description: topic.description ?? "Leistungen in der Lebenslage \(topic.title).",
-                      crumbs: [Crumb(title: topic.title, path: path)])
+                      crumbs: [Crumb(title: topic.title, path: path)], versions: versions(of: path, translatedIn: translations(ofTopic: topic.slug)))
         let root = Routes.root(from: path)
         c["kind"] = "Lebenslage"
         c["description"] = .string(topic.description ?? "")

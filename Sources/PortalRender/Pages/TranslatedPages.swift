@@ -18,6 +18,63 @@ extension PageRenderer {
         site.otherLanguages.filter { model.content.translations[$0]?[service.slug] != nil }
     }
 
+    /// The languages a Themenfeld or Lebenslage has a title in, besides the site's.
+    package func translations(ofTopic slug: String) -> [String] {
+        site.otherLanguages.filter { model.content.translatedTopics[$0]?[slug] != nil }
+    }
+
+    /// A link to a topic for a page in `language`: its page in that language if it has one,
+    /// otherwise the German page, marked as German.
+    func topicLink(_ topic: Topic, kind: TopicKind, language: String, root: String) -> Context {
+        let path = kind == .themenfeld ? Routes.themenfeld(topic.slug) : Routes.lebenslage(topic.slug)
+        if let translated = model.content.translatedTopics[language]?[topic.slug] {
+            return ["title": .string(translated.title), "url": .string(root + Routes.translated(path, language))]
+        }
+        return ["title": .string(topic.title), "url": .string(root + path), "lang": .string(site.language)]
+    }
+
+    /// A service in a list of a page in `language`: its translation if it has one, otherwise the
+    /// German title and summary, marked as German.
+    func serviceLink(_ service: Service, language: String, root: String) -> ContextValue {
+        if let t = model.content.translations[language]?[service.slug] {
+            return ["title": .string(t.title), "summary": .string(t.summary ?? ""), "url": .string(root + Routes.translated(Routes.service(service.slug), language))]
+        }
+        return ["title": .string(service.title), "summary": .string(service.summary), "url": .string(root + Routes.service(service.slug)), "lang": .string(site.language)]
+    }
+
+    package enum TopicKind: Sendable { case themenfeld, lebenslage }
+
+    package func translatedTopicPage(_ topic: Topic, kind: TopicKind, _ language: String) -> PagePlan {
+        let english = model.content.translatedTopics[language]![topic.slug]!
+        let german = kind == .themenfeld ? Routes.themenfeld(topic.slug) : Routes.lebenslage(topic.slug)
+        let path = Routes.translated(german, language)
+        var c = frame(path: path, title: english.title, description: english.description ?? english.title, crumbs: [Crumb(title: english.title, path: path)],
+                      language: language, versions: versions(of: german, translatedIn: translations(ofTopic: topic.slug)))
+        let root = Routes.root(from: path)
+        c["kind"] = .string(text(kind == .themenfeld ? "kind_themenfeld" : "kind_lebenslage", language))
+        c["description"] = .string(english.description ?? "")
+        let indexes = (kind == .themenfeld ? model.servicesByThemenfeld[topic.slug] : model.servicesByLebenslage[topic.slug]) ?? []
+        // Services with an English text first (A–Z by their English titles), then the German-only ones.
+        let services = indexes.map { model.content.services[$0] }
+        let translated = services.filter { model.content.translations[language]?[$0.slug] != nil }
+            .sorted { (model.content.translations[language]![$0.slug]!.title).localizedStandardCompare(model.content.translations[language]![$1.slug]!.title) == .orderedAscending }
+        c["services"] = .list((translated + services.filter { model.content.translations[language]?[$0.slug] == nil }).map { serviceLink($0, language: language, root: root) })
+        let related: [ContextValue]
+        if kind == .themenfeld {
+            c["related_title"] = .string(text("related_lebenslagen", language))
+            related = (model.lebenslagenByThemenfeld[topic.slug] ?? []).compactMap { model.lebenslageBySlug[$0] }
+                .map { .object(topicLink($0, kind: .lebenslage, language: language, root: root)) }
+        } else {
+            c["related_title"] = .string(text("related_themenfelder", language))
+            var slugs: [String] = []
+            for s in services where !slugs.contains(s.topic) { slugs.append(s.topic) }
+            related = slugs.compactMap { model.themenfeldBySlug[$0] }.map { .object(topicLink($0, kind: .themenfeld, language: language, root: root)) }
+        }
+        c["related"] = .list(related)
+        c["has_related"] = .bool(!related.isEmpty)
+        return page(path, Theme.template("topic", language: language), c)
+    }
+
     package func translatedHomePage(_ language: String) -> PagePlan {
         let path = Routes.translated(Routes.home, language)
         var c = frame(path: path, title: site.title, description: site.description ?? "", crumbs: [], language: language,
@@ -26,11 +83,12 @@ extension PageRenderer {
         c["description"] = .string(site.description ?? "")
         c["description_lang"] = .string(site.language)  // site.yml's description is written in the site's language
         c["themenfelder"] = .list(model.content.topics.themenfelder.map { t in
-            ["title": .string(t.title), "url": .string(root + Routes.themenfeld(t.slug)), "lang": .string(site.language),
-             "count": .int(model.servicesByThemenfeld[t.slug]?.count ?? 0)]
+            var item = topicLink(t, kind: .themenfeld, language: language, root: root)
+            item["count"] = .int(model.servicesByThemenfeld[t.slug]?.count ?? 0)
+            return .object(item)
         })
         let lebenslagen: [ContextValue] = model.content.topics.lebenslagen.filter { model.servicesByLebenslage[$0.slug] != nil }
-            .map { ["title": .string($0.title), "url": .string(root + Routes.lebenslage($0.slug)), "lang": .string(site.language)] }
+            .map { .object(topicLink($0, kind: .lebenslage, language: language, root: root)) }
         c["lebenslagen"] = .list(lebenslagen)
         c["has_lebenslagen"] = .bool(!lebenslagen.isEmpty)
         c["service_count"] = .int(model.content.services.filter { model.content.translations[language]?[$0.slug] != nil }.count)
@@ -77,11 +135,9 @@ extension PageRenderer {
         c["slug"] = .string(service.slug)
         c["summary"] = .string(t.summary ?? "")
         if model.content.easyLanguage[service.slug] != nil { c["easy_language_url"] = .string(root + Routes.easyLanguage(service.slug)) }
-        if let topic = model.themenfeldBySlug[service.topic] {
-            c["topic"] = ["title": .string(topic.title), "url": .string(root + Routes.themenfeld(topic.slug)), "lang": .string(site.language)]
-        }
+        if let topic = model.themenfeldBySlug[service.topic] { c["topic"] = .object(topicLink(topic, kind: .themenfeld, language: language, root: root)) }
         c["lebenslagen"] = .list(service.lebenslagen.compactMap { model.lebenslageBySlug[$0] }
-            .map { ["title": .string($0.title), "url": .string(root + Routes.lebenslage($0.slug)), "lang": .string(site.language)] })
+            .map { .object(topicLink($0, kind: .lebenslage, language: language, root: root)) })
         c["sections"] = .list(t.sections.map {
             ["title": .string($0.title), "id": .string($0.id), "html": .string(Routes.relativeLinks(in: $0.html, root: root))]
         })
