@@ -124,6 +124,8 @@ def main() -> None:
     ap.add_argument("--before-bin")
     ap.add_argument("--before-content")
     ap.add_argument("--before-templates")
+    ap.add_argument("--after-content", default=str(REPO / "Content"),
+                    help="the content for 'after' (e.g. the sample without its English texts, to see the forms alone)")
     ap.add_argument("--json")
     args = ap.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
@@ -134,7 +136,7 @@ def main() -> None:
           f"{load['check_without_s']:.3f} s without; load {load['load_s']:.3f} s (median of {args.runs})")
     if args.before_bin:
         before = (Path(args.before_bin), Path(args.before_content), Path(args.before_templates))
-        after = (binary, REPO / "Content", REPO / "Templates")
+        after = (binary, Path(args.after_content), REPO / "Templates")
         figures["clean_build"] = builds = clean_builds(before, after, args.runs)
         for name in ("before", "after", "after_without_schemas"):
             b = builds[name]
