@@ -91,6 +91,7 @@ public struct ContentLoader: Sendable {
         // the language; otherwise said, not silently dropped.
         var translations: [String: [String: ServiceTranslation]] = [:]
         var translationLinks: [MarkdownDocument.Link] = []
+        var translatedPages: [String: [String: Page]] = [:]
         for entry in variantFiles[".en.md"] ?? [] {
             guard site?.languages.contains("en") == true else {
                 diagnostics.warning(SourceLocation(path: entry.display), "englische Übersetzung wird nicht veröffentlicht: site.yml nennt „en“ nicht unter „languages“; die Datei wird ignoriert")
@@ -125,9 +126,22 @@ public struct ContentLoader: Sendable {
         var pages: [Page] = []
         if FileManager.default.fileExists(atPath: root.appendingPathComponent("pages").path) {
             let (pageFiles, pageVariants) = listFiles(in: "pages", extension: "md", aside: [".en.md"], into: &diagnostics)
-            // English free pages are not published yet (issue #17): said, not refused.
+            // pages/<slug>.en.md: the free page in English, beside its German page.
+            let germanPages = Set(pageFiles.map(\.slug))
             for entry in pageVariants[".en.md"] ?? [] {
-                diagnostics.warning(SourceLocation(path: entry.display), "englische freie Seiten werden noch nicht veröffentlicht; die Datei wird ignoriert")
+                guard site?.languages.contains("en") == true else {
+                    diagnostics.warning(SourceLocation(path: entry.display), "englische Seite wird nicht veröffentlicht: site.yml nennt „en“ nicht unter „languages“; die Datei wird ignoriert")
+                    continue
+                }
+                guard germanPages.contains(entry.slug) else {
+                    diagnostics.error(SourceLocation(path: entry.display), "Übersetzung ohne Seite: pages/\(entry.slug).md fehlt\(Suggestion.hint(for: entry.slug, in: germanPages.sorted()))")
+                    continue
+                }
+                guard let file = SourceFile.read(entry.url, displayPath: entry.display, into: &diagnostics) else { continue }
+                if let (page, links, _) = PageLoader.load(file, slug: String(Routes.translated(entry.slug, "en")), into: &diagnostics) {
+                    translatedPages["en", default: [:]][entry.slug] = page
+                    translationLinks += links
+                }
             }
             for entry in pageFiles {
                 if Routes.reservedSlugs.contains(entry.slug) {
@@ -218,7 +232,7 @@ public struct ContentLoader: Sendable {
         if site?.signLanguage.isEmpty == false { pageSlugs.insert(String(Routes.signLanguage.dropLast())) }
         if site?.openData != nil { pageSlugs.insert(String(Routes.openData.dropLast())) }
         let known = KnownURLs(services: serviceSlugs, themenfelder: themenfelder, lebenslagen: lebenslagen, pages: pageSlugs,
-                              regions: Set(regions.map(\.ags)), authorities: Set(authorities.keys), anchors: anchors)
+                              regions: Set(regions.map(\.ags)), authorities: Set(authorities.keys), easyLanguage: Set(easyLanguage.keys), anchors: anchors)
         known.check(services.flatMap(\.internalLinks) + sources.pageLinks + translationLinks, into: &diagnostics)
         sources.known = known
 
@@ -236,6 +250,7 @@ public struct ContentLoader: Sendable {
         var content = Content(site: site, topics: topics, services: sortedServices, authorities: authorities, regions: regions,
                               responsibilities: rules, pages: pages.sorted { $0.slug < $1.slug }, easyLanguage: easyLanguage, formSchemas: formSchemas, translations: translations, synonyms: synonyms, warnings: warnings)
         content.translatedTopics = translatedTopics
+        content.translatedPages = translatedPages
         return (content, sources)
     }
 

@@ -9,6 +9,8 @@ package struct KnownURLs: Sendable {
     package var pages: Set<String>
     package var regions: Set<String>
     package var authorities: Set<String>
+    /// Services with a text in Leichte Sprache.
+    package var easyLanguage: Set<String>
     /// Anchor ids of service and free pages, keyed by their path without slashes at the ends.
     /// Lists, not sets: a page has a handful, and thousands of sets are slow to restore from the cache.
     package var anchors: [String: [String]]
@@ -54,6 +56,7 @@ package struct KnownURLs: Sendable {
         case .home, .serviceIndex, .places, .search: return true
         case .freePage(let slug): return pages.contains(slug)
         case .service(let slug), .form(let slug): return services.contains(slug)
+        case .easyLanguage(let slug): return easyLanguage.contains(slug)
         case .themenfeld(let slug): return themenfelder.contains(slug)
         case .lebenslage(let slug): return lebenslagen.contains(slug)
         case .authority(let id): return authorities.contains(id)
@@ -61,7 +64,9 @@ package struct KnownURLs: Sendable {
         }
     }
 
-    package init(services: Set<String>, themenfelder: Set<String>, lebenslagen: Set<String>, pages: Set<String>, regions: Set<String>, authorities: Set<String>, anchors: [String: [String]]) {
+    package init(services: Set<String>, themenfelder: Set<String>, lebenslagen: Set<String>, pages: Set<String>, regions: Set<String>, authorities: Set<String>,
+                 easyLanguage: Set<String> = [], anchors: [String: [String]]) {
+        self.easyLanguage = easyLanguage
         self.services = services
         self.themenfelder = themenfelder
         self.lebenslagen = lebenslagen

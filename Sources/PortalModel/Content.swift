@@ -17,6 +17,9 @@ public struct Content: Sendable {
     public var translations: [String: [String: ServiceTranslation]]
     /// Language → the Themenfelder and Lebenslagen in that language (`topics.en.yml`), by slug.
     public var translatedTopics: [String: [String: Topic]] = [:]
+    /// Language → German free page slug → the page in that language (`pages/<slug>.en.md`); its
+    /// own slug is its path, `en/<slug>` (so its body is tracked apart from the German page's).
+    public var translatedPages: [String: [String: Page]] = [:]
     /// Editor additions to the search synonyms (`Content/synonyms.txt`), if any.
     public var synonyms: String?
     /// Sorted by file and line.

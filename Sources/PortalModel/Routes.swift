@@ -90,6 +90,8 @@ package enum Routes {
         case freePage(String)
         case service(String)
         case form(String)
+        /// A service's text in Leichte Sprache (`/leistungen/<slug>/leichte-sprache/`).
+        case easyLanguage(String)
         case themenfeld(String)
         case lebenslage(String)
         case authority(String)
@@ -120,7 +122,9 @@ package enum Routes {
             case "orte": return .place(parts[1])
             default: return nil
             }
-        case 3: return parts[0] == "leistungen" && parts[2] == "antrag" ? .form(parts[1]) : nil
+        case 3:
+            guard parts[0] == "leistungen" else { return nil }
+            return parts[2] == "antrag" ? .form(parts[1]) : parts[2] == "leichte-sprache" ? .easyLanguage(parts[1]) : nil
         default: return nil
         }
     }

@@ -29,6 +29,8 @@ package enum PageJob: Sendable {
     /// A Themenfeld or Lebenslage in another language (index into `topics.themenfelder` / `lebenslagen`).
     case translatedThemenfeld(Int, String)
     case translatedLebenslage(Int, String)
+    /// A free page in another language (index into `content.pages`).
+    case translatedFreePage(Int, String)
 
     /// The page type as counted in the build summary.
     package var kind: String {
@@ -47,7 +49,7 @@ package enum PageJob: Sendable {
         case .freePage: return "Seiten"
         case .notFound: return "404"
         case .openData: return "Offene Daten"
-        case .translatedHome, .translatedServiceIndex, .translatedService, .translatedThemenfeld, .translatedLebenslage: return "Übersetzungen"
+        case .translatedHome, .translatedServiceIndex, .translatedService, .translatedThemenfeld, .translatedLebenslage, .translatedFreePage: return "Übersetzungen"
         case .signLanguage: return "Gebärdensprache"
         }
     }
@@ -71,6 +73,7 @@ package enum PageJob: Sendable {
             let topics = c.translatedTopics[language] ?? [:]
             jobs += c.topics.themenfelder.indices.filter { topics[c.topics.themenfelder[$0].slug] != nil }.map { PageJob.translatedThemenfeld($0, language) }
             jobs += c.topics.lebenslagen.indices.filter { topics[c.topics.lebenslagen[$0].slug] != nil }.map { PageJob.translatedLebenslage($0, language) }
+            jobs += c.pages.indices.filter { c.translatedPages[language]?[c.pages[$0].slug] != nil }.map { PageJob.translatedFreePage($0, language) }
         }
         return jobs
     }

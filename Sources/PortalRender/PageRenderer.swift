@@ -43,6 +43,9 @@ package struct PageRenderer: Sendable {
         case .signLanguage: return signLanguagePage()
         case .translatedHome(let language): return translatedHomePage(language)
         case .translatedServiceIndex(let language): return translatedServiceIndexPage(language)
+        case .translatedFreePage(let i, let language):
+            let german = model.content.pages[i]
+            return translatedFreePage(german, model.content.translatedPages[language]![german.slug]!, language)
         case .translatedThemenfeld(let i, let language): return translatedTopicPage(model.content.topics.themenfelder[i], kind: .themenfeld, language)
         case .translatedLebenslage(let i, let language): return translatedTopicPage(model.content.topics.lebenslagen[i], kind: .lebenslage, language)
         case .translatedService(let i, let language):
@@ -80,8 +83,12 @@ package struct PageRenderer: Sendable {
             return .object(item)
         }
         let footerPages: [ContextValue] = model.content.pages.map { page in
+            // On a page in another language: the free page in that language, else the site's, marked.
+            if translated, let own = model.content.translatedPages[language]?[page.slug] {
+                return ["title": .string(own.title), "url": .string(root + Routes.freePage(own.slug))]
+            }
             var item: Context = ["title": .string(page.title), "url": .string(root + Routes.freePage(page.slug))]
-            if translated { item["lang"] = .string(site.language) }  // free pages exist in the site's language only
+            if translated { item["lang"] = .string(site.language) }
             return .object(item)
         }
         var context: Context = [

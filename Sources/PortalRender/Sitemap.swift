@@ -48,6 +48,13 @@ package enum Sitemap {
             }
             if group.count > 1 { groups.append(group) }
         }
+        for page in content.pages {
+            var group = [site.language: Routes.freePage(page.slug)]
+            for language in site.otherLanguages {
+                if let own = content.translatedPages[language]?[page.slug] { group[language] = Routes.freePage(own.slug) }
+            }
+            if group.count > 1 { groups.append(group) }
+        }
         var result: [String: [String: String]] = [:]
         for group in groups { for path in group.values { result[path] = group } }
         return result

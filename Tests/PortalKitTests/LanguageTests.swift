@@ -185,10 +185,29 @@ import Yams
                                         "Content/services/personalausweis-beantragen.en.md:11:33: error: Link auf „/leistungen/gibt-es-nicht/“ führt ins Leere: diese Seite gibt es im Portal nicht")
         try ValidationTests.expectError(["site.yml": Self.site, "services/personalausweis-beantragen.en.md": "---\ntitle: Identity card\n---\nText.\n"],
                                         "Content/services/personalausweis-beantragen.en.md:2:1: error: Pflichtangabe „summary“ fehlt in der Übersetzung")
-        // English free pages are said to wait, not refused as a bad file name.
-        let fixture = try Fixture(["site.yml": Self.site, "pages/impressum.en.md": "---\ntitle: Legal notice\n---\nText.\n"])
+        // A free page's English text needs its German page, and site.yml naming English.
+        try ValidationTests.expectError(["site.yml": Self.site, "pages/kontakt.en.md": "---\ntitle: Contact\n---\nText.\n"],
+                                        "Content/pages/kontakt.en.md:1:1: error: Übersetzung ohne Seite: pages/kontakt.md fehlt")
+        let fixture = try Fixture(["pages/impressum.en.md": "---\ntitle: Legal notice\n---\nText.\n"])
         defer { fixture.remove() }
-        #expect(fixture.diagnostics().contains("Content/pages/impressum.en.md:1:1: warning: englische freie Seiten werden noch nicht veröffentlicht; die Datei wird ignoriert"), "\(fixture.diagnostics())")
+        #expect(fixture.diagnostics().contains("Content/pages/impressum.en.md:1:1: warning: englische Seite wird nicht veröffentlicht: site.yml nennt „en“ nicht unter „languages“; die Datei wird ignoriert"), "\(fixture.diagnostics())")
+    }
+
+    @Test func aFreePageInEnglishHasItsPageAndTheEnglishFooterLinksIt() throws {
+        let (site, _, fixture) = try PageTests.build(["site.yml": Self.site, "services/personalausweis-beantragen.en.md": Self.english,
+                                                      "pages/impressum.en.md": "---\ntitle: Legal notice\n---\nPublished by the [Land](/datenschutz/).\n"])
+        defer { fixture.remove() }
+        let page = site.read("en/impressum/index.html")
+        #expect(page.contains("<html lang=\"en\">") && page.contains("<h1>Legal notice</h1>"))
+        #expect(page.contains("<a href=\"../../datenschutz/\">Land</a>"))
+        #expect(Self.alternates(page) == ["de": Self.base + "impressum/", "en": Self.base + "en/impressum/", "x-default": Self.base + "impressum/"])
+        #expect(Self.alternates(site.read("impressum/index.html")) == Self.alternates(page))
+        // English pages link the English free page in their footer, the others still in German.
+        let service = site.read("en/leistungen/personalausweis-beantragen/index.html")
+        #expect(service.contains("<li><a href=\"../../../en/impressum/\">Legal notice</a></li>"))
+        #expect(service.contains("<a href=\"../../../datenschutz/\" lang=\"de\" hreflang=\"de\">Datenschutzerklärung</a>"))
+        #expect(site.read("sitemap.xml").contains("<loc>\(Self.base)en/impressum/</loc><xhtml:link"))
+        #expect(site.brokenLinks().isEmpty, "\(site.brokenLinks())")
     }
 
     @Test func aLanguageTheThemeHasNoTextsForIsRefused() throws {

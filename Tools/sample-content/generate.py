@@ -1009,8 +1009,8 @@ def build(data, out_root, scope, variant, v1=False):
                 raise SystemExit(f"{p}: error: no service {slug} for this text in Leichte Sprache")
             out.copy(f"services/{slug}.ls.md", p)
             out.counts["leichte_sprache"] += 1
-        # English (issue #17): the hand-written services and the topics; site.yml then names both
-        # languages. handwritten/pages/*.en.md wait for English free pages.
+        # English (issue #17): the hand-written services, the topics and the free pages; site.yml
+        # then names both languages.
         for slug, p in handwritten_variants(".en.md"):
             if slug not in written:
                 raise SystemExit(f"{p}: error: no service {slug} for this English text")
@@ -1018,6 +1018,9 @@ def build(data, out_root, scope, variant, v1=False):
             out.counts["english"] += 1
         if out.counts["english"] and (HANDWRITTEN / "topics.en.yml").is_file():
             out.copy("topics.en.yml", HANDWRITTEN / "topics.en.yml")
+        if out.counts["english"]:
+            for p in sorted((HANDWRITTEN / "pages").glob("*.en.md")):
+                out.copy(f"pages/{p.name}", p)
     out.counts["handwritten"] = len(hand_by_ozg) + len(hand_extra)
 
     # ---- pages ---------------------------------------------------------------------

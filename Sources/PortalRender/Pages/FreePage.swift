@@ -4,8 +4,9 @@ import PortalSupport
 extension PageRenderer {
     package func freePage(_ free: Page) -> PagePlan {
         let path = Routes.freePage(free.slug)
+        let languages = site.otherLanguages.filter { model.content.translatedPages[$0]?[free.slug] != nil }
         var c = frame(path: path, title: free.title, description: free.description ?? String(free.text.prefix(200)),
-                      crumbs: [Crumb(title: free.title, path: path)])
+                      crumbs: [Crumb(title: free.title, path: path)], versions: versions(of: path, translatedIn: languages))
         let body = Self.declareBody(.pageBody, of: .page(free), into: &c)
         if let extra = free.extra { c["extra"] = extra.contextValue }
         // The Leichte-Sprache page lists the services that have a text in Leichte Sprache.
@@ -21,6 +22,18 @@ extension PageRenderer {
         var plan = page(path, "page", c)
         plan.bodyPart = body
         return plan
+    }
+
+    /// A free page in another language (`pages/<slug>.en.md`), at `en/<slug>/`.
+    package func translatedFreePage(_ german: Page, _ own: Page, _ language: String) -> PagePlan {
+        let path = Routes.freePage(own.slug)
+        let languages = site.otherLanguages.filter { model.content.translatedPages[$0]?[german.slug] != nil }
+        var c = frame(path: path, title: own.title, description: own.description ?? String(own.text.prefix(200)),
+                      crumbs: [Crumb(title: own.title, path: path)], language: language,
+                      versions: versions(of: Routes.freePage(german.slug), translatedIn: languages))
+        c["body"] = .string(Routes.relativeLinks(in: own.html, root: Routes.root(from: path)))
+        if let extra = own.extra { c["extra"] = extra.contextValue }
+        return page(path, Theme.template("page", language: language), c)
     }
 
     /// The free page that explains the portal in Leichte Sprache (BITV 2.0 § 4).
