@@ -51,6 +51,14 @@ package enum XMLTree {
             diagnostics.error(SourceLocation(path: path), "Datei ist zu groß (\(data.count) Bytes, höchstens \(maxBytes) Bytes)")
             return nil
         }
+        // FoundationXML traps on a name that is not UTF-8 (libxml2 lets some through): a file
+        // that is not UTF-16 must be valid UTF-8, as FIM's and XRepository's exports are.
+        let utf16 = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
+        if !utf16, String(validatingUTF8Data: data) == nil {
+            let (offset, line, column) = SourceFile.firstInvalidUTF8(in: data)
+            diagnostics.error(SourceLocation(path: path, line: line, column: column), "ungültiges UTF-8 bei Byte \(offset); speichern Sie die Datei als UTF-8")
+            return nil
+        }
         // In whichever encoding the file declares: UTF-8 (and ASCII), or UTF-16 either way round.
         let ascii: [UInt8] = Array("<!DOCTYPE".utf8)
         let doctype: [[UInt8]] = [ascii, ascii.flatMap { [$0, 0] }, ascii.flatMap { [0, $0] }]

@@ -208,6 +208,20 @@ import Testing
                                    "Content/forms/test.xdf.xml:3:6: error: kein wohlgeformtes XML: das Dokument endet vorzeitig (fehlt ein schließendes Tag?)")
     }
 
+    @Test func bytesThatAreNotUTF8AreAnErrorNotACrash() throws {
+        // Found by the fuzz run: a byte 0xEC in an attribute name passed libxml2 and made
+        // FoundationXML trap. The file is checked as UTF-8 before it is parsed.
+        var bytes = Array(XDF.document(XDF.item("1:1", XDF.field("F1", "Name"))).utf8)
+        let text = String(decoding: bytes, as: UTF8.self)
+        let at = text.utf8.distance(from: text.utf8.startIndex, to: text.range(of: "link=")!.lowerBound.samePosition(in: text.utf8)!)
+        bytes[at] = 0xEC  // the attribute name of <x:bezug link="…"> on line 6
+        let fixture = try Fixture(["services/personalausweis-beantragen.md": Self.service()])
+        defer { fixture.remove() }
+        try fixture.write("forms/test.xdf.xml", Data(bytes))
+        #expect(fixture.diagnostics().contains { $0.hasPrefix("Content/forms/test.xdf.xml:6:") && $0.contains(": error: ungültiges UTF-8 bei Byte \(at); speichern Sie die Datei als UTF-8") },
+                "\(fixture.diagnostics())")
+    }
+
     @Test func aWrongRootOrNamespaceIsNamed() throws {
         try Self.expectSchemaError(XDF.document("", namespace: "urn:example"),
                                    "Content/forms/test.xdf.xml:2:1: error: kein FIM-Stammdatenschema: Wurzelelement „xdatenfelder.stammdatenschema.0102“ im Namensraum „urn:example“, erwartet „xdatenfelder.stammdatenschema.0102“ im Namensraum urn:xoev-de:fim:standard:xdatenfelder_3.0.0")
