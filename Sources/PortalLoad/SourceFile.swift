@@ -38,13 +38,14 @@ package struct SourceFile {
     }
 
     /// Byte offset, line and column (in bytes, 1-based) of the first byte that is not valid UTF-8.
-    package static func firstInvalidUTF8(in data: Data) -> (offset: Int, line: Int, column: Int) {
+    package static func firstInvalidUTF8(in data: Data, refusingNUL: Bool = false) -> (offset: Int, line: Int, column: Int) {
         let bytes = [UInt8](data)
         var i = 0, line = 1, lineStart = 0
         while i < bytes.count {
             let b = bytes[i]
             let length: Int
             switch b {
+            case 0x00 where refusingNUL: return (i, line, i - lineStart + 1)
             case 0x00...0x7F: length = 1
             case 0xC2...0xDF: length = 2
             case 0xE0...0xEF: length = 3

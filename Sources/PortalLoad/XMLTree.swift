@@ -53,9 +53,16 @@ package enum XMLTree {
         }
         // FoundationXML traps on a name that is not UTF-8 (libxml2 lets some through): a file
         // that is not UTF-16 must be valid UTF-8, as FIM's and XRepository's exports are.
-        let utf16 = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
-        if !utf16, String(validatingUTF8Data: data) == nil {
-            let (offset, line, column) = SourceFile.firstInvalidUTF8(in: data)
+        let littleEndian = data.starts(with: [0xFF, 0xFE])
+        if littleEndian || data.starts(with: [0xFE, 0xFF]) {
+            if let offset = firstInvalidUTF16(in: data, littleEndian: littleEndian) {
+                diagnostics.error(SourceLocation(path: path), "ungültiges UTF-16 bei Byte \(offset); speichern Sie die Datei als UTF-8")
+                return nil
+            }
+        } else if String(validatingUTF8Data: data) == nil || find([0], in: data) != nil {
+            // A NUL byte is valid UTF-8 but never XML; without a byte order mark it would let
+            // libxml2 guess UTF-16 and read names this check never saw.
+            let (offset, line, column) = SourceFile.firstInvalidUTF8(in: data, refusingNUL: true)
             diagnostics.error(SourceLocation(path: path, line: line, column: column), "ungültiges UTF-8 bei Byte \(offset); speichern Sie die Datei als UTF-8")
             return nil
         }
@@ -123,6 +130,29 @@ package enum XMLTree {
             }
             return nil
         }
+    }
+
+    /// The byte offset of the first code unit that is not part of valid UTF-16 (a lone or
+    /// reversed surrogate, or an odd last byte), nil when the whole file after the BOM is valid.
+    static func firstInvalidUTF16(in data: Data, littleEndian: Bool) -> Int? {
+        let bytes = [UInt8](data)
+        var i = 2
+        while i < bytes.count {
+            guard i + 1 < bytes.count else { return i }
+            let unit = littleEndian ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1])
+            switch unit {
+            case 0xD800...0xDBFF:
+                guard i + 3 < bytes.count else { return i }
+                let next = littleEndian ? UInt16(bytes[i + 2]) | UInt16(bytes[i + 3]) << 8 : UInt16(bytes[i + 2]) << 8 | UInt16(bytes[i + 3])
+                guard (0xDC00...0xDFFF).contains(next) else { return i }
+                i += 4
+            case 0xDC00...0xDFFF, 0:
+                return i
+            default:
+                i += 2
+            }
+        }
+        return nil
     }
 
     static func position(of offset: Int, in data: Data) -> (Int, Int) {

@@ -222,6 +222,25 @@ import Testing
                 "\(fixture.diagnostics())")
     }
 
+    @Test func utf16WithABomIsReadAndBrokenUTF16OrNULBytesAreErrors() throws {
+        let text = XDF.document(XDF.item("1:1", XDF.field("F1", "Name")))
+            .replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"UTF-16\"")
+        let good = Data([0xFF, 0xFE]) + text.data(using: .utf16LittleEndian)!
+        var diagnostics = Diagnostics()
+        let parsed = XMLTree.parse(good, path: "x.xml", into: &diagnostics)
+        #expect(parsed?.root.name == "xdatenfelder.stammdatenschema.0102", "\(diagnostics.items.map { "\($0)" })")
+        // A lone high surrogate in UTF-16, and the same text as UTF-16 without a byte order mark
+        // (its NUL bytes are not UTF-8 text): errors, not a trap.
+        var broken = [UInt8](good)
+        broken[40] = 0x00; broken[41] = 0xD8
+        diagnostics = Diagnostics()
+        #expect(XMLTree.parse(Data(broken), path: "x.xml", into: &diagnostics) == nil)
+        #expect(diagnostics.items.map { "\($0)" }.contains { $0.contains("x.xml:1:1: error: ungültiges UTF-16 bei Byte 40") }, "\(diagnostics.items.map { "\($0)" })")
+        diagnostics = Diagnostics()
+        #expect(XMLTree.parse(text.data(using: .utf16LittleEndian)!, path: "x.xml", into: &diagnostics) == nil)
+        #expect(diagnostics.items.map { "\($0)" }.contains { $0.contains("x.xml:1:2: error: ungültiges UTF-8 bei Byte 1") }, "\(diagnostics.items.map { "\($0)" })")
+    }
+
     @Test func aWrongRootOrNamespaceIsNamed() throws {
         try Self.expectSchemaError(XDF.document("", namespace: "urn:example"),
                                    "Content/forms/test.xdf.xml:2:1: error: kein FIM-Stammdatenschema: Wurzelelement „xdatenfelder.stammdatenschema.0102“ im Namensraum „urn:example“, erwartet „xdatenfelder.stammdatenschema.0102“ im Namensraum urn:xoev-de:fim:standard:xdatenfelder_3.0.0")
