@@ -46,6 +46,8 @@ package final class BuildState {
     /// `SearchIndexStep`: the index files' group and the corpus they were made from.
     package var search: (group: BuildCache.SearchGroup, corpus: SearchCorpus) { value(searchIndex, "SearchIndexStep") }
     package var searchIndex: (group: BuildCache.SearchGroup, corpus: SearchCorpus)?
+    /// Language → the main file of the search index in that language (spec v2), for its search page.
+    package var translatedSearchIndexes: [String: String] = [:]
     /// `FinderDataStep`: the place list's site path, and per service slug its rules' site path.
     package var placesPath = ""
     package var rulePaths: [String: String] = [:]

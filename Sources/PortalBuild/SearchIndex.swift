@@ -36,7 +36,7 @@ package enum SearchIndex {
             try write(shard.data, Routes.searchShard(shard.name))
             written[Routes.searchShard(shard.name)] = shard.data.count
         }
-        let path = Routes.searchIndex(files.main)
+        let path = Routes.searchIndex(files.main, language: files.language)
         try write(files.main, path)
         written[path] = files.main.count
         return (BuildCache.SearchGroup(fingerprint: fingerprint, main: path, files: written.keys.sorted()), written)

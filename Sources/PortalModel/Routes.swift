@@ -76,10 +76,13 @@ package enum Routes {
     /// The folder of the authority cards the finder shows, and one card.
     package static let authorityCards = "data/behoerden/"
     package static func authorityCard(_ id: String) -> String { authorityCards + "\(id).json" }
-    /// The search index's main file; its shards lie beside it in the same folder.
-    package static func searchIndex(_ data: Data) -> String { "data/suche.\(AssetNames.hash(data)).json" }
+    /// The search index's main file; its shards lie beside it in the same folder. An index in
+    /// another language than the site's (spec v2) has the language in its names.
+    package static func searchIndex(_ data: Data, language: String? = nil) -> String { "data/suche\(language.map { "-" + $0 } ?? "").\(AssetNames.hash(data)).json" }
     /// A shard's file name as the main index names it, and its site path.
-    package static func searchShardName(_ key: String, _ data: Data) -> String { "suche-\(key).\(AssetNames.hash(data)).json" }
+    package static func searchShardName(_ key: String, _ data: Data, language: String? = nil) -> String {
+        "suche-\(language.map { $0 + "-" } ?? "")\(key).\(AssetNames.hash(data)).json"
+    }
     package static func searchShard(_ name: String) -> String { "data/" + name }
 
     // MARK: - Editors' links

@@ -31,6 +31,8 @@ package enum PageJob: Sendable {
     case translatedLebenslage(Int, String)
     /// A free page in another language (index into `content.pages`).
     case translatedFreePage(Int, String)
+    /// The search page in another language, over that language's index (`en/suche/`).
+    case translatedSearch(String)
 
     /// The page type as counted in the build summary.
     package var kind: String {
@@ -49,7 +51,7 @@ package enum PageJob: Sendable {
         case .freePage: return "Seiten"
         case .notFound: return "404"
         case .openData: return "Offene Daten"
-        case .translatedHome, .translatedServiceIndex, .translatedService, .translatedThemenfeld, .translatedLebenslage, .translatedFreePage: return "Übersetzungen"
+        case .translatedHome, .translatedServiceIndex, .translatedService, .translatedThemenfeld, .translatedLebenslage, .translatedFreePage, .translatedSearch: return "Übersetzungen"
         case .signLanguage: return "Gebärdensprache"
         }
     }
@@ -68,7 +70,7 @@ package enum PageJob: Sendable {
         if c.site.openData != nil { jobs.append(.openData) }
         if !c.site.signLanguage.isEmpty { jobs.append(.signLanguage) }
         for language in c.site.otherLanguages {
-            jobs += [.translatedHome(language), .translatedServiceIndex(language)]
+            jobs += [.translatedHome(language), .translatedServiceIndex(language), .translatedSearch(language)]
             jobs += c.services.indices.filter { c.translations[language]?[c.services[$0].slug] != nil }.map { PageJob.translatedService($0, language) }
             let topics = c.translatedTopics[language] ?? [:]
             jobs += c.topics.themenfelder.indices.filter { topics[c.topics.themenfelder[$0].slug] != nil }.map { PageJob.translatedThemenfeld($0, language) }

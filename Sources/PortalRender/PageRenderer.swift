@@ -43,6 +43,7 @@ package struct PageRenderer: Sendable {
         case .signLanguage: return signLanguagePage()
         case .translatedHome(let language): return translatedHomePage(language)
         case .translatedServiceIndex(let language): return translatedServiceIndexPage(language)
+        case .translatedSearch(let language): return searchPage(language)
         case .translatedFreePage(let i, let language):
             let german = model.content.pages[i]
             return translatedFreePage(german, model.content.translatedPages[language]![german.slug]!, language)
@@ -74,7 +75,7 @@ package struct PageRenderer: Sendable {
         var data: [String: String] = [:]
         // The search index's name changes with every text edit; only the search page gets it, so
         // an edit does not change every page (incremental builds).
-        for (key, value) in dataPaths where key != "search" { data[key] = root + value }
+        for (key, value) in dataPaths where key != "search" && !key.hasPrefix("search-") { data[key] = root + value }
         let home = translated ? Routes.translated(Routes.home, language) : Routes.home
         let trail: [Crumb] = path == home ? [] : [Crumb(title: text("crumb_home", language), path: home)] + crumbs
         let breadcrumbs: [ContextValue] = trail.enumerated().map { i, crumb in
@@ -100,7 +101,7 @@ package struct PageRenderer: Sendable {
             "canonical": .string(site.baseURL + path),
             "root": .string(root),
             "home_url": .string(translated ? root + home : root.isEmpty ? "./" : root),
-            "search_url": .string(root + Routes.search),
+            "search_url": .string(root + (translated ? Routes.translated(Routes.search, language) : Routes.search)),
             "services_url": .string(root + (translated ? Routes.translated(Routes.serviceIndex, language) : Routes.serviceIndex)),
             "places_url": .string(root + Routes.places),
             "assets": .strings(assets),
@@ -114,7 +115,11 @@ package struct PageRenderer: Sendable {
         if !site.otherLanguages.isEmpty {
             languageLinks(path: path, language: language, versions: versions, root: root, into: &context)
         }
-        if translated { context["finder_texts"] = .string(finderTexts(language)) }
+        if translated {
+            context["finder_texts"] = .string(scriptTexts(language, prefix: "finder_js_"))
+            context["search_texts"] = .string(scriptTexts(language, prefix: "search_js_"))
+            context["site_lang"] = .string(site.language)
+        }
         if let email = site.contact.email { context["contact_email"] = .string(email) }
         if let phone = site.contact.phone { context["contact_phone"] = .string(phone) }
         context["has_contact"] = .bool(site.contact.email != nil || site.contact.phone != nil)
@@ -131,9 +136,9 @@ package struct PageRenderer: Sendable {
         return context
     }
 
-    /// The finder's messages in `language` as JSON (`data-texts`), from the `finder_js_*` texts.
-    private func finderTexts(_ language: String) -> String {
-        let prefix = "finder_js_"
+    /// A script's messages in `language` as JSON (`data-texts`), from the texts with this prefix
+    /// (`finder_js_*`, `search_js_*`); on the site's language the scripts use their own.
+    private func scriptTexts(_ language: String, prefix: String) -> String {
         let texts = (theme.texts.texts[language] ?? [:]).filter { $0.key.hasPrefix(prefix) }
         let object = Dictionary(uniqueKeysWithValues: texts.map { (String($0.key.dropFirst(prefix.count)), $0.value) })
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)

@@ -24,12 +24,12 @@ package enum Sitemap {
     }
 
     /// Every page that exists in more than one language, by each of its paths: the start page and
-    /// the A–Z list in every language the site publishes, and each translated service.
+    /// the A–Z list and the search in every language the site publishes, and each translated page.
     package static func versions(of content: Content) -> [String: [String: String]] {
         let site = content.site
         guard !site.otherLanguages.isEmpty else { return [:] }
         var groups: [[String: String]] = []
-        for base in [Routes.home, Routes.serviceIndex] {
+        for base in [Routes.home, Routes.serviceIndex, Routes.search] {
             var group = [site.language: base]
             for language in site.otherLanguages { group[language] = Routes.translated(base, language) }
             groups.append(group)

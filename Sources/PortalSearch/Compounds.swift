@@ -8,7 +8,7 @@ package struct Compounds {
     package static let connectors: Set<String> = ["und", "oder", "bzw", "sowie"]
 
     package let known: Set<String>
-    package let stemmer: GermanStemmer
+    package let stemmer: SnowballStemmer
 
     package func stem(_ w: [UInt8]) -> String { stemmer.stem(String(decoding: w, as: UTF8.self)) }
     package func isStop(_ w: [UInt8]) -> Bool { GermanText.stopwords.contains(String(decoding: w, as: UTF8.self)) }

@@ -1,4 +1,3 @@
-import CStemmer
 import Foundation
 
 /// German normalisation for search, identical to `fold`/`tokenize`/`stem` in
@@ -12,7 +11,8 @@ package enum GermanText {
     /// Lowercases and folds German text to ASCII in four passes (see search-core.js `fold`):
     /// NFC + lowercase; keep ASCII and äöüß, map a few letters, strip combining marks from the
     /// rest; ae/oe/ue → a/o/u unless a vowel (or q for ue) precedes; ä ö ü ß → a o u ss.
-    package static func fold(_ text: String) -> String {
+    /// - Parameter digraphs: whether pass 3 runs (English text keeps its "ae", "oe", "ue").
+    package static func fold(_ text: String, digraphs: Bool = true) -> String {
         // ASCII text is already in NFC; skipping Foundation's normalisation matters for long texts.
         let lower = text.utf8.allSatisfy({ $0 < 0x80 }) ? text.lowercased() : text.precomposedStringWithCanonicalMapping.lowercased()
         var pass2: [Unicode.Scalar] = []
@@ -41,7 +41,7 @@ package enum GermanText {
         var i = 0
         while i < pass2.count {
             let ch = pass2[i]
-            if ch == "a" || ch == "o" || ch == "u", i + 1 < pass2.count, pass2[i + 1] == "e" {
+            if digraphs, ch == "a" || ch == "o" || ch == "u", i + 1 < pass2.count, pass2[i + 1] == "e" {
                 let previous: Unicode.Scalar? = i > 0 ? pass2[i - 1] : nil
                 let afterVowel = previous.map { foldVowels.contains($0) } ?? false
                 if !afterVowel && !(ch == "u" && previous == "q") {
@@ -66,7 +66,11 @@ package enum GermanText {
 
     /// Maximal runs of [a-z0-9] in fold(text) with at least two characters and one letter.
     package static func tokenize(_ text: String) -> [String] {
-        let folded = fold(text)
+        tokenize(folded: fold(text))
+    }
+
+    /// The same for text already folded (in whichever language's way).
+    package static func tokenize(folded: String) -> [String] {
         var tokens: [String] = []
         for run in folded.utf8.split(whereSeparator: { !isTokenByte($0) }) {
             guard run.count >= 2, run.contains(where: { (0x61...0x7A).contains($0) }) else { continue }
@@ -93,29 +97,4 @@ package enum GermanText {
         werden wie wieder will wir wird wirst wo wollen wollte wurde wurden zu zum zur zwar zwischen \
         tun brauche brauchen benotige benotigen bekomme bekommen kriege kriegen bitte mochte
         """.split(separator: " ").map(String.init))
-}
-
-/// Snowball's German stemmer from its own C library (libstemmer), with a cache. Not thread-safe:
-/// one per index build.
-package final class GermanStemmer {
-    private let stemmer: OpaquePointer
-    private var cache: [String: String] = [:]
-
-    package init() {
-        guard let s = sb_stemmer_new("german", "UTF_8") else { fatalError("libstemmer has no German stemmer") }
-        stemmer = s
-    }
-
-    deinit { sb_stemmer_delete(stemmer) }
-
-    package func stem(_ word: String) -> String {
-        if let hit = cache[word] { return hit }
-        var utf8 = Array(word.utf8)
-        let result: String = utf8.withUnsafeMutableBufferPointer { buffer in
-            guard let out = sb_stemmer_stem(stemmer, buffer.baseAddress, Int32(buffer.count)) else { return word }
-            return String(decoding: UnsafeBufferPointer(start: out, count: Int(sb_stemmer_length(stemmer))), as: UTF8.self)
-        }
-        cache[word] = result
-        return result
-    }
 }

@@ -46,26 +46,33 @@ package struct SearchCorpus {
     private var known: [String: Int] = [:]
     private var synonyms: [(String, String)] = []
     private var synonymsDigest = ""
+    /// German for the site's index (the only one kept in the build cache, so not coded there).
+    package private(set) var language = SearchLanguage.german
 
     package static let fieldCount = 5
 
     /// Tokenises and analyses every document.
     /// - Parameter memo: tokens of documents whose texts are unchanged since an earlier build in this process.
-    package init(_ input: SearchIndexBuilder.Input, memo: ParseMemo? = nil) {
+    package init(_ input: SearchIndexBuilder.Input, language: SearchLanguage = .german, memo: ParseMemo? = nil) {
+        self.language = language
         let texts = input.docs.map(SearchIndexBuilder.fieldTexts)
         // Folding and tokenising is over half of the work and pure: both cores.
         let urls = input.docs.map(\.url)
+        // An untranslated service is in the English index too, with other texts under its URL.
+        let memoKey = language == .german ? "search:" : "search-\(language.rawValue):"
         let tokenized = ParallelMap.map(Array(texts.indices)) { d -> [[String]] in
-            let tokenize = { Tokens(fields: texts[d].map(Self.tokenize)) }
-            return (memo?.value("search:" + urls[d], input: texts[d].joined(separator: "\u{1}"), make: tokenize) ?? tokenize()).fields
+            let tokenize = { Tokens(fields: texts[d].map(language.tokenize)) }
+            return (memo?.value(memoKey + urls[d], input: texts[d].joined(separator: "\u{1}"), make: tokenize) ?? tokenize()).fields
         }
-        let stemmer = GermanStemmer()
+        let stemmer = SnowballStemmer(language)
         for (d, doc) in input.docs.enumerated() {
             let digests = Self.digests(doc)
             var entry = Doc(url: doc.url, headDigest: digests.head, bodyDigest: digests.body, meta: Self.meta(doc), heads: [texts[d][0], texts[d][1]], foldedHeads: Self.fold(texts[d][0], texts[d][1]), fields: [])
             entry.lens = tokenized[d].map { Int32($0.count) }
             entry.fields = tokenized[d].map { field in Self.bag(field.map { tokenID($0) }) }
-            for stem in knownStems(entry.fields, stemmer) { known[stem, default: 0] += 1 }
+            if language.splitsCompounds {
+                for stem in knownStems(entry.fields, stemmer) { known[stem, default: 0] += 1 }
+            }
             docs.append(entry)
         }
         synonyms = SearchIndexBuilder.mergeSynonyms(input.synonyms)
@@ -126,9 +133,7 @@ package struct SearchCorpus {
         return counts.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] }
     }
 
-    package static func tokenize(_ text: String) -> [String] {
-        GermanText.tokenize(text).filter { !GermanText.stopwords.contains($0) }
-    }
+    package static func tokenize(_ text: String) -> [String] { SearchLanguage.german.tokenize(text) }
 
     package static func meta(_ doc: SearchIndexBuilder.Doc) -> String {
         let values = [doc.url, doc.title, doc.themenfeld, SearchIndexBuilder.snippet(doc.summary), doc.ozg_id, doc.kind == "page" ? "page" : "service"]
@@ -138,7 +143,7 @@ package struct SearchCorpus {
     private mutating func tokenID(_ token: String) -> Int32 { tokenTable.id(token) }
     private mutating func termID(_ term: String) -> Int32 { termTable.id(term) }
 
-    private func knownStems(_ fields: [[Int32]], _ stemmer: GermanStemmer) -> Set<String> {
+    private func knownStems(_ fields: [[Int32]], _ stemmer: SnowballStemmer) -> Set<String> {
         var stems: Set<String> = []
         for field in fields {
             for k in stride(from: 0, to: field.count, by: 2) where tokens[Int(field[k])].utf8.count >= Compounds.minPart {
@@ -149,7 +154,7 @@ package struct SearchCorpus {
     }
 
     /// Recomputes what the given documents add to the postings, with the current known stems.
-    private mutating func analyse(_ indices: [Int], stemmer: GermanStemmer) {
+    private mutating func analyse(_ indices: [Int], stemmer: SnowballStemmer) {
         let compounds = Compounds(known: Set(known.keys), stemmer: stemmer)
         // Per token: its stem's term id, then its compound parts' term ids.
         var analysis: [Int32: [Int32]] = [:]
@@ -164,13 +169,13 @@ package struct SearchCorpus {
                         ids = known
                     } else {
                         let t = tokens[Int(token)]
-                        ids = [termID(stemmer.stem(t))] + compounds.compoundTerms(Array(t.utf8)).map { termID($0) }
+                        ids = [termID(stemmer.stem(t))] + (language.splitsCompounds ? compounds.compoundTerms(Array(t.utf8)).map { termID($0) } : [])
                         analysis[token] = ids
                     }
                     sums[ids[0], default: .zero][f] += 2 * occurrences
                     for part in ids.dropFirst() { sums[part, default: .zero][f] += occurrences }
                 }
-                guard f <= 1 else { continue }
+                guard f <= 1, language.splitsCompounds else { continue }
                 for word in compounds.ellipsisWords(docs[d].heads[f]) where !GermanText.stopwords.contains(word) {
                     sums[termID(stemmer.stem(word)), default: .zero][f] += 1
                 }
@@ -201,7 +206,7 @@ package struct SearchCorpus {
 
     /// Replaces the body (sections) of document `d`, the only field a body edit changes.
     package mutating func updateBody(_ d: Int, sections: [SearchIndexBuilder.Doc.Part]) {
-        let stemmer = GermanStemmer()
+        let stemmer = SnowballStemmer()
         docs[d].bodyDigest = Self.bodyDigest(sections)
         let before = knownStems(docs[d].fields, stemmer)
         let body = Self.tokenize(SearchIndexBuilder.bodyText(sections)).map { tokenID($0) }
@@ -307,15 +312,17 @@ package struct SearchCorpus {
         let jsonString = JSONText.jsonString
         let shardFiles = shards.map { shard -> (key: String, name: String, data: Data) in
             let data = Data(shard.text)
-            return (shard.key, Routes.searchShardName(shard.key, data), data)
+            return (shard.key, Routes.searchShardName(shard.key, data, language: language == .german ? nil : language.rawValue), data)
         }
         var main = "{\"v\":\(SearchIndexBuilder.version)"
+        // The German index has no `lang` (search-core.js reads its absence as German).
+        if language != .german { main += ",\"lang\":" + jsonString(language.rawValue) }
         main += ",\"docs\":[" + docs.map(\.meta).joined(separator: ",") + "]"
         main += ",\"lens\":[" + docs.map { "[" + $0.lens.map { String($0) }.joined(separator: ",") + "]" }.joined(separator: ",") + "]"
         main += ",\"syn\":[" + synonyms.map { "[" + jsonString($0.0) + "," + jsonString($0.1) + "]" }.joined(separator: ",") + "]"
         main += ",\"vocab\":" + jsonString(SearchIndexBuilder.encodeVocab(vocab))
         main += ",\"shards\":{" + shardFiles.map { jsonString($0.key) + ":" + jsonString($0.name) }.joined(separator: ",") + "}}"
-        return SearchIndexBuilder.Files(main: Data(main.utf8), shards: shardFiles.map { ($0.name, $0.data) })
+        return SearchIndexBuilder.Files(main: Data(main.utf8), shards: shardFiles.map { ($0.name, $0.data) }, language: language == .german ? nil : language.rawValue)
     }
 
     private static func appendDecimal(_ value: Int, to out: inout [UInt8]) {

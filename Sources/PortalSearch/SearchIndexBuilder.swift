@@ -42,25 +42,27 @@ package struct SearchIndexBuilder {
     package struct Input: Decodable {
         package var docs: [Doc]
         package var synonyms: [String]
+        /// The index's language, if not German (`"en"`, spec v2); written into the index as `lang`.
+        package var lang: String?
 
-        package init(docs: [Doc], synonyms: [String]) {
-
+        package init(docs: [Doc], synonyms: [String], lang: String? = nil) {
             self.docs = docs
-
             self.synonyms = synonyms
-
+            self.lang = lang
         }
-
     }
 
     /// The index files: the main file's bytes and each shard's file name and bytes.
     package struct Files {
         package var main: Data
         package var shards: [(name: String, data: Data)]
+        /// The index's language where it is not the site's (it is in the file names).
+        package var language: String?
 
-        package init(main: Data, shards: [(name: String, data: Data)]) {
+        package init(main: Data, shards: [(name: String, data: Data)], language: String? = nil) {
             self.main = main
             self.shards = shards
+            self.language = language
         }
     }
 
@@ -88,7 +90,7 @@ package struct SearchIndexBuilder {
 
     /// - Parameter memo: tokens of documents whose texts are unchanged since an earlier build in this process.
     package static func build(_ input: Input, memo: ParseMemo? = nil) -> Files {
-        SearchCorpus(input, memo: memo).files()
+        SearchCorpus(input, language: input.lang.flatMap(SearchLanguage.init(rawValue:)) ?? .german, memo: memo).files()
     }
 
     /// Whitespace collapsed; cut to at most 200 code points at a space, with " …" when cut.

@@ -14,6 +14,16 @@
 
   var INDEX_VERSION = 2;
 
+  // The language of the index in use: "de" (the site's index, which has no `lang`) or "en" (spec
+  // v2, the /en/ search page's index, `"lang":"en"`). It decides the folding, the stop words, the
+  // stemmer and the German-only query rules; set by prepare() (every search entry point) and by
+  // buildIndex(), from the index or its input, so one page never mixes the two.
+  var LANG = "de";
+  function useLanguage(lang) {
+    var next = lang === "en" ? "en" : "de";
+    if (next !== LANG) { LANG = next; WORD_CACHE.clear(); }
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Folding and tokens
   // ---------------------------------------------------------------------------------------------
@@ -50,7 +60,7 @@
     var out = "";
     for (var i = 0; i < chars.length; i++) {
       var ch = chars[i];
-      if ((ch === "a" || ch === "o" || ch === "u") && chars[i + 1] === "e") {
+      if (LANG === "de" && (ch === "a" || ch === "o" || ch === "u") && chars[i + 1] === "e") {
         var prev = i > 0 ? chars[i - 1] : "";
         if (!(prev !== "" && FOLD_VOWELS.indexOf(prev) >= 0) && !(ch === "u" && prev === "q")) { out += ch; i++; continue; }
       }
@@ -94,7 +104,20 @@
    "tun brauche brauchen benotige benotigen bekomme bekommen kriege kriegen bitte mochte")
     .split(" ").forEach(function (w) { STOPWORDS[w] = true; });
 
-  function isStopword(token) { return STOPWORDS[token] === true; }
+  // Snowball's English stop word list (snowballstem.org, algorithms/english/stop.txt) without the
+  // words with apostrophes (the tokenizer splits at them), plus filler words of questions.
+  var EN_STOPWORDS = Object.create(null);
+  ("i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she " +
+   "her hers herself it its itself they them their theirs themselves what which who whom this that " +
+   "these those am is are was were be been being have has had having do does did doing would should " +
+   "could ought an the and but if or because as until while of at by for with about against between " +
+   "into through during before after above below to from up down in out on off over under again " +
+   "further then once here there when where why how all any both each few more most other some such " +
+   "no nor not only own same so than too very can will just don shall may might must " +
+   "need want get got please")
+    .split(" ").forEach(function (w) { EN_STOPWORDS[w] = true; });
+
+  function isStopword(token) { return (LANG === "en" ? EN_STOPWORDS : STOPWORDS)[token] === true; }
 
   // ---------------------------------------------------------------------------------------------
   // Snowball German stemmer (the "german" algorithm of libstemmer 2.2, snowballstem.org)
@@ -107,7 +130,9 @@
   function isStemVowel(c) { return c !== undefined && c.length === 1 && STEM_VOWELS.indexOf(c) >= 0; }
 
   /** Stems one lowercase word. Accepts umlauts and ß as libstemmer does; returns a/o/u for them. */
-  function stem(word) {
+  function stem(word) { return LANG === "en" ? stemEnglish(word) : stemGerman(word); }
+
+  function stemGerman(word) {
     // prelude: ß → ss; u and y between vowels are consonants (marked U, Y)
     var a = Array.from(String(word).replace(/ß/g, "ss"));
     for (var i = 0; i + 2 < a.length; i++) {
@@ -196,6 +221,176 @@
     var toks = tokenize(text);
     for (var i = 0; i < toks.length; i++) if (!isStopword(toks[i])) out.push(term(toks[i]));
     return out;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Snowball English stemmer (the "english" algorithm of libstemmer 2.2, a.k.a. Porter2)
+  // ---------------------------------------------------------------------------------------------
+
+  // Vowels; "Y" (a y after a vowel or at the start, which acts as a consonant) is not one.
+  var EN_VOWELS = "aeiouy";
+  // Letters before which a final "li" is dropped (step 2).
+  var EN_LI_ENDING = "cdeghkmnrt";
+  var EN_DOUBLES = ["bb", "dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt"];
+
+  // Null-prototype maps, so that words such as "constructor" are not found in them.
+  function enMap(pairs) {
+    var m = Object.create(null);
+    for (var k in pairs) m[k] = pairs[k];
+    return m;
+  }
+  // Whole words with a fixed stem (exception1), looked up before anything else: irregular forms,
+  // -ly words the rules would mangle, and words ending in s that are not plurals.
+  var EN_EXCEPTIONS = enMap({
+    skis: "ski", skies: "sky", dying: "die", lying: "lie", tying: "tie",
+    idly: "idl", gently: "gentl", ugly: "ugli", early: "earli", only: "onli", singly: "singl",
+    sky: "sky", news: "news", howe: "howe", atlas: "atlas", cosmos: "cosmos", bias: "bias", andes: "andes",
+  });
+  // Words left as they are after step 1a (exception2): -ing/-eed words that are not inflections.
+  var EN_INVARIANT = enMap({ inning: 1, outing: 1, canning: 1, herring: 1, earring: 1, proceed: 1, exceed: 1, succeed: 1 });
+  // Suffix → replacement of steps 2, 3 and 4; a step takes the longest suffix the word ends with
+  // and does nothing when that one's condition fails (Snowball's among: no fallback to a shorter one).
+  var EN_STEP2 = enMap({
+    tional: "tion", enci: "ence", anci: "ance", abli: "able", entli: "ent", izer: "ize", ization: "ize",
+    ational: "ate", ation: "ate", ator: "ate", alism: "al", aliti: "al", alli: "al", fulness: "ful",
+    ousli: "ous", ousness: "ous", iveness: "ive", iviti: "ive", biliti: "ble", bli: "ble", ogi: "og",
+    fulli: "ful", lessli: "less", li: "",
+  });
+  var EN_STEP3 = enMap({
+    tional: "tion", ational: "ate", alize: "al", icate: "ic", iciti: "ic", ical: "ic", ful: "", ness: "", ative: "",
+  });
+  var EN_STEP4 = enMap({
+    al: "", ance: "", ence: "", er: "", ic: "", able: "", ible: "", ant: "", ement: "", ment: "", ent: "",
+    ism: "", ate: "", iti: "", ous: "", ive: "", ize: "", ion: "",
+  });
+
+  function isEnVowel(c) { return c !== undefined && c.length === 1 && EN_VOWELS.indexOf(c) >= 0; }
+
+  /** The longest key of `map` that `w` ends with, or null. Suffixes are at most 7 letters. */
+  function enSuffix(w, map) {
+    for (var k = Math.min(7, w.length); k >= 1; k--) {
+      var s = w.slice(w.length - k);
+      if (map[s] !== undefined) return s;
+    }
+    return null;
+  }
+
+  /**
+   * Whether w[0..k) ends in a short syllable: non-vowel, vowel, non-vowel other than w, x and Y
+   * (hop, but not bow, tax, play); or, at the start of the word, vowel, non-vowel (any).
+   */
+  function enShortSyllable(w, k) {
+    if (k < 2 || isEnVowel(w.charAt(k - 1)) || !isEnVowel(w.charAt(k - 2))) return false;
+    if (k === 2) return true;
+    var last = w.charAt(k - 1);
+    return !isEnVowel(w.charAt(k - 3)) && last !== "w" && last !== "x" && last !== "Y";
+  }
+
+  /**
+   * Stems one lowercase English word ([a-z0-9], apostrophes as Snowball treats them: a leading
+   * one is dropped, a final ', 's or 's' is removed).
+   */
+  function stemEnglish(word) {
+    var w = String(word);
+    if (EN_EXCEPTIONS[w] !== undefined) return EN_EXCEPTIONS[w];
+    if (w.length < 3) return w;
+    // prelude: drop a leading apostrophe; y at the start or after a vowel is a consonant (Y)
+    if (w.charAt(0) === "'") w = w.slice(1);
+    var a = w.split("");
+    var hasY = false;
+    for (var i = 0; i < a.length; i++) {
+      if (a[i] === "y" && (i === 0 || isEnVowel(a[i - 1]))) { a[i] = "Y"; hasY = true; }
+    }
+    w = a.join("");
+    var n = w.length;
+    // mark_regions: R1 starts after the first non-vowel following a vowel (or after the prefixes
+    // gener, commun, arsen, whose next syllable would otherwise be lost); R2 is the same rule
+    // applied again from R1's start.
+    var p1 = n, p2 = n, c = -1;
+    var pre = /^(gener|commun|arsen)/.exec(w);
+    if (pre) c = pre[1].length;
+    else {
+      var j = 0;
+      while (j < n && !isEnVowel(w.charAt(j))) j++;
+      if (j < n) {
+        j++;
+        while (j < n && isEnVowel(w.charAt(j))) j++;
+        if (j < n) c = j + 1;
+      }
+    }
+    if (c >= 0) {
+      p1 = c;
+      while (c < n && !isEnVowel(w.charAt(c))) c++;
+      if (c < n) {
+        c++;
+        while (c < n && isEnVowel(w.charAt(c))) c++;
+        if (c < n) p2 = c + 1;
+      }
+    }
+    var at, m;
+    // step 0: possessives
+    if (w.slice(-3) === "'s'") w = w.slice(0, -3);
+    else if (w.slice(-2) === "'s") w = w.slice(0, -2);
+    else if (w.slice(-1) === "'") w = w.slice(0, -1);
+    // step 1a: plurals
+    if (/sses$/.test(w)) w = w.slice(0, -2);
+    else if (/ie[ds]$/.test(w)) w = w.slice(0, -3) + (w.length > 4 ? "i" : "ie"); // ties → tie, cries → cri
+    else if (/[^us]s$/.test(w)) {
+      // only when a vowel comes before the letter before the s: gaps → gap, but gas, this stay
+      for (i = 0; i < w.length - 2; i++) if (isEnVowel(w.charAt(i))) { w = w.slice(0, -1); break; }
+    }
+    if (EN_INVARIANT[w] === undefined) {
+      // step 1b: -eed, -ed, -ing and their -ly forms
+      m = /(eedly|eed|ingly|edly|ing|ed)$/.exec(w);
+      if (m && (m[1] === "eed" || m[1] === "eedly")) {
+        at = w.length - m[1].length;
+        if (at >= p1) w = w.slice(0, at) + "ee";
+      } else if (m) {
+        at = w.length - m[1].length;
+        for (i = 0; i < at; i++) if (isEnVowel(w.charAt(i))) break;
+        if (i < at) {
+          w = w.slice(0, at);
+          var end2 = w.slice(-2);
+          if (end2 === "at" || end2 === "bl" || end2 === "iz") w += "e";          // luxuriat → luxuriate
+          else if (EN_DOUBLES.indexOf(end2) >= 0) w = w.slice(0, -1);               // hopp → hop
+          else if (w.length === p1 && enShortSyllable(w, w.length)) w += "e";      // hop → hope
+        }
+      }
+      // step 1c: final y after a non-vowel that is not the first letter becomes i (cry → cri, by stays)
+      at = w.length - 1;
+      if (at >= 2 && (w.charAt(at) === "y" || w.charAt(at) === "Y") && !isEnVowel(w.charAt(at - 1))) {
+        w = w.slice(0, at) + "i";
+      }
+      // step 2: suffix in R1
+      m = enSuffix(w, EN_STEP2);
+      if (m !== null && w.length - m.length >= p1) {
+        at = w.length - m.length;
+        if (m === "ogi") { if (w.charAt(at - 1) === "l") w = w.slice(0, at) + "og"; }
+        else if (m === "li") { if (at >= 1 && EN_LI_ENDING.indexOf(w.charAt(at - 1)) >= 0) w = w.slice(0, at); }
+        else w = w.slice(0, at) + EN_STEP2[m];
+      }
+      // step 3: suffix in R1; -ative only in R2
+      m = enSuffix(w, EN_STEP3);
+      if (m !== null && w.length - m.length >= p1) {
+        at = w.length - m.length;
+        if (m !== "ative" || at >= p2) w = w.slice(0, at) + EN_STEP3[m];
+      }
+      // step 4: suffix in R2; -ion only after s or t
+      m = enSuffix(w, EN_STEP4);
+      if (m !== null && w.length - m.length >= p2) {
+        at = w.length - m.length;
+        if (m !== "ion" || w.charAt(at - 1) === "s" || w.charAt(at - 1) === "t") w = w.slice(0, at);
+      }
+      // step 5: final e in R2, or in R1 after no short syllable; final l of ll in R2
+      at = w.length - 1;
+      if (w.charAt(at) === "e") {
+        if (at >= p2 || (at >= p1 && !enShortSyllable(w, at))) w = w.slice(0, at);
+      } else if (w.charAt(at) === "l") {
+        if (at >= p2 && w.charAt(at - 1) === "l") w = w.slice(0, at);
+      }
+    }
+    // postlude
+    return hasY ? w.replace(/Y/g, "y") : w;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -485,6 +680,13 @@
    * Use serializeIndex to get the files.
    */
   function buildIndex(input) {
+    var before = LANG;
+    useLanguage(input.lang);
+    try { return buildIndexIn(input); } finally { useLanguage(before); }
+  }
+
+  function buildIndexIn(input) {
+    var german = LANG === "de";
     var docs = input.docs || [];
     var known = Object.create(null);
     var texts = docs.map(fieldTexts);
@@ -511,10 +713,10 @@
         for (var i = 0; i < toks.length; i++) {
           var t = toks[i];
           add(postings, stem(t), d, f, 2);
-          var parts = compoundCache[t] || (compoundCache[t] = compoundTerms(t, isKnown));
+          var parts = !german ? [] : compoundCache[t] || (compoundCache[t] = compoundTerms(t, isKnown));
           for (var p = 0; p < parts.length; p++) add(postings, parts[p], d, f, 1);
         }
-        if (f !== F_TITLE && f !== F_KEYWORDS) continue;
+        if (!german || (f !== F_TITLE && f !== F_KEYWORDS)) continue;
         // Elided compounds of titles and keywords ("Organ- und Gewebespendeausweis").
         var extra = ellipsisWords(texts[d][f], isKnown);
         for (var e = 0; e < extra.length; e++) if (!isStopword(extra[e])) add(postings, stem(extra[e]), d, f, 1);
@@ -545,6 +747,7 @@
     return {
       main: {
         v: INDEX_VERSION,
+        lang: german ? undefined : LANG,
         docs: docs.map(function (doc) {
           return [doc.url, doc.title, doc.themenfeld || "", snippet(doc.summary || "", SNIPPET_MAX), doc.ozg_id || "", doc.kind === "page" ? "page" : "service"];
         }),
@@ -566,6 +769,7 @@
    * The index files, serialised deterministically (no whitespace, keys in the documented order,
    * strings escaped as jsonString does, integers in plain decimal):
    *   shards: [[fileName, text], ...], fileName = "suche-" + key + "." + fnv1a64(text) + ".json"
+   *           (an index with a `lang` has it in the names: "suche-en-" + key + …)
    *   main:   {"v":…,"docs":[…],"lens":[…],"syn":[…],"vocab":[…],"shards":{key:fileName,…}}
    * Shard files are named relative to the main file (same folder).
    */
@@ -573,9 +777,9 @@
     var m = built.main;
     var files = built.shards.map(function (sh) {
       var text = "{" + sh[1].map(function (e) { return jsonString(e[0]) + ":[" + e[1].join(",") + "]"; }).join(",") + "}";
-      return [sh[0], "suche-" + sh[0] + "." + fnv1a64(text) + ".json", text];
+      return [sh[0], "suche-" + (m.lang ? m.lang + "-" : "") + sh[0] + "." + fnv1a64(text) + ".json", text];
     });
-    var main = '{"v":' + m.v +
+    var main = '{"v":' + m.v + (m.lang ? ',"lang":' + jsonString(m.lang) : "") +
       ',"docs":[' + m.docs.map(function (d) { return "[" + d.map(jsonString).join(",") + "]"; }).join(",") + "]" +
       ',"lens":[' + m.lens.map(function (l) { return "[" + l.join(",") + "]"; }).join(",") + "]" +
       ',"syn":[' + m.syn.map(function (e) { return "[" + jsonString(e[0]) + "," + jsonString(e[1]) + "]"; }).join(",") + "]" +
@@ -665,6 +869,7 @@
 
   /** Runtime state of a parsed main index, computed once and kept on it. */
   function prepare(index) {
+    useLanguage(index.lang);
     if (index.__prepared) return index.__prepared;
     var list = typeof index.vocab === "string" ? decodeVocab(index.vocab) : index.vocab;
     var vocab = Object.create(null);
@@ -693,7 +898,7 @@
    */
   function indexFromDocs(input) {
     var built = buildIndex(input);
-    var index = { v: built.main.v, docs: built.main.docs, lens: built.main.lens, syn: built.main.syn, vocab: built.main.vocab, shards: {} };
+    var index = { v: built.main.v, lang: built.main.lang, docs: built.main.docs, lens: built.main.lens, syn: built.main.syn, vocab: built.main.vocab, shards: {} };
     built.shards.forEach(function (sh) {
       var shard = Object.create(null);
       sh[1].forEach(function (e) { shard[e[0]] = e[1]; });
@@ -975,10 +1180,11 @@
     }
     // The same compound with or without a linking s at a part boundary: "Zweitwohnungsteuer"
     // and "Zweitwohnungssteuer" are both written (and both in use).
-    if (!rhs && w.length >= MIN_SPLIT_WORD) fugeVariants(p, w).forEach(function (t) { if (t !== s) scoreTerm(p, o, t, o.fuge, acc, matched); });
+    var german = LANG === "de";
+    if (!rhs && german && w.length >= MIN_SPLIT_WORD) fugeVariants(p, w).forEach(function (t) { if (t !== s) scoreTerm(p, o, t, o.fuge, acc, matched); });
     if (exact) return acc;
     // Past participles: "geerbt" → erb, "angemeldet" → anmeld, "abgeschleppt" → abschlepp.
-    var pm = rhs ? null : PARTICIPLE.exec(w);
+    var pm = rhs || !german ? null : PARTICIPLE.exec(w);
     if (pm) {
       var base = stem((pm[1] || "") + pm[2]);
       var found = scoreTerm(p, o, base, o.participle, acc, matched);
@@ -992,7 +1198,7 @@
     }
     // The verb and its -ung noun, where the stemmer keeps them apart ("melden" → meld, "Meldung"
     // → meldung): the other form, if the index has it.
-    if (!rhs) derived(s).forEach(function (t) { scoreTerm(p, o, t, o.derivation, acc, matched); });
+    if (!rhs && german) derived(s).forEach(function (t) { scoreTerm(p, o, t, o.derivation, acc, matched); });
     // A compound the index does not hold as one word: split into known parts, scored as the
     // mean of the parts times the share of parts found. For a query, a part may also be a word
     // of the synonym list ("autosteuer" → auto + steuer, auto = Kraftfahrzeug …), which then
@@ -1159,7 +1365,8 @@
     for (var key in DEFAULTS) o[key] = DEFAULTS[key];
     if (options) for (var k2 in options) o[k2] = options[k2];
     var p = prepare(index);
-    var all = joinSeparableVerbs(p, tokenize(query));
+    // Separable verbs are German ("melde … ab"); English phrasal verbs are indexed as words.
+    var all = LANG === "de" ? joinSeparableVerbs(p, tokenize(query)) : tokenize(query);
     var words = all.filter(function (t) { return !isStopword(t); });
     var results = [];
     results.matched = [];
@@ -1311,6 +1518,7 @@
     fold: fold,
     tokenize: tokenize,
     stem: stem,
+    stemEnglish: stemEnglish,
     terms: terms,
     isStopword: isStopword,
     splitCompound: splitCompound,

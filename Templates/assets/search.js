@@ -13,6 +13,27 @@
   var root = form.getAttribute("data-root") || "";
   var indexURL = new URL(form.getAttribute("data-search-index"), window.location.href);
   var LIMIT = 50;
+  // Messages: the page's own (data-texts, from the theme's i18n/<language>.yml, keys search_js_*)
+  // on a page not in the site's language, else these.
+  var T = {
+    none: "Keine Treffer für „{query}“. Prüfen Sie die Schreibweise oder versuchen Sie ein anderes Wort.",
+    one: "1 Treffer für „{query}“.",
+    n: "{n} Treffer für „{query}“.",
+    first: "{n} Treffer für „{query}“, die ersten {shown} werden angezeigt.",
+    empty: "Bitte geben Sie einen Suchbegriff ein.",
+    unavailable: "Die Suche ist gerade nicht verfügbar. Alle Leistungen finden Sie in der Liste von A bis Z.",
+    site_language: ""
+  };
+  try {
+    var own = JSON.parse(form.getAttribute("data-texts") || "{}");
+    for (var key in own) if (Object.prototype.hasOwnProperty.call(T, key)) T[key] = String(own[key]);
+  } catch (e) { /* the German texts stay */ }
+  // On a page in another language, results that are pages in the site's language say so.
+  var siteLang = form.getAttribute("data-site-lang");
+  var pageLang = document.documentElement.lang;
+  function say(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (all, name) { return values[name] !== undefined ? String(values[name]) : all; });
+  }
   var indexPromise = null;
   var shardPromises = {};
   var seq = 0;
@@ -63,16 +84,19 @@
       var li = document.createElement("li");
       var a = document.createElement("a");
       a.href = root + hit.url;
+      var inSiteLanguage = siteLang && hit.url.indexOf(pageLang + "/") !== 0;
+      if (inSiteLanguage) { a.lang = siteLang; a.hreflang = siteLang; }
       appendMarked(a, hit.title, hits.matched);
       li.appendChild(a);
-      if (hit.themenfeld) {
+      if (hit.themenfeld || inSiteLanguage) {
         var meta = document.createElement("p");
         meta.className = "meta";
-        meta.textContent = hit.themenfeld;
+        meta.textContent = [hit.themenfeld, inSiteLanguage ? T.site_language : ""].filter(Boolean).join(" · ");
         li.appendChild(meta);
       }
       if (hit.snippet) {
         var p = document.createElement("p");
+        if (inSiteLanguage) p.lang = siteLang;
         appendMarked(p, hit.snippet, hits.matched);
         li.appendChild(p);
       }
@@ -84,9 +108,10 @@
 
   function statusText(query, hits) {
     if (!query.trim()) return "";
-    if (hits.total === 0) return "Keine Treffer für „" + query + "“. Prüfen Sie die Schreibweise oder versuchen Sie ein anderes Wort.";
-    var n = hits.total === 1 ? "1 Treffer" : hits.total + " Treffer";
-    return n + " für „" + query + "“" + (hits.total > hits.length ? ", die ersten " + hits.length + " werden angezeigt." : ".");
+    var values = { query: query, n: hits.total, shown: hits.length };
+    if (hits.total === 0) return say(T.none, values);
+    if (hits.total > hits.length) return say(T.first, values);
+    return say(hits.total === 1 ? T.one : T.n, values);
   }
 
   function announce(text, immediately) {
@@ -102,7 +127,7 @@
     if (!core.tokenize(query).length) {
       results.replaceChildren();
       results.setAttribute("data-query", query);
-      announce(query.trim() ? "Bitte geben Sie einen Suchbegriff ein." : "", immediately);
+      announce(query.trim() ? T.empty : "", immediately);
       return Promise.resolve();
     }
     return loadIndex().then(function (index) {
@@ -115,7 +140,7 @@
       });
     }).catch(function () {
       if (mine !== seq) return;
-      announce("Die Suche ist gerade nicht verfügbar. Alle Leistungen finden Sie in der Liste von A bis Z.", true);
+      announce(T.unavailable, true);
     });
   }
 

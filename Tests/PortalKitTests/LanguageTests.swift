@@ -59,6 +59,30 @@ import Yams
         #expect(site.brokenLinks().isEmpty, "\(site.brokenLinks())")
     }
 
+    @Test func theEnglishSearchHasItsPageAndItsOwnIndex() throws {
+        // Issue #17 point 3: /en/suche/ over an English index (Snowball's English stemmer, `lang`
+        // "en"); the untranslated services are in it by their German titles at their German URLs.
+        let (site, _, fixture) = try PageTests.build(["site.yml": Self.site, "services/personalausweis-beantragen.en.md": Self.english])
+        defer { fixture.remove() }
+        let page = site.read("en/suche/index.html")
+        #expect(page.contains("<html lang=\"en\">"))
+        #expect(page.contains("<label for=\"suchfeld\">Search term</label>"))
+        let index = try #require(page.firstMatch(of: /data-search-index="\.\.\/\.\.\/(data\/suche-en\.[0-9a-f]+\.json)"/)).1
+        let main = try #require(try JSONSerialization.jsonObject(with: Data(site.read(String(index)).utf8)) as? [String: Any])
+        #expect(main["lang"] as? String == "en")
+        let urls = (main["docs"] as? [[String]] ?? []).map { $0[0] }
+        #expect(urls.contains("en/leistungen/personalausweis-beantragen/"))
+        #expect(urls.contains("leistungen/elterngeld-beantragen/") && !urls.contains("leistungen/personalausweis-beantragen/"))
+        // The English messages of search.js, and the site's language for results that are German.
+        #expect(page.contains("data-site-lang=\"de\"") && page.contains("No results for"))
+        // Every English page's header searches in English; the German search names its English one.
+        #expect(site.read("en/leistungen/personalausweis-beantragen/index.html").contains("action=\"../../../en/suche/\""))
+        let expected = ["de": Self.base + "suche/", "en": Self.base + "en/suche/", "x-default": Self.base + "suche/"]
+        #expect(Self.alternates(page) == expected)
+        #expect(Self.alternates(site.read("suche/index.html")) == expected)
+        #expect(site.brokenLinks().isEmpty, "\(site.brokenLinks())")
+    }
+
     @Test func anUntranslatedServiceHasNoEnglishPageNoAlternatesAndASwitchThatSaysWhy() throws {
         let (site, _, fixture) = try PageTests.build(["site.yml": Self.site, "services/personalausweis-beantragen.en.md": Self.english])
         defer { fixture.remove() }

@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func stemmerMatchesSnowballVectors() throws {
-        let stemmer = GermanStemmer()
+        let stemmer = SnowballStemmer()
         let rows = try Self.lines("stemmer-de.tsv")
         #expect(rows.count > 3000)
         let wrong = rows.filter { stemmer.stem($0[0]) != $0[1] }
@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func foldTokenizeAndTermsMatchVectors() throws {
-        let stemmer = GermanStemmer()
+        let stemmer = SnowballStemmer()
         let rows = try Self.lines("fold-de.tsv")
         #expect(rows.count > 100)
         for row in rows where row.count >= 4 {
@@ -48,8 +48,31 @@ import Testing
         }
     }
 
+    @Test func englishIndexIsByteIdenticalToTheReference() throws {
+        // Four English service texts and three services by their German titles (spec v2): the
+        // English stemmer, no ae/oe/ue folding, no compound parts, `lang` and the names with "en".
+        let dir = Self.vectors.appendingPathComponent("search-index-en")
+        let input = try JSONDecoder().decode(SearchIndexBuilder.Input.self, from: Data(contentsOf: dir.appendingPathComponent("docs.json")))
+        #expect(input.lang == "en")
+        let files = SearchIndexBuilder.build(input)
+        let expectedMain = try Data(contentsOf: dir.appendingPathComponent("index.json"))
+        #expect(files.main == expectedMain, "main differs:\n\(String(decoding: files.main.prefix(400), as: UTF8.self))")
+        let expectedShards = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix("suche-en-") }.sorted()
+        #expect(!expectedShards.isEmpty && files.shards.map(\.name).sorted() == expectedShards)
+        for shard in files.shards {
+            #expect(shard.data == (try Data(contentsOf: dir.appendingPathComponent(shard.name))), "\(shard.name)")
+        }
+    }
+
+    @Test func englishTextKeepsItsVowelPairsAndUsesTheEnglishStemmer() {
+        #expect(SearchLanguage.english.tokenize("The blue Führerschein does it") == ["blue", "fuhrerschein"])
+        #expect(SearchLanguage.german.tokenize("Bürger Buerger blue") == ["burger", "burger", "blu"])
+        let english = SnowballStemmer(.english)
+        #expect(english.stem("licences") == "licenc" && english.stem("registering") == "regist")
+    }
+
     @Test func compoundPartsAreIndexed() {
-        let stemmer = GermanStemmer()
+        let stemmer = SnowballStemmer()
         let known: Set<String> = Set(["personal", "ausweis", "hund", "steuer", "fuhrung", "zeugnis"].map(stemmer.stem))
         let compounds = Compounds(known: known, stemmer: stemmer)
         #expect(compounds.compoundTerms(Array("personalausweis".utf8)).contains(stemmer.stem("ausweis")))

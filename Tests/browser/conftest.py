@@ -307,10 +307,11 @@ def page_paths(site_dir):
         "en-service": "en/leistungen/personalausweis-beantragen/",
         "en-topic": "en/themen/familie-und-kind/",
         "en-page": "en/impressum/",
+        "en-search": "en/suche/?q=driving+licence",
     }
     for name in ("service-handwritten", "form-own", "impressum", "leichte-sprache", "service-leichte-sprache", "barrierefreiheit", "open-data",
-                 "en-home", "en-a-z", "en-service", "en-topic", "en-page"):
-        rel = paths[name]
+                 "en-home", "en-a-z", "en-service", "en-topic", "en-page", "en-search"):
+        rel = paths[name].split("?")[0]
         if not (site_dir / rel / "index.html").is_file():
             raise AssertionError(f"page type {name}: {rel} is missing from the built site")
     return paths
@@ -320,7 +321,7 @@ def page_paths(site_dir):
 PAGE_TYPES = ["home", "a-z", "service-handwritten", "service-generated", "form-own", "form-default",
               "topic", "lebenslage", "authority", "places", "land", "kreis", "gemeinde", "verband", "search",
               "404", "missing", "impressum", "leichte-sprache", "service-leichte-sprache", "barrierefreiheit", "open-data",
-              "en-home", "en-a-z", "en-service", "en-topic", "en-page"]
+              "en-home", "en-a-z", "en-service", "en-topic", "en-page", "en-search"]
 
 
 # --------------------------------------------------------------------------------------------

@@ -143,3 +143,32 @@ def test_english_finder_answers_in_english(driver, base_url):
     text = answer.get_attribute("textContent")
     assert "Responsible for" in text or "No office" in text, text
     assert "zuständig" not in text, text
+
+
+def search_results(driver, url):
+    """Opens a search page with ?q= and waits for its status; the result links and the status.
+    (Not open_page, which requires results: the last query has none.)"""
+    driver.get(url)
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    status = driver.find_element(By.ID, "suche-status")
+    WebDriverWait(driver, 10).until(lambda d: status.get_attribute("textContent").strip())
+    links = driver.find_elements(By.CSS_SELECTOR, "#search-results > li > a")
+    return links, status.get_attribute("textContent")
+
+
+def test_english_search_finds_english_pages_and_german_titles(driver, base_url):
+    # Issue #17 point 3: English words through the English index, with English messages.
+    links, said = search_results(driver, base_url + "en/suche/?q=driving%20licences")
+    assert links and links[0].get_attribute("href").endswith("/en/leistungen/fuehrerschein-beantragen/"), [a.get_attribute("href") for a in links[:3]]
+    assert "results for" in said or "result for" in said, said
+    assert not links[0].get_attribute("lang")
+    # A service without an English text, by its German name: its German page, marked as German.
+    links, said = search_results(driver, base_url + "en/suche/?q=f%C3%BChrungszeugnis")
+    first = links[0]
+    assert "/en/" not in first.get_attribute("href") and "/leistungen/" in first.get_attribute("href"), first.get_attribute("href")
+    assert first.get_attribute("lang") == "de" and first.get_attribute("hreflang") == "de"
+    meta = first.find_element(By.XPATH, "..").find_element(By.CSS_SELECTOR, "p.meta").get_attribute("textContent")
+    assert "in German" in meta, meta
+    # Nothing found: the English message.
+    links, said = search_results(driver, base_url + "en/suche/?q=xqzvw")
+    assert not links and said.startswith("No results for"), said

@@ -88,3 +88,35 @@ test("synonym files: later files replace, empty right side removes", () => {
   const merged = core.mergeSynonyms(["# Kommentar\nKita = Kindertagesbetreuung\nGEZ = Rundfunkbeitrag\nohne gleich\n", "kita = Krippe\ngez =\n"]);
   assert.deepEqual(merged, [["kita", "Krippe"]]);
 });
+
+test("buildIndex of the English docs (lang en) equals the English fixture files", () => {
+  const dir = path.join(__dirname, "..", "vectors", "search-index-en");
+  const input = JSON.parse(fs.readFileSync(path.join(dir, "docs.json"), "utf8"));
+  const files = core.serializeIndex(core.buildIndex(input));
+  const main = fs.readFileSync(path.join(dir, "index.json"), "utf8");
+  assert.ok(files.main.startsWith('{"v":2,"lang":"en",'));
+  assert.ok(files.main === main, "index.json differs " + firstDiff(files.main, main));
+  const onDisk = fs.readdirSync(dir).filter((f) => f.startsWith("suche-en-")).sort();
+  assert.ok(onDisk.length > 0);
+  assert.deepEqual(files.shards.map((s) => s[0]).sort(), onDisk);
+  for (const [name, text] of files.shards) assert.ok(text === fs.readFileSync(path.join(dir, name), "utf8"), name);
+});
+
+test("an English index searches in English, and a German one after it in German", () => {
+  const dir = path.join(__dirname, "..", "vectors", "search-index-en");
+  // Before any English index: German folding ("ue" after a consonant is ü).
+  assert.equal(core.fold("blue"), "blu");
+  const en = core.indexFromDocs(JSON.parse(fs.readFileSync(path.join(dir, "docs.json"), "utf8")));
+  const titles = (index, q) => core.search(index, q).map((r) => r.title);
+  // English stems ("licences" → licenc, "registering" → regist), a typo, and a German-only title.
+  assert.match(titles(en, "driving licences")[0], /driving licence/i);
+  assert.match(titles(en, "registering my address")[0], /address/i);
+  assert.match(titles(en, "chlid benefit")[0], /Kindergeld/);
+  assert.match(titles(en, "führungszeugnis")[0], /Führungszeugnis/);
+  // The language is the index's: "blue" stays "blue" while the English index is in use.
+  core.search(en, "blue");
+  assert.equal(core.fold("blue"), "blue");
+  const de = core.indexFromDocs(JSON.parse(fs.readFileSync(path.join(DIR, "docs.json"), "utf8")));
+  assert.match(titles(de, "hundesteuer")[0], /Hundesteuer/);
+  assert.equal(core.fold("blue"), "blu");
+});

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Search quality benchmark: the portal's own search against Pagefind, in headless Chromium.
 
-    python3 Tools/bench/search-quality.py SITE_DIR [--queries FILE] [--js-index] [--json OUT]
+    python3 Tools/bench/search-quality.py SITE_DIR [--queries FILE] [--lang en] [--js-index] [--json OUT]
 
 SITE_DIR is a site built by `portal build`. The script copies it to /dev/shm, serves the copy on
 127.0.0.1 (a free port, Python's http.server in a thread), opens /suche/?q=<query> for every
@@ -16,6 +16,11 @@ into the search box; from the last keydown to the last change of #search-results
 In the same run it indexes a second copy of the site with Pagefind (pip package pagefind-bin;
 service pages only, <main> only, language de) and evaluates the same queries through Pagefind's JS
 API (pagefind.search, then data() of the top 10 results) in the same browser.
+
+--lang en: the English search (spec v2): /en/suche/ over the English index. Pagefind then gets
+the same pages a citizen reaches from the English search: every English service page, and the
+German page of each service without an English text (the German page of a translated service is
+removed from its copy), all indexed as English (--force-language en, one index).
 
 --js-index: until `portal build` writes the sharded index itself, build it with the JavaScript
 reference builder (Tools/search/build-index.js) from Content/ and Templates/ (--content,
@@ -231,23 +236,26 @@ const q = arguments[0], done = arguments[arguments.length - 1];
 """
 
 
+SEARCH_PATH = "/suche/"
+
+
 def run_ours(driver, httpd, base, served, groups, queries, slug2ozg, typing=True):
     rows = []
     # First query on a fresh browser cache: bytes fetched.
     driver.execute_cdp_cmd("Network.clearBrowserCache", {})
     first = queries[0]["q"]
     del httpd.request_log[:]
-    driver.get(base + "/suche/?q=" + urllib.parse.quote(first))
+    driver.get(base + SEARCH_PATH + "?q=" + urllib.parse.quote(first))
     driver.execute_async_script(OURS_WAIT, first)
     first_total, first_files = resource_bytes(list(httpd.request_log), served)
     for item in queries:
-        driver.get(base + "/suche/?q=" + urllib.parse.quote(item["q"]))
+        driver.get(base + SEARCH_PATH + "?q=" + urllib.parse.quote(item["q"]))
         urls = driver.execute_async_script(OURS_WAIT, item["q"])
         ozgs = [slug2ozg.get(slug_of(u) or "", "") for u in urls]
         rows.append({"q": item["q"], "group": item["group"], "rank": rank_of(item["ids"], ozgs), "count": len(urls),
                      "top": [slug_of(u) or u for u in urls[:3]]})
     # Keystroke → results: type every query into the box of one page (index already loaded).
-    driver.get(base + "/suche/")
+    driver.get(base + SEARCH_PATH)
     times, focus_kept = [], True
     for item in (queries if typing else []):
         r = driver.execute_async_script(OURS_TYPE, item["q"])
@@ -289,12 +297,20 @@ def build_js_index(served, content, templates):
     subprocess.run(cmd, check=True, stderr=subprocess.DEVNULL)
 
 
-def build_pagefind(pf_site):
+def build_pagefind(pf_site, lang="de"):
     (pf_site / "pagefind-bench.html").write_text(
-        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Pagefind</title></head><body></body></html>',
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>Pagefind</title></head><body></body></html>',
         encoding="utf-8")
-    cmd = [sys.executable, "-m", "pagefind_bin", "--site", str(pf_site), "--glob", "leistungen/*/index.html",
-           "--root-selector", "main", "--force-language", "de", "--silent"]
+    glob = "leistungen/*/index.html"
+    if lang != "de":
+        # A translated service only by its page in that language; the rest by their German pages.
+        for page in (pf_site / lang / "leistungen").glob("*/index.html"):
+            german = pf_site / "leistungen" / page.parent.name
+            if german.is_dir():
+                shutil.rmtree(german)
+        glob = "**/leistungen/*/index.html"
+    cmd = [sys.executable, "-m", "pagefind_bin", "--site", str(pf_site), "--glob", glob,
+           "--root-selector", "main", "--force-language", lang, "--silent"]
     subprocess.run(cmd, check=True)
 
 
@@ -309,6 +325,7 @@ def main():
     ap.add_argument("--js-index", action="store_true", help="build the index with the JS reference builder")
     ap.add_argument("--content", default=str(REPO / "Content"), help="Content folder (ozg_id fallback, --js-index)")
     ap.add_argument("--templates", default=str(REPO / "Templates"), help="Templates folder (--js-index synonyms)")
+    ap.add_argument("--lang", default="de", help="the search page's language: de (/suche/) or en (/en/suche/)")
     ap.add_argument("--no-pagefind", action="store_true", help="skip the Pagefind comparison")
     ap.add_argument("--no-typing", action="store_true", help="skip the keystroke timing (typing every query takes ~3 s each)")
     ap.add_argument("--json", metavar="FILE", help="write all numbers to FILE")
@@ -316,6 +333,8 @@ def main():
     args = ap.parse_args()
 
     site = Path(args.site)
+    global SEARCH_PATH
+    SEARCH_PATH = "/suche/" if args.lang == "de" else f"/{args.lang}/suche/"
     if not (site.is_dir() and (site / "suche" / "index.html").is_file()):
         print(f"error: {site}: no built site (suche/index.html missing)", file=sys.stderr)
         return 1
@@ -348,7 +367,7 @@ def main():
         if not args.no_pagefind:
             pf_dir = work / "pagefind"
             shutil.copytree(site, pf_dir)
-            build_pagefind(pf_dir)
+            build_pagefind(pf_dir, args.lang)
             httpd2, base2 = serve(pf_dir)
             servers.append(httpd2)
             prow, ptotal, pfiles, ptimes = run_pagefind(driver, httpd2, base2, pf_dir, groups, queries, slug2ozg)
@@ -368,7 +387,7 @@ def main():
     def code_bytes(files):
         return sum(f["gzip"] for f in files if f["path"].endswith((".js", ".json")) or "/pagefind/" in f["path"])
 
-    print(f"queries: {args.queries} ({len(queries)}), site: {site}{' (index: JS reference builder)' if args.js_index else ''}")
+    print(f"queries: {args.queries} ({len(queries)}), site: {site}, search page {SEARCH_PATH}{' (index: JS reference builder)' if args.js_index else ''}")
     print()
     head = f"{'group':30} {'n':>3}  {'ours R@1':>8} {'R@3':>6} {'MRR@10':>6} {'zero':>6}"
     if pf:

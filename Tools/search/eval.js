@@ -2,11 +2,12 @@
 // Search quality in Node, for quick iteration on the ranking (search-quality.py measures the same
 // in Chromium against Pagefind and is the reference for reported figures).
 //
-//   node Tools/search/eval.js SITE_DIR QUERIES.tsv [-v] [--no-synonyms] [--json OUT] [--opt key=value …]
+//   node Tools/search/eval.js SITE_DIR QUERIES.tsv [-v] [--no-synonyms] [--lang en] [--json OUT] [--opt key=value …]
 //
 // SITE_DIR: a built site (its data/suche.<hash>.json and shards, and leistungen/<slug>/ pages for
 // the ozg_id of each result). Query file format: ../shared/queries/README.md. Prints recall@1,
 // recall@3, MRR@10 and the zero-result rate, overall and per group; -v lists queries missing rank 1.
+// --lang en: the English index (data/suche-en.<hash>.json, spec v2) instead of the German one.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -19,7 +20,9 @@ function main(argv) {
   argv.forEach((a, i) => {
     if (a === "--opt") { const [k, v] = argv[i + 1].split("="); opts[k] = JSON.parse(v); }
   });
-  const args = argv.filter((a, i) => !a.startsWith("-") && argv[i - 1] !== "--opt");
+  const langAt = argv.indexOf("--lang");
+  const lang = langAt >= 0 ? argv[langAt + 1] : "de";
+  const args = argv.filter((a, i) => !a.startsWith("-") && argv[i - 1] !== "--opt" && argv[i - 1] !== "--lang");
   const verbose = argv.includes("-v");
   const jsonAt = argv.indexOf("--json");
   const jsonOut = jsonAt >= 0 ? argv[jsonAt + 1] : null;
@@ -29,7 +32,8 @@ function main(argv) {
     return 2;
   }
   const dataDir = path.join(site, "data");
-  const main = fs.readdirSync(dataDir).find((f) => /^suche\.[0-9a-f]+\.json$/.test(f));
+  const mainName = lang === "de" ? /^suche\.[0-9a-f]+\.json$/ : new RegExp("^suche-" + lang + "\\.[0-9a-f]+\\.json$");
+  const main = fs.readdirSync(dataDir).find((f) => mainName.test(f));
   // --no-synonyms: as if the synonym lists were empty (the generalisation check).
   const index = loadIndex(path.join(dataDir, main), { noSynonyms: argv.includes("--no-synonyms") });
   const queries = [];

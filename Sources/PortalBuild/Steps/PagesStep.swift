@@ -10,13 +10,19 @@ package struct PagesStep: BuildStep {
     package let name = "Seiten"
     package let reportsProgress = true
 
+    /// The data files the pages' scripts load: the search index (per language), places, authorities.
+    static func dataPaths(_ build: BuildState) -> [String: String] {
+        var paths = ["search": build.search.group.main, "places": build.placesPath, "authorities": Routes.authorityCards]
+        for (language, main) in build.translatedSearchIndexes { paths["search-" + language] = main }
+        return paths
+    }
+
     package func run(_ build: BuildState) throws {
         let model = build.model, answers = build.answers, theme = build.theme
         let emitter = build.emitter, recorder = build.recorder, progress = build.options.progress
         let stencils = PageStencils(theme: theme)
         var made = PageRenderer(model: model, answers: answers, theme: theme, assetPaths: build.assetPaths,
-                                dataPaths: ["search": build.search.group.main, "places": build.placesPath, "authorities": Routes.authorityCards],
-                                rulePaths: build.rulePaths, stencils: stencils)
+                                dataPaths: Self.dataPaths(build), rulePaths: build.rulePaths, stencils: stencils)
         made.openDataFiles = build.openDataFiles
         let renderer = made
         let jobs = PageJob.all(for: model)

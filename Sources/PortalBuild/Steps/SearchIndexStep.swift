@@ -16,10 +16,29 @@ package struct SearchIndexStep: BuildStep {
             build.emitter.record(path, BuildCache.Entry(fingerprint: "search:" + search.group.fingerprint, size: size), reused: search.reused)
         }
         build.searchIndex = (search.group, search.corpus)
+        try writeTranslatedIndexes(build)
+    }
+
+    /// The index of each other language's search page (spec v2). Small (the translated texts, and
+    /// the other services' titles), so made anew each build; the emitter takes unchanged files over.
+    private func writeTranslatedIndexes(_ build: BuildState) throws {
+        for code in build.model.content.site.otherLanguages {
+            // A language without a stemmer here has no search page of its own (`PageJob`).
+            guard let language = SearchLanguage(rawValue: code) else { continue }
+            let input = SearchIndexBuilder.input(for: build.model, language: code)
+            let fingerprint = "search-\(code):" + SearchCorpus.fingerprint(input)
+            let corpus = SearchCorpus(input, language: language, memo: build.options.memo)
+            let emitter = build.emitter
+            let (group, _) = try SearchIndex.write(corpus.files(), fingerprint: fingerprint) { data, path throws(OutputFolder.WriteError) in
+                try emitter.emit(data, to: path, entry: BuildCache.Entry(fingerprint: fingerprint, size: data.count), namedByContent: true)
+            }
+            build.translatedSearchIndexes[code] = group.main
+        }
     }
 
     /// Puts the edited bodies into their documents of the last build's corpus; writes the index
     /// files anew if that changed the index (their names are content hashes, so the old ones go).
+    /// The other languages' indexes hold no German body, so they stay as they are.
     package func run(_ build: BuildState, bodies edits: BodyEdits) throws {
         guard var group = build.previous?.search else { throw BodyEdits.Widen() }
         for edit in edits.edits {

@@ -46,10 +46,21 @@ extension PageRenderer {
         ["body": .string(Routes.relativeLinks(in: free.html, root: Routes.root(from: Routes.freePage(free.slug))))]
     }
 
-    package func searchPage() -> PagePlan {
-        let path = Routes.search
-        let c = frame(path: path, title: "Suche", description: "Leistungen des Portals durchsuchen.", crumbs: [Crumb(title: "Suche", path: path)])
-        return page(path, "search", Self.pointingToSearchIndex(c, at: dataPaths["search"] ?? ""))
+    /// The search page; in another language than the site's (`en/suche/`), over that language's
+    /// index (`dataPaths["search-en"]`).
+    package func searchPage(_ language: String? = nil) -> PagePlan {
+        guard let language, language != site.language else {
+            let path = Routes.search
+            let title = text("search_title", site.language)
+            let c = frame(path: path, title: title, description: text("search_description", site.language), crumbs: [Crumb(title: title, path: path)],
+                          versions: versions(of: path, translatedIn: site.otherLanguages))
+            return page(path, "search", Self.pointingToSearchIndex(c, at: dataPaths["search"] ?? ""))
+        }
+        let path = Routes.translated(Routes.search, language)
+        let title = text("search_title", language)
+        let c = frame(path: path, title: title, description: text("search_description", language), crumbs: [Crumb(title: title, path: path)],
+                      language: language, versions: versions(of: Routes.search, translatedIn: [language]))
+        return page(path, Theme.template("search", language: language), Self.pointingToSearchIndex(c, at: dataPaths["search-" + language] ?? ""))
     }
 
     /// The search page's context with the path of the index file (its name changes with every
