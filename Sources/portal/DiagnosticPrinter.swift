@@ -7,6 +7,9 @@ import PortalModel
 struct DiagnosticPrinter {
     /// Source files read so far, split into lines; nil if a file cannot be read.
     private var files: [String: [Substring]?] = [:]
+    /// The last line quoted, as scalars: many diagnostics on one very long line (a fuzzed CSV row
+    /// of 300,000 bytes) made turning it into scalars each time take minutes.
+    private var lastLine: (path: String, line: Int, scalars: [Unicode.Scalar])?
 
     mutating func format(_ diagnostic: Diagnostic) -> String {
         let location = Terminal.paint("\(diagnostic.path):\(diagnostic.line):\(diagnostic.column):", .bold)
@@ -26,8 +29,14 @@ struct DiagnosticPrinter {
             files[diagnostic.path] = .some(lines)
         }
         guard let lines = files[diagnostic.path] ?? nil, diagnostic.line <= lines.count else { return nil }
-        var line = Array(lines[diagnostic.line - 1].unicodeScalars)
-        if line.last == "\r" { line.removeLast() }
+        var line: [Unicode.Scalar]
+        if let last = lastLine, last.path == diagnostic.path, last.line == diagnostic.line {
+            line = last.scalars
+        } else {
+            line = Array(lines[diagnostic.line - 1].unicodeScalars)
+            if line.last == "\r" { line.removeLast() }
+            lastLine = (diagnostic.path, diagnostic.line, line)
+        }
         var caret = min(diagnostic.column - 1, line.count)
         // Long lines: a window around the column.
         let width = 100

@@ -336,12 +336,26 @@ enum Console {
 
     static func fail(_ errors: ContentErrors) -> Never {
         var printer = DiagnosticPrinter()
-        let text = errors.diagnostics.map { printer.format($0) }.joined()
+        // A line that gives thousands of messages (a pasted list of 100,000 postal codes) shows
+        // the first few and the count: pages of the same message help no editor.
+        var perLine: [String: Int] = [:], omitted: [(key: String, count: Int)] = []
+        var text = ""
+        for diagnostic in errors.diagnostics {
+            let key = "\(diagnostic.path):\(diagnostic.line)"
+            let seen = perLine[key, default: 0] + 1
+            perLine[key] = seen
+            if seen <= maxMessagesPerLine { text += printer.format(diagnostic) } else if seen == maxMessagesPerLine + 1 { omitted.append((key, 0)) }
+        }
+        for (key, _) in omitted {
+            text += "\(key): … und \(perLine[key]! - maxMessagesPerLine) weitere Meldungen in dieser Zeile (nicht gezeigt)\n"
+        }
         let count = errors.diagnostics.filter { $0.severity == .error }.count
         let files = Set(errors.diagnostics.filter { $0.severity == .error }.map(\.path)).count
         Terminal.error("\(text)\(summary(errors: count, files: files))\n")
         exit(1)
     }
+
+    static let maxMessagesPerLine = 20
 
     /// "3 Fehler in 2 Dateien; nichts geschrieben."
     static func summary(errors: Int, files: Int) -> String {

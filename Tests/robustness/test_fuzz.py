@@ -53,6 +53,8 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # everything but tab and
 # The quoted source line and the caret line under a diagnostic (see DiagnosticPrinter.swift).
 QUOTE = re.compile(r"^\d+ \| .*$")
 CARET = re.compile(r"^ +\| +\^$")
+# More than 20 messages on one line: the first 20, then one line with the count (main.swift).
+OMITTED = re.compile(r"^.+?:\d+: … und \d+ weitere Meldungen in dieser Zeile \(nicht gezeigt\)$")
 SUMMARY = re.compile(r"^(?P<errors>\d+) Fehler in (?P<files>\d+) (Datei|Dateien); nichts geschrieben\.$")
 
 
@@ -312,7 +314,7 @@ def problems_with(result_code: int | None, stderr: str, case_dir: Path, content:
         if SUMMARY.match(line):
             summaries += 1
             continue
-        if QUOTE.match(line) or CARET.match(line):
+        if QUOTE.match(line) or CARET.match(line) or OMITTED.match(line):
             continue
         m = DIAGNOSTIC.match(line)
         if not m:
