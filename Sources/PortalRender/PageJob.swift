@@ -33,6 +33,8 @@ package enum PageJob: Sendable {
     case translatedFreePage(Int, String)
     /// The search page in another language, over that language's index (`en/suche/`).
     case translatedSearch(String)
+    /// The 404 page in another language (`en/404.html`).
+    case translatedNotFound(String)
 
     /// The page type as counted in the build summary.
     package var kind: String {
@@ -51,7 +53,7 @@ package enum PageJob: Sendable {
         case .freePage: return "Seiten"
         case .notFound: return "404"
         case .openData: return "Offene Daten"
-        case .translatedHome, .translatedServiceIndex, .translatedService, .translatedThemenfeld, .translatedLebenslage, .translatedFreePage, .translatedSearch: return "Übersetzungen"
+        case .translatedHome, .translatedServiceIndex, .translatedService, .translatedThemenfeld, .translatedLebenslage, .translatedFreePage, .translatedSearch, .translatedNotFound: return "Übersetzungen"
         case .signLanguage: return "Gebärdensprache"
         }
     }
@@ -70,7 +72,7 @@ package enum PageJob: Sendable {
         if c.site.openData != nil { jobs.append(.openData) }
         if !c.site.signLanguage.isEmpty { jobs.append(.signLanguage) }
         for language in c.site.otherLanguages {
-            jobs += [.translatedHome(language), .translatedServiceIndex(language), .translatedSearch(language)]
+            jobs += [.translatedHome(language), .translatedServiceIndex(language), .translatedSearch(language), .translatedNotFound(language)]
             jobs += c.services.indices.filter { c.translations[language]?[c.services[$0].slug] != nil }.map { PageJob.translatedService($0, language) }
             let topics = c.translatedTopics[language] ?? [:]
             jobs += c.topics.themenfelder.indices.filter { topics[c.topics.themenfelder[$0].slug] != nil }.map { PageJob.translatedThemenfeld($0, language) }

@@ -44,6 +44,7 @@ package struct PageRenderer: Sendable {
         case .translatedHome(let language): return translatedHomePage(language)
         case .translatedServiceIndex(let language): return translatedServiceIndexPage(language)
         case .translatedSearch(let language): return searchPage(language)
+        case .translatedNotFound(let language): return notFoundPage(language)
         case .translatedFreePage(let i, let language):
             let german = model.content.pages[i]
             return translatedFreePage(german, model.content.translatedPages[language]![german.slug]!, language)

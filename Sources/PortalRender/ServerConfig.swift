@@ -79,6 +79,19 @@ package struct ServerConfig {
             }
 
             """
+        // Below each other language's folder, that language's 404 page (`^~`: no hashed files
+        // live there, so the regex location is not needed for it).
+        for language in site.otherLanguages {
+            text += """
+
+                location ^~ \(base)\(language)/ {
+                    error_page 404 \(base)\(Routes.translated(Routes.notFound, language));
+                    try_files $uri $uri/ =404;
+                \(headerLines(cache: Self.revalidate))
+                }
+
+                """
+        }
         if securityTxtRedirect {
             text += """
 
@@ -126,7 +139,7 @@ package struct ServerConfig {
             }
 
             handle_errors {
-                @portal_missing expression {err.status_code} == 404
+            \(site.otherLanguages.map { missingIn($0) }.joined())    @portal_missing expression {err.status_code} == 404
                 handle @portal_missing {
                     rewrite * \(base)\(Routes.notFound)
             \(headerBlock("*", cache: Self.revalidate).split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
@@ -138,5 +151,21 @@ package struct ServerConfig {
 
             """
         return text
+    }
+
+    /// Caddy: a 404 below a language's folder gets that language's 404 page. Written before the
+    /// site's own: Caddy tries `handle` blocks with named matchers in the order written.
+    private func missingIn(_ language: String) -> String {
+        let base = site.basePath
+        var lines = ["@portal_missing_\(language) {",
+                     "    expression {err.status_code} == 404",
+                     "    path \(base)\(language)/*",
+                     "}",
+                     "handle @portal_missing_\(language) {",
+                     "    rewrite * \(base)\(Routes.translated(Routes.notFound, language))",
+                     "    header * {"]
+        lines += (headers + [("Cache-Control", Self.revalidate)]).map { "        \($0.0) \"\($0.1)\"" }
+        lines += ["        -Server", "    }", "    file_server {", "        precompressed br gzip", "    }", "}"]
+        return lines.map { "    " + $0 + "\n" }.joined()
     }
 }

@@ -83,6 +83,24 @@ import Yams
         #expect(site.brokenLinks().isEmpty, "\(site.brokenLinks())")
     }
 
+    @Test func theEnglish404PageIsEnglishAndTheServersSendItBelowEn() throws {
+        let (site, _, fixture) = try PageTests.build(["site.yml": Self.site, "services/personalausweis-beantragen.en.md": Self.english])
+        defer { fixture.remove() }
+        let page = site.read("en/404.html")
+        #expect(page.contains("<html lang=\"en\">") && page.contains("<h1>Page not found</h1>"))
+        // Served at any depth: links from the base path; the switch names the German 404 page.
+        #expect(page.contains("<a href=\"/land/en/suche/\">Search services</a>"))
+        #expect(page.contains("<a href=\"/land/404.html\" hreflang=\"de\" lang=\"de\">Deutsch</a>"))
+        #expect(!page.contains("rel=\"alternate\"") && !site.read("404.html").contains("rel=\"alternate\""))
+        // The server files beside the output (nginx and Caddy run them in Tests/browser/test_server.py).
+        let server = site.root.deletingLastPathComponent().appendingPathComponent("Output.server")
+        let nginx = try String(contentsOf: server.appendingPathComponent("nginx.conf"), encoding: .utf8)
+        let caddy = try String(contentsOf: server.appendingPathComponent("portal.caddy"), encoding: .utf8)
+        #expect(nginx.contains("location ^~ /land/en/ {\n    error_page 404 /land/en/404.html;"))
+        #expect(caddy.contains("    @portal_missing_en {\n        expression {err.status_code} == 404\n        path /land/en/*\n    }"))
+        #expect(caddy.range(of: "@portal_missing_en")!.lowerBound < caddy.range(of: "@portal_missing expression")!.lowerBound)
+    }
+
     @Test func anUntranslatedServiceHasNoEnglishPageNoAlternatesAndASwitchThatSaysWhy() throws {
         let (site, _, fixture) = try PageTests.build(["site.yml": Self.site, "services/personalausweis-beantragen.en.md": Self.english])
         defer { fixture.remove() }

@@ -308,6 +308,7 @@ def page_paths(site_dir):
         "en-topic": "en/themen/familie-und-kind/",
         "en-page": "en/impressum/",
         "en-search": "en/suche/?q=driving+licence",
+        "en-404": "en/404.html",
     }
     for name in ("service-handwritten", "form-own", "impressum", "leichte-sprache", "service-leichte-sprache", "barrierefreiheit", "open-data",
                  "en-home", "en-a-z", "en-service", "en-topic", "en-page", "en-search"):
@@ -321,7 +322,7 @@ def page_paths(site_dir):
 PAGE_TYPES = ["home", "a-z", "service-handwritten", "service-generated", "form-own", "form-default",
               "topic", "lebenslage", "authority", "places", "land", "kreis", "gemeinde", "verband", "search",
               "404", "missing", "impressum", "leichte-sprache", "service-leichte-sprache", "barrierefreiheit", "open-data",
-              "en-home", "en-a-z", "en-service", "en-topic", "en-page", "en-search"]
+              "en-home", "en-a-z", "en-service", "en-topic", "en-page", "en-search", "en-404"]
 
 
 # --------------------------------------------------------------------------------------------

@@ -111,20 +111,22 @@ def test_the_german_text_check_finds_german_text(driver, base_url):
 
 def test_no_german_interface_text_on_english_pages(driver, base_url, site_dir):
     texts = telling_german_texts()
-    for page in english_pages(site_dir):
-        open_page(driver, base_url + page[: -len("index.html")])
+    # The English 404 page has no alternates (it is no page of its own), but is English throughout.
+    for page in english_pages(site_dir) + ["en/404.html"]:
+        open_page(driver, base_url + page.removesuffix("index.html"))
         found = german_interface_texts(driver, texts)
         assert not found, f"{page}: German interface texts {found}"
 
 
 def test_language_switch_targets_exist(site_dir):
     switch = re.compile(r'<nav class="language-switch"[^>]*>\s*<ul>(.*?)</ul>', re.S)
-    for page in english_pages(site_dir) + ["index.html", "leistungen/index.html", "leistungen/personalausweis-beantragen/index.html"]:
+    for page in english_pages(site_dir) + ["en/404.html", "404.html", "index.html", "leistungen/index.html", "leistungen/personalausweis-beantragen/index.html"]:
         html = (site_dir / page).read_text(encoding="utf-8")
         m = switch.search(html)
         assert m, f"{page}: no language switch"
         for href in re.findall(r'href="([^"]+)"', m.group(1)):
-            target = (site_dir / page).parent / href
+            # The 404 pages link from the base path ("/" in the sample), as they are served anywhere.
+            target = site_dir / href.lstrip("/") if href.startswith("/") else (site_dir / page).parent / href
             assert (target / "index.html").is_file() or target.is_file(), f"{page}: switch to {href} does not exist"
 
 

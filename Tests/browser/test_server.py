@@ -231,10 +231,14 @@ def test_missing_pages_get_the_404_page_with_status_404(sites, server, layout):
     base_path = "/" if layout == "root" else "/portal/"
     start = nginx(web, config / "nginx.conf") if server == "nginx" else caddy(web, config / "portal.caddy")
     with start as base:
-        for path in ("gibt-es-nicht/", "leistungen/gibt-es-nicht/", "data/nichts.json"):
+        # Below /en/ (the sample publishes English, spec v2), the English 404 page; "en" elsewhere
+        # in a path is not English.
+        for path, page in (("gibt-es-nicht/", "404.html"), ("leistungen/gibt-es-nicht/", "404.html"), ("data/nichts.json", "404.html"),
+                           ("en/gibt-es-nicht/", "en/404.html"), ("en/leistungen/gibt-es-nicht/", "en/404.html"),
+                           ("leistungen/en/", "404.html")):
             status, headers, body = fetch(base, base_path + path)
             assert status == 404, f"{server} {base_path + path}: {status}"
-            assert body == (site / "404.html").read_bytes(), f"{server} {base_path + path}: not the site's 404 page"
+            assert body == (site / page).read_bytes(), f"{server} {base_path + path}: not the site's {page}"
             assert "frame-ancestors 'none'" in headers.get("content-security-policy", ""), f"{server}: 404 without CSP"
         # RFC 9116: security.txt at the host's root, also when the site is not.
         status, _, body = fetch(base, "/.well-known/security.txt")

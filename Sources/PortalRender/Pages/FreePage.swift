@@ -75,11 +75,17 @@ extension PageRenderer {
     }
 
     /// The 404 page is served for any missing URL at any depth, so its links start at the base path.
-    package func notFoundPage() -> PagePlan {
-        var c = frame(path: Routes.notFound, title: "Seite nicht gefunden", description: "Diese Seite gibt es nicht.", crumbs: [], root: site.basePath)
+    /// In another language (`en/404.html`), the server sends it for missing URLs below `/en/`
+    /// (`ServerConfig`); the two name each other in the language switch, not as alternates.
+    package func notFoundPage(_ language: String? = nil) -> PagePlan {
+        let language = language ?? site.language
+        let path = language == site.language ? Routes.notFound : Routes.translated(Routes.notFound, language)
+        var c = frame(path: path, title: text("notfound_title", language), description: text("notfound_description", language), crumbs: [], root: site.basePath,
+                      language: language, versions: site.otherLanguages.isEmpty ? [:] : versions(of: Routes.notFound, translatedIn: site.otherLanguages))
         c["canonical"] = nil
+        c["alternates"] = nil
         c["breadcrumbs"] = []
         c["has_breadcrumbs"] = false
-        return page(Routes.notFound, "notfound", c)
+        return page(path, Theme.template("notfound", language: language), c)
     }
 }

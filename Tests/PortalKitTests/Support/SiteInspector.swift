@@ -63,7 +63,7 @@ struct SiteInspector {
         var broken: [String] = []
         var idCache: [String: Set<String>] = [:]
         var existsCache: [String: Bool] = [:]
-        for page in htmlFiles where page != "404.html" {
+        for page in htmlFiles where !page.hasSuffix("404.html") {  // 404 pages link from the base path
             let html = read(page)
             let dir = (page as NSString).deletingLastPathComponent
             for link in Self.attributeValues("href", in: html) + Self.attributeValues("src", in: html) {
