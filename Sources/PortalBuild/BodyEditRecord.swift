@@ -57,7 +57,7 @@ extension BodyEditRecord {
             }
         }
         w.values(sources.otherWarnings)
-        for set in [known.services, known.themenfelder, known.lebenslagen, known.pages, known.regions, known.authorities, known.easyLanguage] { w.strings(set.sorted()) }
+        for set in [known.services, known.themenfelder, known.lebenslagen, known.pages, known.regions, known.authorities, known.easyLanguage, known.translated] { w.strings(set.sorted()) }
         w.int(known.anchors.count)
         for (path, ids) in known.anchors { w.string(path); w.strings(ids) }
         w.int(pages.count)
@@ -103,11 +103,11 @@ extension BodyEditRecord {
         sources.pages = try sourceList(&r)
         sources.otherWarnings = try r.values(Diagnostic.self)
         var sets: [Set<String>] = []
-        for _ in 0..<7 { sets.append(Set(try r.strings())) }
+        for _ in 0..<8 { sets.append(Set(try r.strings())) }
         var anchors: [String: [String]] = [:]
         for _ in 0..<(try r.count()) { anchors[try r.string()] = try r.strings() }
         known = KnownURLs(services: sets[0], themenfelder: sets[1], lebenslagen: sets[2], pages: sets[3], regions: sets[4],
-                          authorities: sets[5], easyLanguage: sets[6], anchors: anchors)
+                          authorities: sets[5], easyLanguage: sets[6], translated: sets[7], anchors: anchors)
         pages = [:]
         for _ in 0..<(try r.count()) {
             let slug = try r.string()

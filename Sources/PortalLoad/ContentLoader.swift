@@ -231,8 +231,12 @@ public struct ContentLoader: Sendable {
         var pageSlugs = Set(pages.map(\.slug))
         if site?.signLanguage.isEmpty == false { pageSlugs.insert(String(Routes.signLanguage.dropLast())) }
         if site?.openData != nil { pageSlugs.insert(String(Routes.openData.dropLast())) }
+        // Editors may link the English pages too (`/en/leistungen/x/`), where they exist.
+        let translated = KnownURLs.translatedPages(translations: translations, topics: translatedTopics, pages: translatedPages,
+                                                   themenfelder: themenfelder, anchors: &anchors)
         let known = KnownURLs(services: serviceSlugs, themenfelder: themenfelder, lebenslagen: lebenslagen, pages: pageSlugs,
-                              regions: Set(regions.map(\.ags)), authorities: Set(authorities.keys), easyLanguage: Set(easyLanguage.keys), anchors: anchors)
+                              regions: Set(regions.map(\.ags)), authorities: Set(authorities.keys), easyLanguage: Set(easyLanguage.keys),
+                              translated: translated, anchors: anchors)
         known.check(services.flatMap(\.internalLinks) + sources.pageLinks + translationLinks, into: &diagnostics)
         sources.known = known
 

@@ -11,6 +11,9 @@ package struct KnownURLs: Sendable {
     package var authorities: Set<String>
     /// Services with a text in Leichte Sprache.
     package var easyLanguage: Set<String>
+    /// Pages in another language (spec v2), by their path without slashes at the ends (`en`,
+    /// `en/leistungen/x`).
+    package var translated: Set<String>
     /// Anchor ids of service and free pages, keyed by their path without slashes at the ends.
     /// Lists, not sets: a page has a handful, and thousands of sets are slow to restore from the cache.
     package var anchors: [String: [String]]
@@ -22,6 +25,35 @@ package struct KnownURLs: Sendable {
 
     package static func anchors(of service: Service) -> [String] {
         service.sections.map(\.id) + ["zustaendige-stelle", "inhalt"]
+    }
+
+    package static func anchors(of translation: ServiceTranslation) -> [String] {
+        translation.sections.map(\.id) + ["zustaendige-stelle", "inhalt"]
+    }
+
+    /// The paths (`en/leistungen/x`) of the pages in other languages, with the anchors of the
+    /// services' and free pages' texts.
+    package static func translatedPages(translations: [String: [String: ServiceTranslation]], topics: [String: [String: Topic]], pages: [String: [String: Page]],
+                                        themenfelder: Set<String>, anchors: inout [String: [String]]) -> Set<String> {
+        var paths: Set<String> = []
+        for language in Set(translations.keys).union(topics.keys).union(pages.keys) {
+            for base in [Routes.home, Routes.serviceIndex, Routes.search] { paths.insert(Routes.anchorKey(Routes.translated(base, language))) }
+            for (slug, translation) in translations[language] ?? [:] {
+                let key = Routes.anchorKey(Routes.translated(Routes.service(slug), language))
+                paths.insert(key)
+                anchors[key] = Self.anchors(of: translation)
+            }
+            for slug in (topics[language] ?? [:]).keys {
+                let base = themenfelder.contains(slug) ? Routes.themenfeld(slug) : Routes.lebenslage(slug)
+                paths.insert(Routes.anchorKey(Routes.translated(base, language)))
+            }
+            for page in (pages[language] ?? [:]).values {
+                let key = Routes.anchorKey(Routes.freePage(page.slug))  // its slug is already `en/<slug>`
+                paths.insert(key)
+                anchors[key] = Self.anchors(of: page)
+            }
+        }
+        return paths
     }
 
     package static func anchors(of page: Page) -> [String] {
@@ -51,7 +83,13 @@ package struct KnownURLs: Sendable {
     }
 
     package func contains(_ url: String) -> Bool {
-        switch Routes.target(of: url) {
+        let target = Routes.target(of: url)
+        if case .translated? = target {
+            var path = url
+            if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
+            return translated.contains(Routes.anchorKey(path))
+        }
+        switch target {
         case nil: return false
         case .home, .serviceIndex, .places, .search: return true
         case .freePage(let slug): return pages.contains(slug)
@@ -61,12 +99,14 @@ package struct KnownURLs: Sendable {
         case .lebenslage(let slug): return lebenslagen.contains(slug)
         case .authority(let id): return authorities.contains(id)
         case .place(let ags): return regions.contains(ags)
+        case .translated: return false  // handled above
         }
     }
 
     package init(services: Set<String>, themenfelder: Set<String>, lebenslagen: Set<String>, pages: Set<String>, regions: Set<String>, authorities: Set<String>,
-                 easyLanguage: Set<String> = [], anchors: [String: [String]]) {
+                 easyLanguage: Set<String> = [], translated: Set<String> = [], anchors: [String: [String]]) {
         self.easyLanguage = easyLanguage
+        self.translated = translated
         self.services = services
         self.themenfelder = themenfelder
         self.lebenslagen = lebenslagen

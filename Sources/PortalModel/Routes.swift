@@ -99,7 +99,14 @@ package enum Routes {
         case lebenslage(String)
         case authority(String)
         case place(String)
+        /// A page in another language (`/en/leistungen/x/`, spec v2): the language and the page
+        /// it translates (home, A–Z, search, a service, a topic or a free page).
+        indirect case translated(String, Target)
     }
+
+    /// The languages whose pages editors can link (`/en/…`): those the loader reads translation
+    /// files for (`<slug>.en.md`).
+    package static let translationLanguages: Set<String> = ["en"]
 
     /// The page a root-relative URL names (query and fragment ignored), or nil if no page of the
     /// portal can have that path. Whether the slug exists is the caller's question.
@@ -107,6 +114,12 @@ package enum Routes {
         var path = url
         if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
         let parts = path.split(separator: "/").map(String.init)
+        if let language = parts.first, translationLanguages.contains(language) {
+            switch target(of: "/" + parts.dropFirst().joined(separator: "/") + "/") {
+            case let inner? where inner.isTranslatable: return .translated(language, inner)
+            default: return nil
+            }
+        }
         switch parts.count {
         case 0: return .home
         case 1:
@@ -163,4 +176,14 @@ package enum Routes {
         }
     }
 
+}
+
+extension Routes.Target {
+    /// The page types that exist in another language (spec v2).
+    package var isTranslatable: Bool {
+        switch self {
+        case .home, .serviceIndex, .search, .service, .themenfeld, .lebenslage, .freePage: return true
+        default: return false
+        }
+    }
 }

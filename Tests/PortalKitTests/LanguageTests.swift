@@ -235,6 +235,24 @@ import Yams
         #expect(fixture.diagnostics().contains("Content/pages/impressum.en.md:1:1: warning: englische Seite wird nicht veröffentlicht: site.yml nennt „en“ nicht unter „languages“; die Datei wird ignoriert"), "\(fixture.diagnostics())")
     }
 
+    @Test func editorsMayLinkTheEnglishPagesThatExist() throws {
+        // An English page, its section, the English start page, A–Z and search: fine, and made
+        // relative like every editor's link.
+        let page = "---\ntitle: Legal notice\n---\nSee the [identity card](/en/leistungen/personalausweis-beantragen/#requirements), [all services](/en/leistungen/), [search](/en/suche/?q=id) and the [start](/en/).\n"
+        let (site, _, fixture) = try PageTests.build(["site.yml": Self.site, "services/personalausweis-beantragen.en.md": Self.english, "pages/impressum.en.md": page])
+        defer { fixture.remove() }
+        #expect(site.read("en/impressum/index.html").contains("<a href=\"../../en/leistungen/personalausweis-beantragen/#requirements\">identity card</a>"))
+        #expect(site.brokenLinks().isEmpty, "\(site.brokenLinks())")
+        // A service without an English text, a page type that has no English version, a missing section.
+        for (link, column, message) in [("/en/leistungen/elterngeld-beantragen/", 9, " führt ins Leere: diese Seite gibt es im Portal nicht"),
+                                        ("/en/orte/", 9, " führt ins Leere: diese Seite gibt es im Portal nicht"),
+                                        ("/en/leistungen/personalausweis-beantragen/#kosten", 9, ": die Seite hat keinen Abschnitt „#kosten“")] {
+            try ValidationTests.expectError(["site.yml": Self.site, "services/personalausweis-beantragen.en.md": Self.english,
+                                             "pages/impressum.en.md": "---\ntitle: Legal notice\n---\nSee the [page](\(link)).\n"],
+                                            "Content/pages/impressum.en.md:4:\(column): error: Link auf „\(link)“\(message)")
+        }
+    }
+
     @Test func aFreePageInEnglishHasItsPageAndTheEnglishFooterLinksIt() throws {
         let (site, _, fixture) = try PageTests.build(["site.yml": Self.site, "services/personalausweis-beantragen.en.md": Self.english,
                                                       "pages/impressum.en.md": "---\ntitle: Legal notice\n---\nPublished by the [Land](/datenschutz/).\n"])
