@@ -151,22 +151,29 @@ public final class PreviewServer: Sendable {
         var url = site
         for part in parts { url.appendPathComponent(String(part)) }
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return notFound(snapshot) }
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return notFound(snapshot, parts) }
         if isDirectory.boolValue {
             guard requestPath.hasSuffix("/") else {
                 return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: requestPath + "/"]), body: Data())
             }
             url.appendPathComponent(Routes.indexFile)
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else { return notFound(snapshot) }
+        guard let data = FileManager.default.contents(atPath: url.path) else { return notFound(snapshot, parts) }
         if url.pathExtension == "html" {
             return html(.ok, String(decoding: data, as: UTF8.self), snapshot: snapshot, overlay: snapshot.failed)
         }
         return HTTPResponse(statusCode: .ok, headers: [.contentType: Self.contentType(url.lastPathComponent), .cacheControl: "no-store"], body: data)
     }
 
-    func notFound(_ snapshot: PreviewState.Snapshot) -> HTTPResponse {
-        guard let data = FileManager.default.contents(atPath: site.appendingPathComponent(Routes.notFound).path) else { return plain(.notFound, "Nicht gefunden.") }
+    /// The site's 404 page; below a language's folder (`/en/…`), that language's, as the server
+    /// files send it (`ServerConfig`).
+    func notFound(_ snapshot: PreviewState.Snapshot, _ parts: [Substring] = []) -> HTTPResponse {
+        var page = Routes.notFound
+        if let first = parts.first.map(String.init), Routes.translationLanguages.contains(first),
+           FileManager.default.fileExists(atPath: site.appendingPathComponent(Routes.translated(Routes.notFound, first)).path) {
+            page = Routes.translated(Routes.notFound, first)
+        }
+        guard let data = FileManager.default.contents(atPath: site.appendingPathComponent(page).path) else { return plain(.notFound, "Nicht gefunden.") }
         return html(.notFound, String(decoding: data, as: UTF8.self), snapshot: snapshot, overlay: snapshot.failed)
     }
 

@@ -171,6 +171,19 @@ def test_reload_script_only_in_served_pages(serve, tmp_path):
     assert status == 200 and '<script src="/__portal/reload.js">' in body
     status, missing = serve.get("gibt-es-nicht/")
     assert status == 404 and "/__portal/reload.js" in missing
+    assert '<html lang="de">' in missing
+    # With English published, a missing page below /en/ gets the English 404 page, as nginx and
+    # Caddy send it; elsewhere still the German one.
+    generation = serve.events[-1][1]["generation"]
+    started = time.time()
+    site_yml = serve.content / "site.yml"
+    site_yml.write_text(site_yml.read_text(encoding="utf-8") + "languages: [de, en]\n", encoding="utf-8")
+    event = serve.event_after(started, generation, timeout=30.0)
+    assert event and event[1]["ok"] is True, f"no good build after adding English (events: {serve.events[-3:]})"
+    status, missing_en = serve.get("en/gibt-es-nicht/")
+    assert status == 404 and '<html lang="en">' in missing_en and "<h1>Page not found</h1>" in missing_en
+    status, missing = serve.get("gibt-es-nicht/")
+    assert status == 404 and '<html lang="de">' in missing
     assert serve.get("../../etc/passwd")[0] == 404
     # A normal build of the same content carries no trace of the preview.
     output = tmp_path / "Output"
