@@ -79,13 +79,18 @@ public struct ContentLoader: Sendable {
         // services/<slug>.ls.md: the service's text in Leichte Sprache (spec v2), only beside its service.
         var easyLanguage: [String: Page] = [:]
         let loadedSlugs = Set(serviceFiles.map(\.slug))
+        // Their links are checked with everyone else's, below.
+        var easyLanguageLinks: [MarkdownDocument.Link] = []
         for entry in variantFiles[EasyLanguageLoader.suffix] ?? [] {
             guard loadedSlugs.contains(entry.slug) else {
                 diagnostics.error(SourceLocation(path: entry.display), "Text in Leichter Sprache ohne Leistung: services/\(entry.slug).md fehlt\(Suggestion.hint(for: entry.slug, in: loadedSlugs.sorted()))")
                 continue
             }
             guard let file = SourceFile.read(entry.url, displayPath: entry.display, into: &diagnostics) else { continue }
-            if let page = EasyLanguageLoader.load(file, service: entry.slug, into: &diagnostics) { easyLanguage[entry.slug] = page }
+            if let (page, links) = EasyLanguageLoader.load(file, service: entry.slug, into: &diagnostics) {
+                easyLanguage[entry.slug] = page
+                easyLanguageLinks += links
+            }
         }
         // services/<slug>.en.md: the service in English (spec v2), published when site.yml names
         // the language; otherwise said, not silently dropped.
@@ -237,7 +242,7 @@ public struct ContentLoader: Sendable {
         let known = KnownURLs(services: serviceSlugs, themenfelder: themenfelder, lebenslagen: lebenslagen, pages: pageSlugs,
                               regions: Set(regions.map(\.ags)), authorities: Set(authorities.keys), easyLanguage: Set(easyLanguage.keys),
                               translated: translated, anchors: anchors)
-        known.check(services.flatMap(\.internalLinks) + sources.pageLinks + translationLinks, into: &diagnostics)
+        known.check(services.flatMap(\.internalLinks) + sources.pageLinks + translationLinks + easyLanguageLinks, into: &diagnostics)
         sources.known = known
 
         // synonyms.txt (optional): free text lines for the search, read as UTF-8.

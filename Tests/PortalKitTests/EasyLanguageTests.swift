@@ -62,6 +62,15 @@ import Testing
                                         "Content/services/personalausweis-beantragen.ls.md:4:1: error: der Text in Leichter Sprache ist leer")
     }
 
+    @Test func itsLinksAreCheckedLikeEveryOtherFile() throws {
+        // A link that leads nowhere, and one to a section the page does not have, at their place.
+        let text = Self.text + "Mehr dazu auf [dieser Seite](/leistungen/gibt-es-nicht/) und bei den [Kosten](/leistungen/personalausweis-beantragen/#gibt-es-nicht).\n"
+        try ValidationTests.expectError(["services/personalausweis-beantragen.ls.md": text],
+                                        "Content/services/personalausweis-beantragen.ls.md:8:15: error: Link auf „/leistungen/gibt-es-nicht/“ führt ins Leere: diese Seite gibt es im Portal nicht")
+        try ValidationTests.expectError(["services/personalausweis-beantragen.ls.md": text],
+                                        "Content/services/personalausweis-beantragen.ls.md:8:70: error: Link auf „/leistungen/personalausweis-beantragen/#gibt-es-nicht“: die Seite hat keinen Abschnitt „#gibt-es-nicht“")
+    }
+
     @Test func aTextKnowsOnlyTitleAndSummary() throws {
         try ValidationTests.expectError(["services/personalausweis-beantragen.ls.md": "---\ntitle: Personal-Ausweis\nfees: 10 Euro\n---\nText.\n"],
                                         "Content/services/personalausweis-beantragen.ls.md:3:1: error: unbekannter Schlüssel „fees“ in dem Text in Leichter Sprache")
