@@ -84,11 +84,7 @@ package struct KnownURLs: Sendable {
 
     package func contains(_ url: String) -> Bool {
         let target = Routes.target(of: url)
-        if case .translated? = target {
-            var path = url
-            if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
-            return translated.contains(Routes.anchorKey(path))
-        }
+        if case .translated? = target { return translated.contains(Routes.anchorKey(Routes.path(of: url))) }
         switch target {
         case nil: return false
         case .home, .serviceIndex, .places, .search: return true

@@ -104,6 +104,11 @@ package enum Routes {
         indirect case translated(String, Target)
     }
 
+    /// A root-relative URL without its query and fragment.
+    package static func path(of url: String) -> String {
+        url.firstIndex(where: { $0 == "#" || $0 == "?" }).map { String(url[..<$0]) } ?? url
+    }
+
     /// The languages whose pages editors can link (`/en/…`): those the loader reads translation
     /// files for (`<slug>.en.md`).
     package static let translationLanguages: Set<String> = ["en"]
@@ -111,9 +116,7 @@ package enum Routes {
     /// The page a root-relative URL names (query and fragment ignored), or nil if no page of the
     /// portal can have that path. Whether the slug exists is the caller's question.
     package static func target(of url: String) -> Target? {
-        var path = url
-        if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
-        let parts = path.split(separator: "/").map(String.init)
+        let parts = path(of: url).split(separator: "/").map(String.init)
         if let language = parts.first, translationLanguages.contains(language) {
             switch target(of: "/" + parts.dropFirst().joined(separator: "/") + "/") {
             case let inner? where inner.isTranslatable: return .translated(language, inner)

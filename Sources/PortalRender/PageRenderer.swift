@@ -117,8 +117,8 @@ package struct PageRenderer: Sendable {
             languageLinks(path: path, language: language, versions: versions, root: root, into: &context)
         }
         if translated {
-            context["finder_texts"] = .string(scriptTexts(language, prefix: "finder_js_"))
-            context["search_texts"] = .string(scriptTexts(language, prefix: "search_js_"))
+            context["finder_texts"] = .string(theme.texts.scriptTexts(language, "finder"))
+            context["search_texts"] = .string(theme.texts.scriptTexts(language, "search"))
             context["site_lang"] = .string(site.language)
         }
         if let email = site.contact.email { context["contact_email"] = .string(email) }
@@ -135,15 +135,6 @@ package struct PageRenderer: Sendable {
         if !site.signLanguage.isEmpty { context["sign_language_url"] = .string(root + Routes.signLanguage) }
         if let slug = model.content.pages.first(where: { $0.slug == "barrierefreiheit" })?.slug { context["barrierefreiheit_url"] = .string(root + Routes.freePage(slug)) }
         return context
-    }
-
-    /// A script's messages in `language` as JSON (`data-texts`), from the texts with this prefix
-    /// (`finder_js_*`, `search_js_*`); on the site's language the scripts use their own.
-    private func scriptTexts(_ language: String, prefix: String) -> String {
-        let texts = (theme.texts.texts[language] ?? [:]).filter { $0.key.hasPrefix(prefix) }
-        let object = Dictionary(uniqueKeysWithValues: texts.map { (String($0.key.dropFirst(prefix.count)), $0.value) })
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
     }
 
     /// A text of the theme (`i18n/<language>.yml`) for what the build writes itself.

@@ -13,13 +13,30 @@ package struct ThemeTexts: Sendable {
     package private(set) var texts: [String: [String: String]] = [:]
 
     package static let reference = try! NSRegularExpression(pattern: #"\{\{\s*t\.([A-Za-z0-9_]+)\s*\}\}"#)
+    /// The scripts that take their messages from the page (`data-texts`): `finder.js`, `search.js`.
+    package static let scripts = ["finder", "search"]
+    /// Language → script → its `<script>_js_*` texts without the prefix, as JSON; made once
+    /// when the theme loads, not on every page that carries them.
+    private var scriptJSON: [String: [String: String]] = [:]
 
     package static func load(overrides: URL?, displayPath: String?, into diagnostics: inout Diagnostics) -> ThemeTexts {
         var result = ThemeTexts()
         if let dir = PortalTheme.i18nDirectory { result.read(dir, display: "(eingebautes Theme)/i18n", into: &diagnostics) }
         if let overrides { result.read(overrides.appendingPathComponent("i18n"), display: "\(displayPath ?? overrides.path)/i18n", into: &diagnostics) }
+        for (language, table) in result.texts {
+            for script in scripts {
+                let prefix = script + "_js_"
+                let object = Dictionary(uniqueKeysWithValues: table.filter { $0.key.hasPrefix(prefix) }.map { (String($0.key.dropFirst(prefix.count)), $0.value) })
+                let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+                result.scriptJSON[language, default: [:]][script] = String(decoding: data, as: UTF8.self)
+            }
+        }
         return result
     }
+
+    /// A script's messages in `language` as JSON, for `data-texts`; on the site's language the
+    /// scripts use their own.
+    package func scriptTexts(_ language: String, _ script: String) -> String { scriptJSON[language]?[script] ?? "{}" }
 
     private mutating func read(_ dir: URL, display: String, into diagnostics: inout Diagnostics) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return }

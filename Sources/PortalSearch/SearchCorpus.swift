@@ -312,17 +312,17 @@ package struct SearchCorpus {
         let jsonString = JSONText.jsonString
         let shardFiles = shards.map { shard -> (key: String, name: String, data: Data) in
             let data = Data(shard.text)
-            return (shard.key, Routes.searchShardName(shard.key, data, language: language == .german ? nil : language.rawValue), data)
+            return (shard.key, Routes.searchShardName(shard.key, data, language: language.marker), data)
         }
         var main = "{\"v\":\(SearchIndexBuilder.version)"
         // The German index has no `lang` (search-core.js reads its absence as German).
-        if language != .german { main += ",\"lang\":" + jsonString(language.rawValue) }
+        if let marker = language.marker { main += ",\"lang\":" + jsonString(marker) }
         main += ",\"docs\":[" + docs.map(\.meta).joined(separator: ",") + "]"
         main += ",\"lens\":[" + docs.map { "[" + $0.lens.map { String($0) }.joined(separator: ",") + "]" }.joined(separator: ",") + "]"
         main += ",\"syn\":[" + synonyms.map { "[" + jsonString($0.0) + "," + jsonString($0.1) + "]" }.joined(separator: ",") + "]"
         main += ",\"vocab\":" + jsonString(SearchIndexBuilder.encodeVocab(vocab))
         main += ",\"shards\":{" + shardFiles.map { jsonString($0.key) + ":" + jsonString($0.name) }.joined(separator: ",") + "}}"
-        return SearchIndexBuilder.Files(main: Data(main.utf8), shards: shardFiles.map { ($0.name, $0.data) }, language: language == .german ? nil : language.rawValue)
+        return SearchIndexBuilder.Files(main: Data(main.utf8), shards: shardFiles.map { ($0.name, $0.data) }, language: language.marker)
     }
 
     private static func appendDecimal(_ value: Int, to out: inout [UInt8]) {

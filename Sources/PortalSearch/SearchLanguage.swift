@@ -16,8 +16,13 @@ package enum SearchLanguage: String, Sendable {
     package func fold(_ text: String) -> String { GermanText.fold(text, digraphs: self == .german) }
 
     package func tokenize(_ text: String) -> [String] {
-        GermanText.tokenize(folded: fold(text)).filter { !stopwords.contains($0) }
+        let stopwords = self.stopwords
+        return GermanText.tokenize(folded: fold(text)).filter { !stopwords.contains($0) }
     }
+
+    /// In the index's file names and its `lang`: nil for the site's own (German) index, whose
+    /// names and content stay as they were before there was a second one.
+    var marker: String? { self == .german ? nil : rawValue }
 
     package var stopwords: Set<String> { self == .german ? GermanText.stopwords : Self.englishStopwords }
 

@@ -338,15 +338,15 @@ enum Console {
         var printer = DiagnosticPrinter()
         // A line that gives thousands of messages (a pasted list of 100,000 postal codes) shows
         // the first few and the count: pages of the same message help no editor.
-        var perLine: [String: Int] = [:], omitted: [(key: String, count: Int)] = []
+        var perLine: [String: Int] = [:], overflowing: [String] = []
         var text = ""
         for diagnostic in errors.diagnostics {
             let key = "\(diagnostic.path):\(diagnostic.line)"
             let seen = perLine[key, default: 0] + 1
             perLine[key] = seen
-            if seen <= maxMessagesPerLine { text += printer.format(diagnostic) } else if seen == maxMessagesPerLine + 1 { omitted.append((key, 0)) }
+            if seen <= maxMessagesPerLine { text += printer.format(diagnostic) } else if seen == maxMessagesPerLine + 1 { overflowing.append(key) }
         }
-        for (key, _) in omitted {
+        for key in overflowing {
             text += "\(key): … und \(perLine[key]! - maxMessagesPerLine) weitere Meldungen in dieser Zeile (nicht gezeigt)\n"
         }
         let count = errors.diagnostics.filter { $0.severity == .error }.count
