@@ -20,7 +20,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import REPO, open_page
+from conftest import REPO, format_axe, open_page, run_axe
 
 BASE = "https://portal.example.de/"
 ALTERNATE = re.compile(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">')
@@ -174,3 +174,17 @@ def test_english_search_finds_english_pages_and_german_titles(driver, base_url):
     # Nothing found: the English message.
     links, said = search_results(driver, base_url + "en/suche/?q=xqzvw")
     assert not links and said.startswith("No results for"), said
+
+
+def test_axe_on_every_english_and_leichte_sprache_page(driver, base_url, site_dir, axe_source):
+    # Issue #17: every English page (not one per page type) and every text in Leichte Sprache
+    # has no axe violation; the Nu Html Checker covers every page in test_vnu.py.
+    easy = sorted(str(p.relative_to(site_dir)) for p in (site_dir / "leistungen").glob("*/leichte-sprache/index.html"))
+    assert len(easy) >= 5, easy
+    failures = []
+    for page in english_pages(site_dir) + ["en/404.html"] + easy:
+        open_page(driver, base_url + page.removesuffix("index.html"))
+        violations = run_axe(driver, axe_source)["violations"]
+        if violations:
+            failures.append(f"{page}:\n{format_axe(violations)}")
+    assert not failures, "\n".join(failures[:5])
