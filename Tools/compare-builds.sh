@@ -10,6 +10,8 @@
 #                                                      site.yml lacks these top-level keys
 #   ALLOW_NEW_FILES=1    files only the new build has are listed, not counted as a difference
 #   NEW_FLAGS="…"        extra options for the new binary's build
+#   SAMPLE_CONTENT=DIR   build the sample from DIR instead of Content/ (e.g. a copy without the
+#                        keys an older binary refuses in files other than site.yml)
 #
 # Each commit is checked out into a git worktree under $WORK (default /dev/shm/portal-compare)
 # and built in release mode with its own scratch path; the working tree is built as it is.
@@ -72,7 +74,7 @@ PY
 
 status=0
 for tree in sample alt; do
-  if [ "$tree" = sample ]; then content=$repo/Content; else content=$alt; fi
+  if [ "$tree" = sample ]; then content=${SAMPLE_CONTENT:-$repo/Content}; else content=$alt; fi
   if [ -n "${STRIP_SITE_KEYS:-}" ]; then
     rm -rf "$work/content-stripped-$tree"
     cp -r "$content" "$work/content-stripped-$tree"

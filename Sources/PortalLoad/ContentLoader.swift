@@ -110,6 +110,9 @@ public struct ContentLoader: Sendable {
             if let (translation, links) = TranslationLoader.load(file, language: "en", into: &diagnostics) {
                 translations["en", default: [:]][entry.slug] = translation
                 translationLinks += links
+                if let german = services.first(where: { $0.service.slug == entry.slug })?.service {
+                    TranslationLoader.check(translation.form, of: german, file: entry.display, into: &diagnostics)
+                }
             }
         }
 
@@ -238,7 +241,8 @@ public struct ContentLoader: Sendable {
         if site?.openData != nil { pageSlugs.insert(String(Routes.openData.dropLast())) }
         // Editors may link the English pages too (`/en/leistungen/x/`), where they exist.
         let translated = KnownURLs.translatedPages(translations: translations, topics: translatedTopics, pages: translatedPages,
-                                                   themenfelder: themenfelder, anchors: &anchors)
+                                                   themenfelder: themenfelder, schemaForms: Set(services.filter { $0.service.formSchemaPath != nil }.map(\.service.slug)),
+                                                   anchors: &anchors)
         let known = KnownURLs(services: serviceSlugs, themenfelder: themenfelder, lebenslagen: lebenslagen, pages: pageSlugs,
                               regions: Set(regions.map(\.ags)), authorities: Set(authorities.keys), easyLanguage: Set(easyLanguage.keys),
                               translated: translated, anchors: anchors)

@@ -34,7 +34,7 @@ package struct KnownURLs: Sendable {
     /// The paths (`en/leistungen/x`) of the pages in other languages, with the anchors of the
     /// services' and free pages' texts.
     package static func translatedPages(translations: [String: [String: ServiceTranslation]], topics: [String: [String: Topic]], pages: [String: [String: Page]],
-                                        themenfelder: Set<String>, anchors: inout [String: [String]]) -> Set<String> {
+                                        themenfelder: Set<String>, schemaForms: Set<String>, anchors: inout [String: [String]]) -> Set<String> {
         var paths: Set<String> = []
         for language in Set(translations.keys).union(topics.keys).union(pages.keys) {
             for base in [Routes.home, Routes.serviceIndex, Routes.search] { paths.insert(Routes.anchorKey(Routes.translated(base, language))) }
@@ -42,6 +42,8 @@ package struct KnownURLs: Sendable {
                 let key = Routes.anchorKey(Routes.translated(Routes.service(slug), language))
                 paths.insert(key)
                 anchors[key] = Self.anchors(of: translation)
+                // Its form too, unless it comes from a FIM Stammdatenschema (German only).
+                if !schemaForms.contains(slug) { paths.insert(Routes.anchorKey(Routes.translated(Routes.form(slug), language))) }
             }
             for slug in (topics[language] ?? [:]).keys {
                 let base = themenfelder.contains(slug) ? Routes.themenfeld(slug) : Routes.lebenslage(slug)
@@ -84,7 +86,16 @@ package struct KnownURLs: Sendable {
 
     package func contains(_ url: String) -> Bool {
         let target = Routes.target(of: url)
-        if case .translated? = target { return translated.contains(Routes.anchorKey(Routes.path(of: url))) }
+        if case .translated(let language, let inner)? = target {
+            // Places and authorities exist in every language the site has (one of its pages does).
+            let inUse = translated.contains(Routes.anchorKey(Routes.translated(Routes.home, language)))
+            switch inner {
+            case .places: return inUse
+            case .place(let ags): return inUse && regions.contains(ags)
+            case .authority(let id): return inUse && authorities.contains(id)
+            default: return translated.contains(Routes.anchorKey(Routes.path(of: url)))
+            }
+        }
         switch target {
         case nil: return false
         case .home, .serviceIndex, .places, .search: return true

@@ -30,6 +30,9 @@ public struct FormGroup: Sendable {
     public var label: String
     public var hint: String?
     public var fields: [FormField]
+    /// As `FormField.labelLanguage` and `hintLanguage`.
+    public var labelLanguage: String?
+    public var hintLanguage: String?
 
     package init(id: String, label: String, hint: String? = nil, fields: [FormField]) {
         self.id = id
@@ -56,6 +59,12 @@ public struct FormField: Sendable {
     public var maxlength: Int?
     public var accept: String?
     public var options: [String]
+    /// The options' labels where they differ from the values sent (a translated form).
+    public var optionLabels: [String]?
+    /// The language of `label` and of `hint` where it is not the page's (a translated form whose
+    /// translation lacks this field, or its hint).
+    public var labelLanguage: String?
+    public var hintLanguage: String?
 
     package init(id: String, label: String, kind: Kind, required: Bool, hint: String? = nil, autocomplete: String? = nil, pattern: String? = nil, min: String? = nil, max: String? = nil, maxlength: Int? = nil, accept: String? = nil, options: [String]) {
 

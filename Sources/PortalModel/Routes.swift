@@ -185,7 +185,7 @@ extension Routes.Target {
     /// The page types that exist in another language (spec v2).
     package var isTranslatable: Bool {
         switch self {
-        case .home, .serviceIndex, .search, .service, .themenfeld, .lebenslage, .freePage: return true
+        case .home, .serviceIndex, .search, .service, .form, .themenfeld, .lebenslage, .freePage, .places, .place, .authority: return true
         default: return false
         }
     }

@@ -10,8 +10,12 @@ public struct ServiceTranslation: Sendable {
     /// In the file's order (headings in that language, so not sorted by the German FIM names).
     public var sections: [Section]
     public var sourcePath: String
+    /// The texts of the service's own form in this language (`form:`), if the file has them.
+    public var form: FormTranslation?
 
-    package init(language: String, title: String, summary: String?, keywords: [String], fees: String?, processingTime: String?, sections: [Section], sourcePath: String) {
+    package init(language: String, title: String, summary: String?, keywords: [String], fees: String?, processingTime: String?, sections: [Section], sourcePath: String,
+                 form: FormTranslation? = nil) {
+        self.form = form
         self.language = language
         self.title = title
         self.summary = summary

@@ -26,6 +26,12 @@ package enum PageJob: Sendable {
     case translatedHome(String)
     case translatedServiceIndex(String)
     case translatedService(Int, String)
+    /// An authority, the places overview and a place in another language (index into `content.regions`).
+    case translatedAuthority(String, String)
+    case translatedPlaces(String)
+    case translatedPlace(Int, String)
+    /// A translated service's form stub (not for a form from a FIM Stammdatenschema).
+    case translatedForm(Int, String)
     /// A Themenfeld or Lebenslage in another language (index into `topics.themenfelder` / `lebenslagen`).
     case translatedThemenfeld(Int, String)
     case translatedLebenslage(Int, String)
@@ -53,7 +59,7 @@ package enum PageJob: Sendable {
         case .freePage: return "Seiten"
         case .notFound: return "404"
         case .openData: return "Offene Daten"
-        case .translatedHome, .translatedServiceIndex, .translatedService, .translatedThemenfeld, .translatedLebenslage, .translatedFreePage, .translatedSearch, .translatedNotFound: return "Übersetzungen"
+        case .translatedHome, .translatedServiceIndex, .translatedService, .translatedForm, .translatedAuthority, .translatedPlaces, .translatedPlace, .translatedThemenfeld, .translatedLebenslage, .translatedFreePage, .translatedSearch, .translatedNotFound: return "Übersetzungen"
         case .signLanguage: return "Gebärdensprache"
         }
     }
@@ -72,8 +78,12 @@ package enum PageJob: Sendable {
         if c.site.openData != nil { jobs.append(.openData) }
         if !c.site.signLanguage.isEmpty { jobs.append(.signLanguage) }
         for language in c.site.otherLanguages {
-            jobs += [.translatedHome(language), .translatedServiceIndex(language), .translatedSearch(language), .translatedNotFound(language)]
+            jobs += [.translatedHome(language), .translatedServiceIndex(language), .translatedSearch(language), .translatedNotFound(language), .translatedPlaces(language)]
+            jobs += c.authorities.keys.sorted().map { PageJob.translatedAuthority($0, language) }
+            jobs += c.regions.indices.map { PageJob.translatedPlace($0, language) }
             jobs += c.services.indices.filter { c.translations[language]?[c.services[$0].slug] != nil }.map { PageJob.translatedService($0, language) }
+            jobs += c.services.indices.filter { c.translations[language]?[c.services[$0].slug] != nil && c.services[$0].formSchemaPath == nil }
+                .map { PageJob.translatedForm($0, language) }
             let topics = c.translatedTopics[language] ?? [:]
             jobs += c.topics.themenfelder.indices.filter { topics[c.topics.themenfelder[$0].slug] != nil }.map { PageJob.translatedThemenfeld($0, language) }
             jobs += c.topics.lebenslagen.indices.filter { topics[c.topics.lebenslagen[$0].slug] != nil }.map { PageJob.translatedLebenslage($0, language) }

@@ -53,6 +53,12 @@ package struct PageRenderer: Sendable {
         case .translatedService(let i, let language):
             let service = model.content.services[i]
             return translatedServicePage(service, model.content.translations[language]![service.slug]!)
+        case .translatedAuthority(let id, let language): return authorityPage(model.content.authorities[id]!, language: language)
+        case .translatedPlaces(let language): return placesPage(language)
+        case .translatedPlace(let i, let language): return placePage(model.content.regions[i], language: language)
+        case .translatedForm(let i, let language):
+            let service = model.content.services[i]
+            return translatedFormPage(service, model.content.translations[language]![service.slug]!)
         }
     }
 
@@ -104,7 +110,7 @@ package struct PageRenderer: Sendable {
             "home_url": .string(translated ? root + home : root.isEmpty ? "./" : root),
             "search_url": .string(root + (translated ? Routes.translated(Routes.search, language) : Routes.search)),
             "services_url": .string(root + (translated ? Routes.translated(Routes.serviceIndex, language) : Routes.serviceIndex)),
-            "places_url": .string(root + Routes.places),
+            "places_url": .string(root + (translated ? Routes.translated(Routes.places, language) : Routes.places)),
             "assets": .strings(assets),
             "data": .strings(data),
             "breadcrumbs": .list(breadcrumbs),
@@ -120,6 +126,8 @@ package struct PageRenderer: Sendable {
             context["finder_texts"] = .string(theme.texts.scriptTexts(language, "finder"))
             context["search_texts"] = .string(theme.texts.scriptTexts(language, "search"))
             context["site_lang"] = .string(site.language)
+            // The finder links authorities and places in the page's language.
+            context["page_prefix"] = .string(Routes.translated("", language))
         }
         if let email = site.contact.email { context["contact_email"] = .string(email) }
         if let phone = site.contact.phone { context["contact_phone"] = .string(phone) }
@@ -251,11 +259,14 @@ package struct PageRenderer: Sendable {
         return .object(item)
     }
 
-    package func authorityCard(_ authority: Authority, root: String) -> ContextValue {
+    /// An authority's address and contact; `language`: the page's, if not the site's (the name
+    /// links to the authority's page in it).
+    package func authorityCard(_ authority: Authority, root: String, language: String? = nil) -> ContextValue {
+        let page = language.map { Routes.translated(Routes.authority(authority.id), $0) } ?? Routes.authority(authority.id)
         var card: [String: ContextValue] = [
             "id": .string(authority.id),
             "name": .string(authority.name),
-            "url": .string(root + Routes.authority(authority.id)),
+            "url": .string(root + page),
             "street": .string(authority.address.street),
             "postal_code": .string(authority.address.postalCode),
             "city": .string(authority.address.city),

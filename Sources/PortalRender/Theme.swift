@@ -146,11 +146,13 @@ public struct Theme: Sendable {
                 diagnostics.error(SourceLocation(path: "i18n/\(language).yml"), "es fehlen Texte, die die Vorlagen verwenden: \(missing.joined(separator: ", "))")
             }
             for error in languageErrors[language] ?? [] { diagnostics.append(error) }
-            // The finder falls back to its German messages: a language names all of its own.
-            let finderKeys = (texts.texts["de"] ?? [:]).keys.filter { $0.hasPrefix("finder_js_") }
-            let lacking = finderKeys.filter { texts.texts[language]?[$0] == nil }.sorted()
-            if languageLibraries[language] != nil, !lacking.isEmpty {
-                diagnostics.error(SourceLocation(path: "i18n/\(language).yml"), "es fehlen Texte für den Zuständigkeitsfinder: \(lacking.joined(separator: ", "))")
+            // The finder and the form fall back to their German messages: a language names all of its own.
+            for (prefix, what) in [("finder_js_", "den Zuständigkeitsfinder"), ("form_js_", "das Formular")] {
+                let keys = (texts.texts["de"] ?? [:]).keys.filter { $0.hasPrefix(prefix) }
+                let lacking = keys.filter { texts.texts[language]?[$0] == nil }.sorted()
+                if languageLibraries[language] != nil, !lacking.isEmpty {
+                    diagnostics.error(SourceLocation(path: "i18n/\(language).yml"), "es fehlen Texte für \(what): \(lacking.joined(separator: ", "))")
+                }
             }
         }
     }

@@ -13,8 +13,8 @@ package struct ThemeTexts: Sendable {
     package private(set) var texts: [String: [String: String]] = [:]
 
     package static let reference = try! NSRegularExpression(pattern: #"\{\{\s*t\.([A-Za-z0-9_]+)\s*\}\}"#)
-    /// The scripts that take their messages from the page (`data-texts`): `finder.js`, `search.js`.
-    package static let scripts = ["finder", "search"]
+    /// The scripts that take their messages from the page (`data-texts`): `finder.js`, `search.js`, `form.js`.
+    package static let scripts = ["finder", "search", "form"]
     /// Language → script → its `<script>_js_*` texts without the prefix, as JSON; made once
     /// when the theme loads, not on every page that carries them.
     private var scriptJSON: [String: [String: String]] = [:]

@@ -179,7 +179,8 @@
   }
 
   function setup(finder) {
-    var rootPath = finder.getAttribute("data-root") || "";
+    // On a page in another language, authorities and places are linked in that language (en/…).
+    var rootPath = (finder.getAttribute("data-root") || "") + (finder.getAttribute("data-page-prefix") || "");
     var T = texts(finder);
     var input = finder.querySelector("[role=combobox]");
     var listbox = finder.querySelector("[role=listbox]");

@@ -8,6 +8,43 @@
   var summary = document.getElementById("fehlerliste");
   var check = document.getElementById("zusammenfassung");
   var baseTitle = document.title;
+  // Messages: the form's own (data-texts, from the theme's i18n/<language>.yml, keys form_js_*)
+  // on a page not in the site's language, else these. {name} is the field's label.
+  var T = {
+    error_prefix: "Fehler: ",
+    at_most: "Geben Sie höchstens {n} an: {name}",
+    at_least: "Geben Sie mindestens {n} an: {name}",
+    too_large: "Die Datei ist zu groß (höchstens {size}): {name}",
+    missing: "Geben Sie Folgendes an: {name}",
+    choose: "Wählen Sie aus: {name}",
+    choose_some: "Wählen Sie mindestens eine Angabe aus: {name}",
+    confirm: "Bestätigen Sie: {name}",
+    date_missing: "Geben Sie das Datum an: {name}",
+    date_invalid: "{name} muss ein echtes Datum sein, zum Beispiel 27 3 1990",
+    file_missing: "Wählen Sie eine Datei aus: {name}",
+    email_invalid: "Geben Sie eine E-Mail-Adresse im richtigen Format an, zum Beispiel name@example.de",
+    tel_invalid: "Geben Sie eine Telefonnummer an, zum Beispiel 0351 123456",
+    integer_invalid: "{name} muss eine ganze Zahl sein",
+    number_invalid: "{name} muss eine Zahl sein",
+    number_min: "{name} muss mindestens {n} sein",
+    number_max: "{name} darf höchstens {n} sein",
+    text_min: "{name} muss mindestens {n} Zeichen lang sein",
+    text_max: "{name} darf höchstens {n} Zeichen lang sein",
+    pattern: "{name} hat nicht das richtige Format",
+    yes: "Ja",
+    no_answer: "keine Angabe",
+    remove: "Entfernen: {name} {n}",
+    filter: "Liste eingrenzen: {name}",
+    filter_one: "1 Eintrag passt",
+    filter_n: "{n} Einträge passen"
+  };
+  try {
+    var own = JSON.parse(form.getAttribute("data-texts") || "{}");
+    for (var key in own) if (Object.prototype.hasOwnProperty.call(T, key)) T[key] = String(own[key]);
+  } catch (e) { /* the German texts stay */ }
+  function say(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (all, name) { return values[name] !== undefined ? String(values[name]) : all; });
+  }
 
   // Focus a box and show it from its top: a plain focus() on a box taller than a narrow screen
   // scrolls to its middle, so the heading ("Es gibt ein Problem") would be out of sight.
@@ -57,15 +94,15 @@
       (field.hasAttribute("data-required-in") && filled(document.getElementById(field.getAttribute("data-required-in"))));
     var name = label(field);
     var most = number(field, "data-count-max"), least = number(field, "data-count-min");
-    if (most !== null && count(els) > most) return "Geben Sie höchstens " + most + " an: " + name;
-    if (required && least !== null && least > 1 && count(els) < least) return "Geben Sie mindestens " + least + " an: " + name;
+    if (most !== null && count(els) > most) return say(T.at_most, { n: most, name: name });
+    if (required && least !== null && least > 1 && count(els) < least) return say(T.at_least, { n: least, name: name });
     var largest = number(field, "data-max-size");
     if (largest !== null && els.some(function (e) {
       return e.type === "file" && e.files && Array.prototype.some.call(e.files, function (f) { return f.size > largest; });
-    })) return "Die Datei ist zu groß (höchstens " + (largest >= 1e6 ? Math.floor(largest / 1e6) + " MB" : Math.max(1, Math.floor(largest / 1e3)) + " kB") + "): " + name;
+    })) return say(T.too_large, { size: largest >= 1e6 ? Math.floor(largest / 1e6) + " MB" : Math.max(1, Math.floor(largest / 1e3)) + " kB", name: name });
     if (kind === "lines") {
       var lines = els.filter(function (e) { return e.value.trim() !== ""; });
-      if (!lines.length) return required ? "Geben Sie Folgendes an: " + name : null;
+      if (!lines.length) return required ? say(T.missing, { name: name }) : null;
       for (var i = 0; i < lines.length; i++) {
         var p = checkText(field, lines[i].value.trim(), name);
         if (p) return p;
@@ -73,40 +110,40 @@
       return null;
     }
     if (kind === "radio") {
-      return required && !els.some(function (e) { return e.checked; }) ? "Wählen Sie aus: " + name : null;
+      return required && !els.some(function (e) { return e.checked; }) ? say(T.choose, { name: name }) : null;
     }
     if (kind === "checkboxes") {
-      return required && !els.some(function (e) { return e.checked; }) ? "Wählen Sie mindestens eine Angabe aus: " + name : null;
+      return required && !els.some(function (e) { return e.checked; }) ? say(T.choose_some, { name: name }) : null;
     }
     if (kind === "checkbox") {
-      return required && !els[0].checked ? "Bestätigen Sie: " + name : null;
+      return required && !els[0].checked ? say(T.confirm, { name: name }) : null;
     }
     if (kind === "date") {
       var v = els.map(function (e) { return e.value.trim(); });
-      if (v.every(function (x) { return x === ""; })) return required ? "Geben Sie das Datum an: " + name : null;
+      if (v.every(function (x) { return x === ""; })) return required ? say(T.date_missing, { name: name }) : null;
       var d = parseInt(v[0], 10), m = parseInt(v[1], 10), y = parseInt(v[2], 10);
       var date = new Date(y, m - 1, d);
       if (!/^\d{1,2}$/.test(v[0]) || !/^\d{1,2}$/.test(v[1]) || !/^\d{4}$/.test(v[2]) ||
           date.getFullYear() !== y || date.getMonth() !== m - 1 || date.getDate() !== d) {
-        return name + " muss ein echtes Datum sein, zum Beispiel 27 3 1990";
+        return say(T.date_invalid, { name: name });
       }
       return null;
     }
     var value = els[0].type === "file" ? (els[0].files && els[0].files.length ? "x" : "") : els[0].value.trim();
     if (value === "") {
       if (!required) return null;
-      if (kind === "file") return "Wählen Sie eine Datei aus: " + name;
-      if (kind === "select") return "Wählen Sie aus: " + name;
-      return "Geben Sie Folgendes an: " + name;
+      if (kind === "file") return say(T.file_missing, { name: name });
+      if (kind === "select") return say(T.choose, { name: name });
+      return say(T.missing, { name: name });
     }
-    if (kind === "email" && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) return "Geben Sie eine E-Mail-Adresse im richtigen Format an, zum Beispiel name@example.de";
-    if (kind === "tel" && !/^[0-9 +()\/-]{5,}$/.test(value)) return "Geben Sie eine Telefonnummer an, zum Beispiel 0351 123456";
+    if (kind === "email" && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) return T.email_invalid;
+    if (kind === "tel" && !/^[0-9 +()\/-]{5,}$/.test(value)) return T.tel_invalid;
     if (kind === "number" || kind === "integer") {
-      if (kind === "integer" && !/^-?[0-9]+$/.test(value)) return name + " muss eine ganze Zahl sein";
+      if (kind === "integer" && !/^-?[0-9]+$/.test(value)) return say(T.integer_invalid, { name: name });
       var n = Number(value.replace(",", "."));
-      if (isNaN(n)) return name + " muss eine Zahl sein";
-      if (field.hasAttribute("data-min") && n < Number(field.getAttribute("data-min"))) return name + " muss mindestens " + field.getAttribute("data-min") + " sein";
-      if (field.hasAttribute("data-max") && n > Number(field.getAttribute("data-max"))) return name + " darf höchstens " + field.getAttribute("data-max") + " sein";
+      if (isNaN(n)) return say(T.number_invalid, { name: name });
+      if (field.hasAttribute("data-min") && n < Number(field.getAttribute("data-min"))) return say(T.number_min, { name: name, n: field.getAttribute("data-min") });
+      if (field.hasAttribute("data-max") && n > Number(field.getAttribute("data-max"))) return say(T.number_max, { name: name, n: field.getAttribute("data-max") });
     }
     return checkText(field, value, name);
   }
@@ -114,11 +151,11 @@
   // Length and pattern of a text, as the field's schema gives them.
   function checkText(field, value, name) {
     var shortest = number(field, "data-minlength");
-    if (shortest !== null && value.length < shortest) return name + " muss mindestens " + shortest + " Zeichen lang sein";
+    if (shortest !== null && value.length < shortest) return say(T.text_min, { name: name, n: shortest });
     var input = field.querySelector("input[maxlength], textarea[maxlength]");
-    if (input && value.length > input.maxLength) return name + " darf höchstens " + input.maxLength + " Zeichen lang sein";
+    if (input && value.length > input.maxLength) return say(T.text_max, { name: name, n: input.maxLength });
     var pattern = field.getAttribute("data-pattern");
-    if (pattern && !new RegExp("^(?:" + pattern + ")$").test(value)) return name + " hat nicht das richtige Format";
+    if (pattern && !new RegExp("^(?:" + pattern + ")$").test(value)) return say(T.pattern, { name: name });
     return null;
   }
 
@@ -131,7 +168,7 @@
     if (message) {
       var hidden = document.createElement("span");
       hidden.className = "visually-hidden";
-      hidden.textContent = "Fehler: ";
+      hidden.textContent = T.error_prefix;
       box.appendChild(hidden);
       box.appendChild(document.createTextNode(message));
     }
@@ -163,13 +200,13 @@
         return (e.type !== "checkbox" && e.type !== "radio") || e.checked;
       }).map(function (e) {
         if (e.type === "file") return e.files && e.files.length ? e.files[0].name : "";
-        if (e.type === "checkbox" && field.getAttribute("data-kind") === "checkbox") return "Ja";
+        if (e.type === "checkbox" && field.getAttribute("data-kind") === "checkbox") return T.yes;
         return e.value.trim();
       }).filter(Boolean);
       var dt = document.createElement("dt");
       dt.textContent = label(field);
       var dd = document.createElement("dd");
-      dd.textContent = values.length ? values.join(field.getAttribute("data-kind") === "date" ? "." : ", ") : "keine Angabe";
+      dd.textContent = values.length ? values.join(field.getAttribute("data-kind") === "date" ? "." : ", ") : T.no_answer;
       list.appendChild(dt);
       list.appendChild(dd);
     });
@@ -267,7 +304,7 @@
       remove.setAttribute("data-repeat-remove", "");
       copy.appendChild(remove);
     }
-    remove.textContent = "Entfernen: " + copy.querySelector(":scope > legend").firstChild.textContent.trim() + " " + n;
+    remove.textContent = say(T.remove, { name: copy.querySelector(":scope > legend").firstChild.textContent.trim(), n: n });
     list[list.length - 1].insertAdjacentElement("afterend", copy);
     refresh(box);
     var first = copy.querySelector("input:not([readonly]), select, textarea");
@@ -303,7 +340,7 @@
     wrap.className = "filter";
     var lab = document.createElement("label");
     lab.setAttribute("for", id);
-    lab.textContent = "Liste eingrenzen: " + label(field);
+    lab.textContent = say(T.filter, { name: label(field) });
     var input = document.createElement("input");
     input.type = "text";
     input.id = id;
@@ -327,7 +364,7 @@
         if (item.tagName !== "OPTION") item.setAttribute("data-filter-item", "");
         if (match) shown += 1;
       });
-      status.textContent = q ? shown + (shown === 1 ? " Eintrag passt" : " Einträge passen") : "";
+      status.textContent = q ? (shown === 1 ? T.filter_one : say(T.filter_n, { n: shown })) : "";
     });
   }
 
@@ -374,7 +411,7 @@
       });
       summary.hidden = false;
       check.hidden = true;
-      document.title = "Fehler: " + baseTitle;
+      document.title = T.error_prefix + baseTitle;
       focusTop(summary);
       return;
     }

@@ -179,6 +179,99 @@ import Yams
         }
     }
 
+    static let englishElterngeld = """
+        ---
+        title: Apply for parental allowance
+        summary: Money for parents after a birth.
+        form:
+          title: Application for parental allowance
+          fields:
+            vorname: First name
+            anschrift: {label: Address, hint: Where you live.}
+            art: {label: Type of application, options: [First application, Change]}
+            geburtsdatum: {label: Child's date of birth, hint: "For example 27 3 2026"}
+        ---
+        Parental allowance is for parents.
+
+        """
+
+    @Test func englishFormsTranslateTheInterfaceAndTheLabelsTheTranslationGives() throws {
+        let (site, _, fixture) = try PageTests.build(["site.yml": Self.site, "services/personalausweis-beantragen.en.md": Self.english,
+                                                      "services/elterngeld-beantragen.en.md": Self.englishElterngeld])
+        defer { fixture.remove() }
+        // The default stub: the theme's English words, the documents of the English text's
+        // "Documents required" section (none here: the English text has no such section).
+        let stub = site.read("en/leistungen/personalausweis-beantragen/antrag/index.html")
+        #expect(stub.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+        #expect(stub.contains("<h1>Application: Apply for an identity card</h1>"))
+        #expect(stub.contains(">First name") && stub.contains(">Day</label>") && stub.contains("(optional)"))
+        #expect(!stub.contains("Vorname") && !stub.contains("Geburtsurkunde"))
+        #expect(stub.contains("data-texts=\"{&quot;at_least&quot;:&quot;Give at least {n}: {name}&quot;"))
+        // Its own form: translated labels, option labels English and values German (the authority
+        // receives the same answers from both forms), untranslated fields German and marked so.
+        let own = site.read("en/leistungen/elterngeld-beantragen/antrag/index.html")
+        #expect(own.contains("<h1>Application for parental allowance</h1>"))
+        #expect(own.contains("<label for=\"vorname\">First name</label>"))
+        #expect(own.contains("<legend>Address</legend>"))
+        #expect(own.contains("<input id=\"art\" name=\"art\" type=\"radio\" value=\"Erstantrag\"><label for=\"art\">First application</label>"))
+        #expect(own.contains("<label for=\"kasse\"><span lang=\"de\">Krankenkasse</span> (optional)</label>"))
+        #expect(own.contains("<p class=\"hint\" id=\"geburtsdatum-hinweis\">For example 27 3 2026</p>"))
+        // The German form names its English version, and the English service page links to it.
+        #expect(site.read("leistungen/elterngeld-beantragen/antrag/index.html").contains("hreflang=\"en\" href=\"https://portal.example.de/land/en/leistungen/elterngeld-beantragen/antrag/\""))
+        #expect(site.read("en/leistungen/elterngeld-beantragen/index.html").contains("<a class=\"button\" href=\"../../../en/leistungen/elterngeld-beantragen/antrag/\">Fill in the application</a>"))
+    }
+
+    @Test func placesAndAuthoritiesInEnglishListTheTranslatedServicesAndPointToTheGermanPageForTheRest() throws {
+        let (site, _, fixture) = try PageTests.build(["site.yml": Self.site, "services/personalausweis-beantragen.en.md": Self.english])
+        defer { fixture.remove() }
+        // A Gemeinde: its own answer, in English, linked to the English service and authority.
+        let dresden = site.read("en/orte/14612000/index.html")
+        #expect(dresden.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+        #expect(dresden.contains("<li data-service=\"personalausweis-beantragen\"><a href=\"../../../en/leistungen/personalausweis-beantragen/\">Apply for an identity card</a>: <a href=\"../../../en/behoerden/buergeramt-dresden/\">Bürgeramt Dresden</a></li>"))
+        #expect(dresden.contains("Responsible offices here") && !dresden.contains("german-only-note"))
+        // The Land decides Elterngeld, which has no English text: not listed, but counted and the German page linked.
+        let land = site.read("en/orte/14/index.html")
+        #expect(!land.contains("elterngeld"))
+        #expect(land.contains("<p class=\"german-only-note\">1 more service is available only in German; it is listed on the German page: <a href=\"../../../orte/14/\" lang=\"de\" hreflang=\"de\">Sachsen</a></p>"))
+        #expect(land.contains("<a href=\"../../../en/orte/14625/\">Landkreis Bautzen</a>"))
+        let office = site.read("en/behoerden/elterngeldstelle-sachsen/index.html")
+        #expect(!office.contains("No services have been entered") && office.contains("1 more service is available only in German"))
+        let buergeramt = site.read("en/behoerden/buergeramt-dresden/index.html")
+        #expect(buergeramt.contains("<a href=\"../../../en/leistungen/personalausweis-beantragen/\">Apply for an identity card</a> <span class=\"meta\">in: Dresden</span>"))
+        #expect(site.read("en/orte/index.html").contains("<span class=\"count\">3 municipalities</span>"))
+        // The German pages name their English versions; the English service page's answers and
+        // finder lead to English places and authorities.
+        #expect(site.read("orte/14612000/index.html").contains("<link rel=\"alternate\" hreflang=\"en\" href=\"https://portal.example.de/land/en/orte/14612000/\">"))
+        let service = site.read("en/leistungen/personalausweis-beantragen/index.html")
+        #expect(service.contains("<a href=\"../../../en/behoerden/landratsamt-bautzen/\">Landratsamt Bautzen</a>"))
+        #expect(service.contains("data-page-prefix=\"en/\""))
+        #expect(!site.read("leistungen/personalausweis-beantragen/index.html").contains("data-page-prefix"))
+    }
+
+    @Test func formTextsOfATranslationAreChecked() throws {
+        let files = ["site.yml": Self.site]
+        try ValidationTests.expectError(files.merging(["services/elterngeld-beantragen.en.md": Self.englishElterngeld.replacingOccurrences(of: "    vorname: First name", with: "    vornahme: First name")]) { $1 },
+                                        "Content/services/elterngeld-beantragen.en.md:7:5: error: Formular der Leistung hat kein Feld „vornahme“ – meinten Sie „vorname“?")
+        try ValidationTests.expectError(files.merging(["services/elterngeld-beantragen.en.md": Self.englishElterngeld.replacingOccurrences(of: "[First application, Change]", with: "[First application]")]) { $1 },
+                                        "Content/services/elterngeld-beantragen.en.md:9:5: error: „art“ hat 2 Auswahlmöglichkeiten, die Übersetzung nennt 1")
+        try ValidationTests.expectError(files.merging(["services/personalausweis-beantragen.en.md": Self.english.replacingOccurrences(of: "fees: 37 euros\n", with: "fees: 37 euros\nform: {title: Application}\n")]) { $1 },
+                                        "Content/services/personalausweis-beantragen.en.md:1:1: error: „form“ in der Übersetzung, aber services/personalausweis-beantragen.md hat kein eigenes „form:“ (das Standardformular übersetzt das Theme, i18n/<Sprache>.yml)")
+        try ValidationTests.expectError(files.merging(["services/elterngeld-beantragen.en.md": Self.englishElterngeld.replacingOccurrences(of: "    vorname: First name", with: "    vorname: {hint: no label}")]) { $1 },
+                                        "Content/services/elterngeld-beantragen.en.md:7:14: error: Pflichtangabe „label“ fehlt in einem Feld von „form“")
+    }
+
+    @Test func formJavaScriptKeepsTheGermanTextsOfTheThemeFile() throws {
+        // form.js carries the German messages itself; they are the ones de.yml names.
+        let js = try String(contentsOf: repositoryRoot.appendingPathComponent("Templates/assets/form.js"), encoding: .utf8)
+        let german = try #require(try Yams.load(yaml: String(contentsOf: repositoryRoot.appendingPathComponent("Templates/i18n/de.yml"), encoding: .utf8)) as? [String: String])
+        let formTexts = german.filter { $0.key.hasPrefix("form_js_") }
+        #expect(formTexts.count == 26)
+        for (key, text) in formTexts {
+            let name = key.dropFirst("form_js_".count)
+            #expect(js.contains("    \(name): \"\(text)\""), "\(key)")
+        }
+    }
+
     @Test func languagesAreChecked() throws {
         try ValidationTests.expectError(["site.yml": Fixture.files["site.yml"]!.replacingOccurrences(of: "language: de\n", with: "language: de\nlanguages: [en]\n")],
                                         "Content/site.yml:4:12: error: „languages“ muss die Sprache des Portals („language: de“) enthalten")
@@ -238,14 +331,16 @@ import Yams
     @Test func editorsMayLinkTheEnglishPagesThatExist() throws {
         // An English page, its section, the English start page, A–Z and search: fine, and made
         // relative like every editor's link.
-        let page = "---\ntitle: Legal notice\n---\nSee the [identity card](/en/leistungen/personalausweis-beantragen/#requirements), [all services](/en/leistungen/), [search](/en/suche/?q=id) and the [start](/en/).\n"
+        let page = "---\ntitle: Legal notice\n---\nSee the [identity card](/en/leistungen/personalausweis-beantragen/#requirements), [all services](/en/leistungen/), [search](/en/suche/?q=id), the [start](/en/), the [form](/en/leistungen/personalausweis-beantragen/antrag/), [Bautzen](/en/orte/14625/), [all places](/en/orte/) and an [office](/en/behoerden/buergeramt-dresden/).\n"
         let (site, _, fixture) = try PageTests.build(["site.yml": Self.site, "services/personalausweis-beantragen.en.md": Self.english, "pages/impressum.en.md": page])
         defer { fixture.remove() }
         #expect(site.read("en/impressum/index.html").contains("<a href=\"../../en/leistungen/personalausweis-beantragen/#requirements\">identity card</a>"))
         #expect(site.brokenLinks().isEmpty, "\(site.brokenLinks())")
         // A service without an English text, a page type that has no English version, a missing section.
         for (link, column, message) in [("/en/leistungen/elterngeld-beantragen/", 9, " führt ins Leere: diese Seite gibt es im Portal nicht"),
-                                        ("/en/orte/", 9, " führt ins Leere: diese Seite gibt es im Portal nicht"),
+                                        ("/en/orte/14999/", 9, " führt ins Leere: diese Seite gibt es im Portal nicht"),
+                                        ("/en/behoerden/standesamt/", 9, " führt ins Leere: diese Seite gibt es im Portal nicht"),
+                                        ("/en/leistungen/elterngeld-beantragen/antrag/", 9, " führt ins Leere: diese Seite gibt es im Portal nicht"),
                                         ("/en/leistungen/personalausweis-beantragen/#kosten", 9, ": die Seite hat keinen Abschnitt „#kosten“")] {
             try ValidationTests.expectError(["site.yml": Self.site, "services/personalausweis-beantragen.en.md": Self.english,
                                              "pages/impressum.en.md": "---\ntitle: Legal notice\n---\nSee the [page](\(link)).\n"],

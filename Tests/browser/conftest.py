@@ -305,13 +305,18 @@ def page_paths(site_dir):
         "en-home": "en/",
         "en-a-z": "en/leistungen/",
         "en-service": "en/leistungen/personalausweis-beantragen/",
+        "en-form": "en/leistungen/hundesteuer-anmelden/antrag/",
+        "en-places": "en/orte/",
+        "en-authority": "en/behoerden/stadtverwaltung-dresden/",
+        "en-gemeinde": "en/orte/14612000/",
+        "en-kreis": "en/orte/14625/",
         "en-topic": "en/themen/familie-und-kind/",
         "en-page": "en/impressum/",
         "en-search": "en/suche/?q=driving+licence",
         "en-404": "en/404.html",
     }
     for name in ("service-handwritten", "form-own", "impressum", "leichte-sprache", "service-leichte-sprache", "barrierefreiheit", "open-data",
-                 "en-home", "en-a-z", "en-service", "en-topic", "en-page", "en-search"):
+                 "en-home", "en-a-z", "en-service", "en-form", "en-places", "en-authority", "en-gemeinde", "en-kreis", "en-topic", "en-page", "en-search"):
         rel = paths[name].split("?")[0]
         if not (site_dir / rel / "index.html").is_file():
             raise AssertionError(f"page type {name}: {rel} is missing from the built site")
@@ -322,7 +327,7 @@ def page_paths(site_dir):
 PAGE_TYPES = ["home", "a-z", "service-handwritten", "service-generated", "form-own", "form-default",
               "topic", "lebenslage", "authority", "places", "land", "kreis", "gemeinde", "verband", "search",
               "404", "missing", "impressum", "leichte-sprache", "service-leichte-sprache", "barrierefreiheit", "open-data",
-              "en-home", "en-a-z", "en-service", "en-topic", "en-page", "en-search", "en-404"]
+              "en-home", "en-a-z", "en-service", "en-form", "en-places", "en-authority", "en-gemeinde", "en-kreis", "en-topic", "en-page", "en-search", "en-404"]
 
 
 # --------------------------------------------------------------------------------------------

@@ -22,10 +22,23 @@ ALL_KINDS = {"text", "email", "tel", "number", "date", "textarea", "select", "ra
 
 
 def _form_paths(page_paths):
-    return {**{slug: f"leistungen/{slug}/antrag/" for slug in OWN_FORMS}, "default": page_paths["form-default"]}
+    german = {**{slug: f"leistungen/{slug}/antrag/" for slug in OWN_FORMS}, "default": page_paths["form-default"]}
+    # The English forms (#17): the four with translated labels and a default stub in English.
+    english = {**{f"en:{slug}": f"en/leistungen/{slug}/antrag/" for slug in OWN_FORMS}, "en:default": "en/leistungen/bafoeg-beantragen/antrag/"}
+    return {**german, **english}
 
 
-FORM_IDS = OWN_FORMS + ["default"]
+FORM_IDS = OWN_FORMS + ["default"] + [f"en:{slug}" for slug in OWN_FORMS] + ["en:default"]
+
+# What form.js and the template say, by the page's language (Templates/i18n/*.yml).
+WORDS = {
+    "de": {"problem": "Es gibt ein Problem", "error": "Fehler: ", "not_sent": "nicht gesendet", "not_transmitted": "nicht übermittelt", "yes": "Ja"},
+    "en": {"problem": "There is a problem", "error": "Error: ", "not_sent": "not sent", "not_transmitted": "have not been sent", "yes": "Yes"},
+}
+
+
+def _words(form: str) -> dict:
+    return WORDS["en" if form.startswith("en:") else "de"]
 
 
 def active(driver) -> dict:
@@ -82,16 +95,20 @@ def test_error_summary(driver, base_url, page_paths, form):
         """)
     assert state["visible"], "error summary not shown"
     assert state["focused"], "error summary does not have focus after the failed submit"
-    assert state["heading"].strip() == "Es gibt ein Problem"
-    assert state["title"] == "Fehler: " + base_title
+    words = _words(form)
+    assert state["heading"].strip() == words["problem"]
+    assert state["title"] == words["error"] + base_title
     assert sorted(i["field"] for i in state["invalid"]) == sorted(state["required"]), \
         "fields with errors after an empty submit are not exactly the required ones"
     assert [l["href"] for l in state["links"]] == ["#" + i["first"] for i in state["invalid"]], \
         "summary links do not point to the first control of each field with an error, in order"
     for item, link in zip(state["invalid"], state["links"]):
         assert item["errorShown"], f"{item['field']}: inline error message not visible"
-        assert item["errorText"].startswith("Fehler: "), f"{item['field']}: message lacks the hidden 'Fehler:' prefix"
-        assert item["errorText"][len("Fehler: "):] == link["text"], f"{item['field']}: summary and inline wording differ"
+        assert item["errorText"].startswith(words["error"]), f"{item['field']}: message lacks the hidden error prefix"
+        assert item["errorText"][len(words["error"]):] == link["text"], f"{item['field']}: summary and inline wording differ"
+        if form.startswith("en:"):
+            # English messages name the English label.
+            assert re.match(r"(Enter|Choose|Confirm|Give)\b", link["text"]), f"{item['field']}: not an English message: {link['text']!r}"
         for control in item["controls"]:
             assert control["invalid"] == "true", f"{control['id']}: aria-invalid is not 'true'"
             assert item["errorId"] in control["describedby"], f"{control['id']}: error message not in aria-describedby"
@@ -134,7 +151,7 @@ def _text_for(info: dict) -> str:
     return f"Test {field}"
 
 
-def _fill_with_keyboard(driver) -> tuple[dict, set]:
+def _fill_with_keyboard(driver, yes: str = "Ja") -> tuple[dict, set]:
     """Tabs through the form and answers every question with the keyboard. Returns expected
     answers per field and the kinds seen."""
     expected: dict[str, list[str]] = {}
@@ -183,7 +200,7 @@ def _fill_with_keyboard(driver) -> tuple[dict, set]:
                 keys(driver, Keys.SPACE)
                 now = active(driver)
                 assert now["checked"], f"{info['id']}: Space did not tick the checkbox"
-                expected[info["field"]] = ["Ja" if kind == "checkbox" else now["value"]]
+                expected[info["field"]] = [yes if kind == "checkbox" else now["value"]]
         elif kind == "file":
             assert info["type"] == "file" and info["tag"] == "input", "file control not focusable"
             if info["required"]:
@@ -206,8 +223,9 @@ def test_keyboard_fill_and_check_answers(driver, base_url, page_paths, form):
     open_page(driver, url)
     base_title = driver.title
     _submit_with_errors(driver)  # start from the error state: fixing every error must clear it
-    expected, kinds = _fill_with_keyboard(driver)
-    if form == "hundesteuer-anmelden":
+    words = _words(form)
+    expected, kinds = _fill_with_keyboard(driver, words["yes"])
+    if form.endswith("hundesteuer-anmelden"):
         assert kinds == ALL_KINDS, f"the Hundesteuer form should cover every field kind, missing {ALL_KINDS - kinds}"
     all_fields = driver.execute_script(
         "return Array.prototype.map.call(document.querySelectorAll('form.antrag .field'), function (f) { return f.getAttribute('data-field'); })")
@@ -235,8 +253,8 @@ def test_keyboard_fill_and_check_answers(driver, base_url, page_paths, form):
         """)
     assert state["url"] == url, f"the page navigated to {state['url']}"
     assert state["focused"], "focus did not move to the summary"
-    assert "nicht gesendet" in state["heading"], "summary heading does not say the answers were not sent"
-    assert "nicht übermittelt" in state["text"]
+    assert words["not_sent"] in state["heading"], "summary heading does not say the answers were not sent"
+    assert words["not_transmitted"] in state["text"]
     assert state["summaryHidden"] and state["invalid"] == 0 and state["errors"] == 0, "errors were not cleared"
     assert state["title"] == base_title, "title still marks an error"
     assert state["count"] == len(all_fields)

@@ -2,39 +2,57 @@ import PortalModel
 import PortalSupport
 
 extension PageRenderer {
-    package func authorityPage(_ authority: Authority) -> PagePlan {
-        let path = Routes.authority(authority.id)
+    /// `behoerden/<id>/`, or its version in another language (`/en/behoerden/<id>/`), which lists
+    /// only the services with a text in that language and says how many more the German page has.
+    package func authorityPage(_ authority: Authority, language: String? = nil) -> PagePlan {
+        let l = placeLanguage(language)
+        let german = Routes.authority(authority.id)
+        let path = l.path(german)
         let city = authority.address.city
-        var c = frame(path: path, title: authority.name, description: "\(authority.name), \(authority.address.street), \(authority.address.postalCode) \(city): Anschrift, Kontakt und zuständige Leistungen.",
-                      crumbs: [Crumb(title: "Orte", path: Routes.places), Crumb(title: authority.name, path: path)])
+        var c = frame(path: path, title: authority.name, description: "\(authority.name), \(authority.address.street), \(authority.address.postalCode) \(city)\(text("authority_description", l.language))",
+                      crumbs: [Crumb(title: text("places_title", l.language), path: l.path(Routes.places)), Crumb(title: authority.name, path: path)],
+                      language: l.language, versions: versions(of: german, translatedIn: site.otherLanguages))
         let root = Routes.root(from: path)
-        c["authority"] = authorityCard(authority, root: root)
+        c["authority"] = authorityCard(authority, root: root, language: l.translated ? l.language : nil)
         // The services it serves and where; a more specific rule of another authority is named as an exception.
         var rows: [ContextValue] = []
+        var omitted = 0
         var current: (slug: String, row: ContextValue, areas: [String])?
+        var last: String?
         func flush() {
             if let done = current, case .object(var row) = done.row {
                 row["areas"] = .string(done.areas.joined(separator: "; "))
                 rows.append(.object(row))
             }
         }
+        let except = text("authority_except", l.language)
         for rule in model.rulesByAuthority[authority.id] ?? [] {
             guard let index = model.serviceBySlug[rule.service] else { continue }
-            if current?.slug != rule.service {
+            if last != rule.service {
+                last = rule.service
                 flush()
-                current = (rule.service, serviceItem(model.content.services[index], root: root), [])
+                current = nil
+                let service = model.content.services[index]
+                if l.translated {
+                    guard let (title, url) = l.service(service, root) else { omitted += 1; continue }
+                    current = (rule.service, ["title": .string(title), "url": .string(url), "slug": .string(service.slug)], [])
+                } else {
+                    current = (rule.service, serviceItem(service, root: root), [])
+                }
             }
+            guard current != nil else { continue }
             let name = model.directory.byAGS[rule.region].map { model.directory.label($0) } ?? rule.region
             let serviceRules = model.index.rules(for: rule.service)
             let exceptions = model.index.deeperRegions(service: rule.service, inside: rule.region)
                 .filter { serviceRules[$0] != authority.id }
                 .sorted().compactMap { model.directory.byAGS[$0]?.name }
-            current!.areas.append(exceptions.isEmpty ? name : "\(name) (außer \(exceptions.joined(separator: ", ")))")
+            current!.areas.append(exceptions.isEmpty ? name : "\(name) (\(except) \(exceptions.joined(separator: ", ")))")
         }
         flush()
         c["services"] = .list(rows)
         c["has_services"] = .bool(!rows.isEmpty)
         c["jsonld"] = .string(JSONLD.governmentOffice(authority, site: site))
-        return page(path, "authority", c)
+        if l.translated { germanOnlyNote(omitted, german: german, title: authority.name, root: root, into: &c, l.language) }
+        return page(path, Theme.template("authority", language: l.language), c)
     }
 }

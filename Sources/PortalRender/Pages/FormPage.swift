@@ -7,7 +7,8 @@ extension PageRenderer {
         let path = Routes.form(service.slug)
         let title = service.form?.title ?? "Antrag: \(service.title)"
         var c = frame(path: path, title: title, description: "Online-Antrag (Formular) für „\(service.title)“.",
-                      crumbs: [Crumb(title: "Leistungen A–Z", path: Routes.serviceIndex), Crumb(title: service.title, path: Routes.service(service.slug)), Crumb(title: "Antrag", path: path)])
+                      crumbs: [Crumb(title: "Leistungen A–Z", path: Routes.serviceIndex), Crumb(title: service.title, path: Routes.service(service.slug)), Crumb(title: "Antrag", path: path)],
+                      versions: versions(of: path, translatedIn: site.otherLanguages.filter { hasTranslatedForm(service, $0) }))
         let root = Routes.root(from: path)
         c["service"] = serviceItem(service, root: root)
         c["service_url"] = .string(root + Routes.service(service.slug))

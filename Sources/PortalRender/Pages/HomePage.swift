@@ -19,11 +19,13 @@ extension PageRenderer {
         return page(Routes.home, "home", c)
     }
 
-    /// Länder with their Kreise, for the no-JavaScript place finder.
-    package func placeGroups(root: String) -> ContextValue {
-        .list(model.directory.laender.map { land in
-            ["name": .string(land.name), "url": .string(root + Routes.place(land.ags)),
-             "kreise": .list((model.directory.children[land.ags] ?? []).map { ["name": .string($0.name), "url": .string(root + Routes.place($0.ags))] })]
+    /// Länder with their Kreise, for the no-JavaScript place finder; `language`: the page's, if
+    /// not the site's.
+    package func placeGroups(root: String, language: String? = nil) -> ContextValue {
+        let l = placeLanguage(language)
+        return .list(model.directory.laender.map { land in
+            ["name": .string(land.name), "url": .string(root + l.path(Routes.place(land.ags))),
+             "kreise": .list((model.directory.children[land.ags] ?? []).map { ["name": .string($0.name), "url": .string(root + l.path(Routes.place($0.ags)))] })]
         })
     }
 }

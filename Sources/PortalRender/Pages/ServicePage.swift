@@ -72,11 +72,13 @@ extension PageRenderer {
     }
 
     /// The "Zuständige Stelle" block: one authority for everyone, a gap, or an answer per Kreis
-    /// (with a plain link to the Kreis where it differs per Gemeinde).
-    package func responsibility(for service: Service, root: String) -> ContextValue {
+    /// (with a plain link to the Kreis where it differs per Gemeinde). On a page in another
+    /// language, the links go to the places and authorities in that language.
+    package func responsibility(for service: Service, root: String, language: String? = nil) -> ContextValue {
+        let l = placeLanguage(language)
         var r: [String: ContextValue] = ["service": .string(service.slug), "rules_url": .string(root + (rulePaths[service.slug] ?? "")), "finder_id": "ort"]
         if let id = model.uniformAuthority(service: service.slug), let authority = model.content.authorities[id] {
-            r["uniform"] = authorityCard(authority, root: root)
+            r["uniform"] = authorityCard(authority, root: root, language: language)
             r["area"] = .string(model.directory.laender.first?.name ?? "")
             return .object(r)
         }
@@ -88,7 +90,7 @@ extension PageRenderer {
         let serviceIndex = model.serviceBySlug[service.slug]
         r["groups"] = .list(model.directory.laender.map { land in
             let kreise = model.directory.kreise(in: land).map { kreis -> ContextValue in
-                var row: [String: ContextValue] = ["name": .string(kreis.name), "url": .string(root + Routes.place(kreis.ags)), "ags": .string(kreis.ags)]
+                var row: [String: ContextValue] = ["name": .string(kreis.name), "url": .string(root + l.path(Routes.place(kreis.ags))), "ags": .string(kreis.ags)]
                 let id: String?
                 switch model.answer(service: service.slug, kreis: kreis.ags) {
                 case .perGemeinde:
@@ -103,7 +105,7 @@ extension PageRenderer {
                     id = answer?.authority
                 }
                 if let id, let authority = model.content.authorities[id] {
-                    row["authority"] = ["name": .string(authority.name), "url": .string(root + Routes.authority(authority.id))]
+                    row["authority"] = ["name": .string(authority.name), "url": .string(root + l.path(Routes.authority(authority.id)))]
                 } else {
                     row["gap"] = true
                 }

@@ -93,7 +93,7 @@ extension PageRenderer {
         c["has_lebenslagen"] = .bool(!lebenslagen.isEmpty)
         c["service_count"] = .int(model.content.services.filter { model.content.translations[language]?[$0.slug] != nil }.count)
         c["finder_id"] = "ort-start"
-        c["kreise"] = placeGroups(root: root)
+        c["kreise"] = placeGroups(root: root, language: language)
         return page(path, Theme.template("home", language: language), c)
     }
 
@@ -153,8 +153,13 @@ extension PageRenderer {
             c["updated"] = .string(updated); c["updated_iso"] = .string(updated)
         }
         if let online = service.onlineService { c["online_service"] = .string(online) }
-        c["form_url"] = .string(root + Routes.form(service.slug))
-        c["responsibility"] = responsibility(for: service, root: root)
+        if hasTranslatedForm(service, language) {
+            c["form_url"] = .string(root + Routes.translated(Routes.form(service.slug), language))
+        } else {
+            c["form_url"] = .string(root + Routes.form(service.slug))
+            c["form_lang"] = .string(site.language)
+        }
+        c["responsibility"] = responsibility(for: service, root: root, language: language)
         return page(path, Theme.template("service", language: language), c)
     }
 }
