@@ -32,6 +32,15 @@ package struct BodyEditRecord {
     package var pageCounts: [(kind: String, count: Int)]
     package var gaps: [GapReport.Entry]
     package var corpus: SearchCorpus
+    /// By language: the other languages' search input (JSON, small: remade whole after an edit),
+    /// their index files (the main one first) and their search page's context.
+    package var translatedSearch: [String: TranslatedSearch] = [:]
+
+    package struct TranslatedSearch {
+        package var input: [UInt8]
+        package var files: [String]
+        package var page: [UInt8]
+    }
     /// The day the last full build was for, and the next day on which the content changes by its
     /// dates: a body edit in between sees the same dated content.
     package var asOf: String
@@ -47,7 +56,7 @@ extension BodyEditRecord {
             w.string(path); w.int(s.size); w.int(s.modified); w.int(s.changed); w.int(s.inode)
             w.optional(s.digest) { w, digest in w.string(digest) }
         }
-        for list in [sources.services, sources.pages] {
+        for list in [sources.services, sources.pages, sources.translations, sources.translatedPages, sources.easyLanguage] {
             w.int(list.count)
             for s in list {
                 w.string(s.slug); w.string(s.relativePath); w.string(s.display)
@@ -74,6 +83,8 @@ extension BodyEditRecord {
         w.int(gaps.count)
         for gap in gaps { w.string(gap.service); w.int(gap.gemeinden) }
         corpus.write(into: &w)
+        w.int(translatedSearch.count)
+        for (language, search) in translatedSearch.sorted(by: { $0.key < $1.key }) { w.string(language); w.bytes(search.input); w.strings(search.files); w.bytes(search.page) }
         w.string(asOf)
         w.optionalString(nextChange)
     }
@@ -101,6 +112,9 @@ extension BodyEditRecord {
         }
         sources.services = try sourceList(&r)
         sources.pages = try sourceList(&r)
+        sources.translations = try sourceList(&r)
+        sources.translatedPages = try sourceList(&r)
+        sources.easyLanguage = try sourceList(&r)
         sources.otherWarnings = try r.values(Diagnostic.self)
         var sets: [Set<String>] = []
         for _ in 0..<8 { sets.append(Set(try r.strings())) }
@@ -125,6 +139,10 @@ extension BodyEditRecord {
         gaps = []
         for _ in 0..<(try r.count()) { gaps.append(GapReport.Entry(service: try r.string(), gemeinden: try r.int())) }
         corpus = try SearchCorpus(from: &r)
+        for _ in 0..<(try r.count()) {
+            let language = try r.string(), input = try r.bytes(), files = try r.strings(), page = try r.bytes()
+            translatedSearch[language] = TranslatedSearch(input: input, files: files, page: page)
+        }
         asOf = try r.string()
         nextChange = try r.optionalString()
     }

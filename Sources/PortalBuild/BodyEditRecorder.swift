@@ -13,6 +13,8 @@ package final class BodyEditRecorder: @unchecked Sendable {
     private let lock = NSLock()
     private let archive: PageArchive.Writer
     private var searchPage: [UInt8]?
+    /// The other languages' search pages' contexts, by path.
+    private var translatedSearchPages: [String: [UInt8]] = [:]
     private var readElsewhere: Set<String> = []
 
     package init(cacheFolder: URL) {
@@ -27,6 +29,10 @@ package final class BodyEditRecorder: @unchecked Sendable {
             // It names the search index file, which a body edit can change.
             let bytes = ContextArchive.encode(plan.context)
             lock.withLock { searchPage = bytes }
+        } else if plan.template.hasSuffix("/search") {
+            // Another language's search page (`en/search`).
+            let bytes = ContextArchive.encode(plan.context)
+            lock.withLock { translatedSearchPages[plan.path] = bytes }
         }
         guard let part = plan.bodyPart else { return }
         let keys = Set(part.keys)
@@ -42,14 +48,23 @@ package final class BodyEditRecorder: @unchecked Sendable {
     /// The record for the manifest; also puts the page archive in place. Nil if the archive
     /// could not be written: the next build is then a full one.
     package func record(options: Pipeline.Options, theme: Theme, snapshot: SourceSnapshot?, sources: ContentSources, gaps: GapReport,
-                        pageCounts: [(kind: String, count: Int)], corpus: SearchCorpus, nextChange: String?) -> BodyEditRecord? {
+                        pageCounts: [(kind: String, count: Int)], corpus: SearchCorpus, translatedSearch: [String: (input: SearchIndexBuilder.Input, files: [String])],
+                        nextChange: String?) -> BodyEditRecord? {
         lock.withLock {
-            guard let snapshot, let searchPage, let known = sources.known, let pages = archive.commit() else { return nil }
+            guard let snapshot, let searchPage, let known = sources.known else { return nil }
+            var searches: [String: BodyEditRecord.TranslatedSearch] = [:]
+            for (language, search) in translatedSearch {
+                // Without its page or input the quick path could not remake it: none then.
+                guard let page = translatedSearchPages[Routes.translated(Routes.search, language)],
+                      let input = try? JSONEncoder().encode(search.input) else { return nil }
+                searches[language] = .init(input: [UInt8](input), files: search.files, page: page)
+            }
+            guard let pages = archive.commit() else { return nil }
             return BodyEditRecord(contentRoot: options.content.standardizedFileURL.path, contentDisplay: options.contentDisplay,
                                   strict: options.strict, themeDigest: theme.digest, snapshot: snapshot, sources: sources,
                                   known: known, pages: pages, bodiesReadElsewhere: readElsewhere, pagesGeneration: archive.generation,
                                   searchPage: searchPage, pageCounts: pageCounts, gaps: gaps.entries, corpus: corpus,
-                                  asOf: options.date, nextChange: nextChange)
+                                  translatedSearch: searches, asOf: options.date, nextChange: nextChange)
         }
     }
 }

@@ -19,10 +19,14 @@ package final class BodyEdits {
     /// Thrown by a step when the change is more than body edits.
     package struct Widen: Error {}
 
-    /// A service file or a free page (`ContentSources.services` or `.pages`) and its index there.
+    /// A service file, a free page, a service text or a free page in another language
+    /// (`ContentSources.services`, `.pages`, `.translations`, `.translatedPages`) and its index there.
     package enum File: Equatable {
         case service(Int)
         case page(Int)
+        case translation(Int)
+        case translatedPage(Int)
+        case easyLanguage(Int)
     }
 
     /// One changed file, as `LoadStep` loaded it.
@@ -51,7 +55,28 @@ package final class BodyEdits {
         switch file {
         case .service(let i): record.sources.services[i]
         case .page(let i): record.sources.pages[i]
+        case .translation(let i): record.sources.translations[i]
+        case .translatedPage(let i): record.sources.translatedPages[i]
+        case .easyLanguage(let i): record.sources.easyLanguage[i]
         }
+    }
+
+    /// The key a file's body is recorded under (`InputReads`, `BodyPart`).
+    package func bodyKey(_ file: File) -> String {
+        switch file {
+        case .service(let i): record.sources.services[i].slug
+        case .page(let i): Page.bodyKey(record.sources.pages[i].slug)
+        case .translation(let i): ServiceTranslation.bodyKey(Self.language(of: record.sources.translations[i].relativePath), record.sources.translations[i].slug)
+        case .translatedPage(let i): Page.bodyKey(record.sources.translatedPages[i].slug)
+        case .easyLanguage(let i): Page.bodyKey(record.sources.easyLanguage[i].slug)
+        }
+    }
+
+    /// The language of a translation file: `services/<slug>.en.md` → `en`.
+    package static func language(of relativePath: String) -> String {
+        let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
+        let parts = name.split(separator: ".")
+        return parts.count >= 3 ? String(parts[parts.count - 2]) : ""
     }
 
     /// The scope if the files changed since the last build are service files whose body nothing
@@ -68,19 +93,18 @@ package final class BodyEdits {
         var fileByPath: [String: File] = [:]
         for (i, source) in record.sources.services.enumerated() { fileByPath[source.relativePath] = .service(i) }
         for (i, source) in record.sources.pages.enumerated() { fileByPath[source.relativePath] = .page(i) }
+        for (i, source) in record.sources.translations.enumerated() { fileByPath[source.relativePath] = .translation(i) }
+        for (i, source) in record.sources.translatedPages.enumerated() { fileByPath[source.relativePath] = .translatedPage(i) }
+        for (i, source) in record.sources.easyLanguage.enumerated() { fileByPath[source.relativePath] = .easyLanguage(i) }
+        let edits = BodyEdits(record: record, changedPaths: changedPaths, fileByPath: fileByPath)
         for path in changedPaths {
             guard let file = fileByPath[path] else { return nil }
-            let key: String
-            switch file {
-            case .service(let i): key = record.sources.services[i].slug
-            case .page(let i): key = Page.bodyKey(record.sources.pages[i].slug)
-            }
-            if record.bodiesReadElsewhere.contains(key) { return nil }
+            if record.bodiesReadElsewhere.contains(edits.bodyKey(file)) { return nil }
         }
         // The published site must be as the last build left it (a deleted or truncated file is
         // written again by the full build), checked by size as the full build does.
         let output = OutputFolder(target: options.output)
         guard output.hasFiles(previous.files) else { return nil }
-        return BodyEdits(record: record, changedPaths: changedPaths, fileByPath: fileByPath)
+        return edits
     }
 }

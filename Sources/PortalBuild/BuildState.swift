@@ -48,6 +48,8 @@ package final class BuildState {
     package var searchIndex: (group: BuildCache.SearchGroup, corpus: SearchCorpus)?
     /// Language → the main file of the search index in that language (spec v2), for its search page.
     package var translatedSearchIndexes: [String: String] = [:]
+    /// Language → what that index was made from and its files (main first), for the quick path.
+    package var translatedSearchInputs: [String: (input: SearchIndexBuilder.Input, files: [String])] = [:]
     /// `FinderDataStep`: the place list's site path, and per service slug its rules' site path.
     package var placesPath = ""
     package var rulePaths: [String: String] = [:]

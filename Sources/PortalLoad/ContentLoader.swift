@@ -80,22 +80,24 @@ public struct ContentLoader: Sendable {
         var easyLanguage: [String: Page] = [:]
         let loadedSlugs = Set(serviceFiles.map(\.slug))
         // Their links are checked with everyone else's, below.
-        var easyLanguageLinks: [MarkdownDocument.Link] = []
         for entry in variantFiles[EasyLanguageLoader.suffix] ?? [] {
             guard loadedSlugs.contains(entry.slug) else {
                 diagnostics.error(SourceLocation(path: entry.display), "Text in Leichter Sprache ohne Leistung: services/\(entry.slug).md fehlt\(Suggestion.hint(for: entry.slug, in: loadedSlugs.sorted()))")
                 continue
             }
             guard let file = SourceFile.read(entry.url, displayPath: entry.display, into: &diagnostics) else { continue }
-            if let (page, links) = EasyLanguageLoader.load(file, service: entry.slug, into: &diagnostics) {
+            var local = Diagnostics()
+            let loaded = EasyLanguageLoader.load(file, service: entry.slug, into: &local)
+            diagnostics.append(contentsOf: local)
+            if let (page, links, digests) = loaded {
                 easyLanguage[entry.slug] = page
-                easyLanguageLinks += links
+                sources.easyLanguage.append(.init(slug: page.slug, relativePath: "services/\(entry.url.lastPathComponent)", display: entry.display,
+                                                  digests: digests, links: links, warnings: local.warnings))
             }
         }
         // services/<slug>.en.md: the service in English (spec v2), published when site.yml names
         // the language; otherwise said, not silently dropped.
         var translations: [String: [String: ServiceTranslation]] = [:]
-        var translationLinks: [MarkdownDocument.Link] = []
         var translatedPages: [String: [String: Page]] = [:]
         for entry in variantFiles[".en.md"] ?? [] {
             guard site?.languages.contains("en") == true else {
@@ -107,9 +109,13 @@ public struct ContentLoader: Sendable {
                 continue
             }
             guard let file = SourceFile.read(entry.url, displayPath: entry.display, into: &diagnostics) else { continue }
-            if let (translation, links) = TranslationLoader.load(file, language: "en", into: &diagnostics) {
+            var local = Diagnostics()
+            let loaded = TranslationLoader.load(file, slug: entry.slug, language: "en", into: &local)
+            diagnostics.append(contentsOf: local)
+            if let (translation, links, digests) = loaded {
                 translations["en", default: [:]][entry.slug] = translation
-                translationLinks += links
+                sources.translations.append(.init(slug: entry.slug, relativePath: "services/\(entry.url.lastPathComponent)", display: entry.display,
+                                                  digests: digests, links: links, warnings: local.warnings))
                 if let german = services.first(where: { $0.service.slug == entry.slug })?.service {
                     TranslationLoader.check(translation.form, of: german, file: entry.display, into: &diagnostics)
                 }
@@ -146,9 +152,13 @@ public struct ContentLoader: Sendable {
                     continue
                 }
                 guard let file = SourceFile.read(entry.url, displayPath: entry.display, into: &diagnostics) else { continue }
-                if let (page, links, _) = PageLoader.load(file, slug: String(Routes.translated(entry.slug, "en")), into: &diagnostics) {
+                var local = Diagnostics()
+                let loaded = PageLoader.load(file, slug: String(Routes.translated(entry.slug, "en")), into: &local)
+                diagnostics.append(contentsOf: local)
+                if let (page, links, digests) = loaded {
                     translatedPages["en", default: [:]][entry.slug] = page
-                    translationLinks += links
+                    sources.translatedPages.append(.init(slug: page.slug, relativePath: "pages/\(entry.url.lastPathComponent)", display: entry.display,
+                                                         digests: digests, links: links, warnings: local.warnings))
                 }
             }
             for entry in pageFiles {
@@ -246,7 +256,7 @@ public struct ContentLoader: Sendable {
         let known = KnownURLs(services: serviceSlugs, themenfelder: themenfelder, lebenslagen: lebenslagen, pages: pageSlugs,
                               regions: Set(regions.map(\.ags)), authorities: Set(authorities.keys), easyLanguage: Set(easyLanguage.keys),
                               translated: translated, anchors: anchors)
-        known.check(services.flatMap(\.internalLinks) + sources.pageLinks + translationLinks + easyLanguageLinks, into: &diagnostics)
+        known.check(sources.allLinks, into: &diagnostics)
         sources.known = known
 
         // synonyms.txt (optional): free text lines for the search, read as UTF-8.
@@ -258,7 +268,7 @@ public struct ContentLoader: Sendable {
         guard !diagnostics.hasErrors, let site else { throw ContentErrors(diagnostics.items) }
         let sortedServices = GermanCollation.sorted(services.map(\.service)) { $0.title }
         let warnings = diagnostics.warnings.sorted(by: Diagnostic.reportOrder)
-        let fileWarnings = Set((sources.services + sources.pages).flatMap(\.warnings).map(\.description))
+        let fileWarnings = Set(sources.files.flatMap(\.warnings).map(\.description))
         sources.otherWarnings = warnings.filter { !fileWarnings.contains($0.description) }
         var content = Content(site: site, topics: topics, services: sortedServices, authorities: authorities, regions: regions,
                               responsibilities: rules, pages: pages.sorted { $0.slug < $1.slug }, easyLanguage: easyLanguage, formSchemas: formSchemas, translations: translations, synonyms: synonyms, warnings: warnings)

@@ -27,9 +27,22 @@ package struct ContentSources: Sendable {
     package var services: [ServiceSource] = []
     /// Free pages (`pages/<slug>.md`), in file order: the same facts, `slug` being the page's.
     package var pages: [ServiceSource] = []
+    /// Service texts in another language (`services/<slug>.en.md`, `slug` the service's) and
+    /// free pages in another language (`pages/<slug>.en.md`, `slug` the page's: `en/<slug>`).
+    package var translations: [ServiceSource] = []
+    package var translatedPages: [ServiceSource] = []
+    /// Services' texts in Leichte Sprache (`services/<slug>.ls.md`, `slug` the page's:
+    /// `leichte-sprache/<slug>`).
+    package var easyLanguage: [ServiceSource] = []
     package var known: KnownURLs?
     /// Links in free pages.
     package var pageLinks: [MarkdownDocument.Link] { pages.flatMap(\.links) }
+    /// Every checked link, in the order the loader checks them.
+    package var allLinks: [MarkdownDocument.Link] {
+        services.flatMap(\.links) + pageLinks + translations.flatMap(\.links) + translatedPages.flatMap(\.links) + easyLanguage.flatMap(\.links)
+    }
+    /// The files whose warnings are kept with them (`ServiceSource.warnings`).
+    package var files: [ServiceSource] { services + pages + translations + translatedPages + easyLanguage }
     /// Warnings about other files than services and free pages.
     package var otherWarnings: [Diagnostic] = []
 

@@ -12,7 +12,7 @@ package enum TranslationLoader {
     static let fieldKeys = KeyChecker(what: "einem Feld von „form“", allowed: ["label", "hint", "options"], required: ["label"])
 
     /// The translation and the internal links of its text (checked like a German file's).
-    package static func load(_ file: SourceFile, language: String, into diagnostics: inout Diagnostics) -> (ServiceTranslation, [MarkdownDocument.Link])? {
+    package static func load(_ file: SourceFile, slug: String, language: String, into diagnostics: inout Diagnostics) -> (ServiceTranslation, [MarkdownDocument.Link], ServiceLoader.Digests)? {
         let before = diagnostics.errors.count
         guard let (parts, values, title) = PageLoader.titled(file, keys: keys, into: &diagnostics) else { return nil }
         func text(_ key: String) -> String? {
@@ -27,9 +27,9 @@ package enum TranslationLoader {
         if let node = values["form"], !node.isNull { form = formTexts(node, into: &diagnostics) }
         let markdown = MarkdownDocument(markdown: parts.body, path: file.path, firstLine: parts.bodyFirstLine, into: &diagnostics)
         guard diagnostics.errors.count == before else { return nil }
-        return (ServiceTranslation(language: language, title: title, summary: text("summary"), keywords: keywords, fees: text("fees"),
+        return (ServiceTranslation(slug: slug, language: language, title: title, summary: text("summary"), keywords: keywords, fees: text("fees"),
                                    processingTime: text("processing_time"), sections: Self.inFileOrder(markdown.sections), sourcePath: file.path, form: form),
-                markdown.internalLinks)
+                markdown.internalLinks, ServiceLoader.Digests(parts))
     }
 
     /// The sections as written (the German FIM order is by German heading); the text before the

@@ -18,6 +18,9 @@ package enum Routes {
     package static func form(_ slug: String) -> String { service(slug) + "antrag/" }
     /// A service's text in Leichte Sprache (spec v2).
     package static func easyLanguage(_ slug: String) -> String { service(slug) + "leichte-sprache/" }
+    /// The `Page.slug` of a service's text in Leichte Sprache is this and the service's slug (a
+    /// key apart from free pages', not a path).
+    package static let easyLanguageSlugPrefix = "leichte-sprache/"
     package static func themenfeld(_ slug: String) -> String { "themen/\(slug)/" }
     package static func lebenslage(_ slug: String) -> String { "lebenslagen/\(slug)/" }
     package static func authority(_ id: String) -> String { "behoerden/\(id)/" }

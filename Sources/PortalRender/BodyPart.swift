@@ -15,8 +15,16 @@ package struct BodyPart: Sendable, Equatable {
         /// The fields of a form stub without its own `form:` (`FormPage`), and whether it is sent somewhere.
         case formFields
         case connectedFormFields
-        /// The text of a free page (`FreePage`).
+        /// The text of a free page (`FreePage`), also of one in another language.
         case pageBody
+        /// The text of a service in Leichte Sprache (`EasyLanguagePage`).
+        case easyLanguageBody
+        /// The sections of a service page in another language (`translatedServicePage`).
+        case translatedSections
+        /// The fields of a default form stub in another language (`translatedFormPage`), the
+        /// documents coming from the translation's text.
+        case translatedFormFields
+        case translatedConnectedFormFields
     }
 
     /// The body's key: a service's slug, or `Page.bodyKey` of a free page.
@@ -36,11 +44,14 @@ package struct BodyPart: Sendable, Equatable {
 package enum BodySource {
     case service(Service)
     case page(Page)
+    /// A service's text in another language.
+    case translation(ServiceTranslation)
 
     package var key: String {
         switch self {
         case .service(let service): service.slug
         case .page(let page): Page.bodyKey(page.slug)
+        case .translation(let t): ServiceTranslation.bodyKey(t.language, t.slug)
         }
     }
 }
@@ -48,20 +59,24 @@ package enum BodySource {
 extension PageRenderer {
     /// The keys of a body part, made from the file as it is now; nil if the part is not made
     /// from this kind of file.
-    package static func bodyKeys(_ kind: BodyPart.Kind, of source: BodySource) -> Context? {
+    package static func bodyKeys(_ kind: BodyPart.Kind, of source: BodySource, texts: ThemeTexts) -> Context? {
         switch (kind, source) {
         case (.serviceSections, .service(let service)): serviceBodyKeys(service)
         case (.formFields, .service(let service)): formBodyKeys(service, connected: false)
         case (.connectedFormFields, .service(let service)): formBodyKeys(service, connected: true)
         case (.pageBody, .page(let page)): freePageBodyKeys(page)
+        case (.easyLanguageBody, .page(let page)): easyLanguageBodyKeys(page)
+        case (.translatedSections, .translation(let t)): translatedServiceBodyKeys(t)
+        case (.translatedFormFields, .translation(let t)): translatedFormBodyKeys(t, texts: texts, connected: false)
+        case (.translatedConnectedFormFields, .translation(let t)): translatedFormBodyKeys(t, texts: texts, connected: true)
         default: nil
         }
     }
 
     /// Makes the body part of `kind` (unrecorded: it is declared instead), merges it into `context`
     /// and returns its declaration for the page's plan.
-    package static func declareBody(_ kind: BodyPart.Kind, of source: BodySource, into context: inout Context) -> BodyPart {
-        let keys = InputReads.declared { bodyKeys(kind, of: source) } ?? [:]
+    package static func declareBody(_ kind: BodyPart.Kind, of source: BodySource, texts: ThemeTexts, into context: inout Context) -> BodyPart {
+        let keys = InputReads.declared { bodyKeys(kind, of: source, texts: texts) } ?? [:]
         context.merge(keys) { _, body in body }
         return BodyPart(slug: source.key, kind: kind, keys: keys.keys.sorted())
     }

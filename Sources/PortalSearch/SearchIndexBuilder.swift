@@ -6,8 +6,8 @@ import PortalSupport
 /// bytes (Tests/vectors/search-index/ pins it down). The browser only folds, stems and looks up
 /// the query; everything else happens here, once per build.
 package struct SearchIndexBuilder {
-    package struct Doc: Decodable {
-        package struct Part: Decodable {
+    package struct Doc: Codable {
+        package struct Part: Codable {
             package var title: String
             package var text: String
 
@@ -39,7 +39,7 @@ package struct SearchIndexBuilder {
         }
     }
 
-    package struct Input: Decodable {
+    package struct Input: Codable {
         package var docs: [Doc]
         package var synonyms: [String]
         /// The index's language, if not German (`"en"`, spec v2); written into the index as `lang`.

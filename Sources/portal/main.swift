@@ -86,7 +86,7 @@ struct Build: ParsableCommand {
                 print("  \(report.filesWritten) Dateien neu geschrieben, \(report.filesReused) unverändert aus dem letzten Bau übernommen")
             }
             if options.verbose && report.onlyBodiesRebuilt {
-                print("  nur Texte von Leistungen oder freien Seiten geändert: nur die Seiten daraus und der Suchindex neu gebaut")
+                print("  nur Texte von Leistungen oder freien Seiten geändert (auch übersetzte und in Leichter Sprache): nur die Seiten daraus und die Suchindizes neu gebaut")
             }
             if options.verbose {
                 print("  \(report.pagesFilled) Seiten in die Schablone ihrer Form gefüllt (\(report.pageShapes) Seitenformen), die übrigen mit Mustache gerendert")

@@ -110,6 +110,97 @@ extension IncrementalBuildTests {
         try expectSameAsClean(content, output, "link fixed")
     }
 
+    /// Texts in English and in Leichte Sprache (#17): an edit below their front matter takes the
+    /// quick path and gives what a clean build gives, as `portal build` and as `portal serve`
+    /// (which keeps its parses in memory).
+    @Test(arguments: [false, true]) func translationAndEasyLanguageEditsMatchCleanBuilds(keepingParses: Bool) throws {
+        let english = """
+            ---
+            title: Apply for an identity card
+            summary: Apply for a new identity card.
+            ---
+            The identity card proves who you are.
+
+            ## Documents required
+            - a photo
+
+            """
+        let fixture = try Fixture(["site.yml": LanguageTests.site, "services/personalausweis-beantragen.en.md": english,
+                                   "pages/impressum.en.md": "---\ntitle: Legal notice\ndescription: Who publishes the portal.\n---\nPublished by the Land.\n",
+                                   "services/personalausweis-beantragen.ls.md": "---\ntitle: Ausweis\n---\nSie brauchen einen Ausweis.\n"])
+        defer { fixture.remove() }
+        let dir = temporaryFolder("translation-edits")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let content = fixture.root, output = dir.appendingPathComponent("Output")
+        let memo = keepingParses ? ParseMemo() : nil
+        @discardableResult func build() throws -> Pipeline.Report { try self.build(content, into: output, memo: memo) }
+        let text = content.appendingPathComponent("services/personalausweis-beantragen.en.md")
+        try build()
+
+        // A new English word: the English page, the English index and its search page, nothing German.
+        let before = inodes(output)
+        try edit(text) { $0 + "\nThe express card costs more.\n" }
+        let worded = try build()
+        #expect(worded.onlyBodiesRebuilt)
+        let after = inodes(output)
+        let rewritten = originals(of: after.keys.filter { before[$0] != after[$0] }.sorted(), in: output)
+        #expect(rewritten.allSatisfy { $0 == "en/leistungen/personalausweis-beantragen/index.html" || $0 == "en/suche/index.html" || $0.hasPrefix("data/suche-en") },
+                "\(rewritten)")
+        #expect(rewritten.contains("en/suche/index.html") && rewritten.contains("en/leistungen/personalausweis-beantragen/index.html"))
+        try expectSameAsClean(content, output, "English word")
+
+        // The documents list of the English text feeds the English form.
+        try edit(text) { $0.replacingOccurrences(of: "- a photo\n", with: "- a photo\n- your birth certificate\n") }
+        #expect(try build().onlyBodiesRebuilt)
+        #expect(try String(contentsOf: output.appendingPathComponent("en/leistungen/personalausweis-beantragen/antrag/index.html"), encoding: .utf8)
+            .contains("your birth certificate"))
+        try expectSameAsClean(content, output, "English documents")
+
+        // A free page in English, a text in Leichte Sprache and a German body at once.
+        try edit(content.appendingPathComponent("pages/impressum.en.md")) { $0 + "\nContact us by mail.\n" }
+        try edit(content.appendingPathComponent("services/personalausweis-beantragen.ls.md")) { $0 + "\nDas kostet Geld.\n" }
+        try edit(content.appendingPathComponent("services/elterngeld-beantragen.md")) { $0 + "\nNeu.\n" }
+        #expect(try build().onlyBodiesRebuilt)
+        try expectSameAsClean(content, output, "three kinds at once")
+
+        // Its front matter: the full build.
+        try edit(text) { $0.replacingOccurrences(of: "summary: Apply for a new identity card.", with: "summary: Apply for a new German identity card.") }
+        #expect(try !build().onlyBodiesRebuilt)
+        try expectSameAsClean(content, output, "English front matter")
+    }
+
+    /// A link into an English text, or from one, is checked by the quick path as by the full build.
+    @Test func translationEditsCheckLinksLikeAFullBuild() throws {
+        let english = "---\ntitle: Identity card\nsummary: An identity card.\n---\n## Requirements\nSee the [costs](/leistungen/personalausweis-beantragen/#kosten).\n"
+        let fixture = try Fixture(["site.yml": LanguageTests.site, "services/personalausweis-beantragen.en.md": english])
+        defer { fixture.remove() }
+        let dir = temporaryFolder("translation-links")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let content = fixture.root, output = dir.appendingPathComponent("Output")
+        let elterngeld = content.appendingPathComponent("services/elterngeld-beantragen.md")
+        try edit(elterngeld) { $0 + "\nIn English: [requirements](/en/leistungen/personalausweis-beantragen/#requirements).\n" }
+        try build(content, into: output)
+        let site = folderFingerprint(output)
+        // The English heading renamed: the German link to its anchor breaks.
+        let text = content.appendingPathComponent("services/personalausweis-beantragen.en.md")
+        try edit(text) { $0.replacingOccurrences(of: "## Requirements", with: "## Conditions") }
+        var quick: [Diagnostic] = []
+        do { try build(content, into: output) } catch let errors as ContentErrors { quick = errors.diagnostics }
+        #expect(quick.contains { $0.message.contains("keinen Abschnitt „#requirements“") }, "\(quick)")
+        #expect(folderFingerprint(output) == site)
+        try edit(text) { $0.replacingOccurrences(of: "## Conditions", with: "## Requirements") }
+        #expect(try build(content, into: output).onlyBodiesRebuilt)
+        // The German heading renamed: the English text's link to it breaks (the quick path
+        // checked German links only before).
+        let ausweis = content.appendingPathComponent("services/personalausweis-beantragen.md")
+        try edit(ausweis) { $0.replacingOccurrences(of: "## Kosten\n", with: "## Gebühren\n") }
+        quick = []
+        do { try build(content, into: output) } catch let errors as ContentErrors { quick = errors.diagnostics }
+        var clean: [Diagnostic] = []
+        do { _ = try fixture.load() } catch let errors as ContentErrors { clean = errors.diagnostics }
+        #expect(quick.contains { $0.message.contains("keinen Abschnitt „#kosten“") } && quick == clean, "\(quick)")
+    }
+
     /// The cache is only a help: damaged, it must never change the result.
     @Test func damagedCacheGivesAFullBuild() throws {
         let fixture = try Fixture()

@@ -58,9 +58,20 @@ package struct LoadStep: BuildStep {
                 guard let loaded = ServiceLoader.load(text, slug: source.slug, into: &diagnostics), !diagnostics.hasErrors else { throw BodyEdits.Widen() }
                 body = .service(loaded.service)
                 source.links = loaded.internalLinks
-            case .page:
+            case .page, .translatedPage:
                 guard let (page, links, _) = PageLoader.load(text, slug: source.slug, into: &diagnostics), !diagnostics.hasErrors else { throw BodyEdits.Widen() }
                 body = .page(page)
+                source.links = links
+            case .easyLanguage:
+                guard let (page, links, _) = EasyLanguageLoader.load(text, service: String(source.slug.dropFirst(EasyLanguageLoader.pagePrefix.count)), into: &diagnostics),
+                      !diagnostics.hasErrors else { throw BodyEdits.Widen() }
+                body = .page(page)
+                source.links = links
+            case .translation:
+                let language = BodyEdits.language(of: source.relativePath)
+                guard let (translation, links, _) = TranslationLoader.load(text, slug: source.slug, language: language, into: &diagnostics),
+                      !diagnostics.hasErrors else { throw BodyEdits.Widen() }
+                body = .translation(translation)
                 source.links = links
             }
             source.digests = digests
@@ -75,12 +86,20 @@ package struct LoadStep: BuildStep {
             case (.page(let i), .page(let page)):
                 edits.record.sources.pages[i] = edit.source
                 edits.record.known.anchors[Routes.anchorKey(Routes.freePage(page.slug))] = KnownURLs.anchors(of: page)
+            case (.translatedPage(let i), .page(let page)):
+                edits.record.sources.translatedPages[i] = edit.source
+                edits.record.known.anchors[Routes.anchorKey(Routes.freePage(page.slug))] = KnownURLs.anchors(of: page)
+            case (.easyLanguage(let i), .page):
+                edits.record.sources.easyLanguage[i] = edit.source
+            case (.translation(let i), .translation(let t)):
+                edits.record.sources.translations[i] = edit.source
+                edits.record.known.anchors[Routes.anchorKey(Routes.translated(Routes.service(t.slug), t.language))] = KnownURLs.anchors(of: t)
             default:
                 throw BodyEdits.Widen()
             }
         }
         var linkErrors = Diagnostics()
-        edits.record.known.check(edits.record.sources.services.flatMap(\.links) + edits.record.sources.pageLinks, into: &linkErrors)
+        edits.record.known.check(edits.record.sources.allLinks, into: &linkErrors)
         guard !linkErrors.hasErrors else { throw BodyEdits.Widen() }
     }
 }

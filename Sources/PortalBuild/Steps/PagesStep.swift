@@ -81,7 +81,7 @@ package struct PagesStep: BuildStep {
             guard let archived = PageArchive.read(refs, generation: record.pagesGeneration, in: build.cache.folder) else { throw BodyEdits.Widen() }
             for (ref, bytes) in zip(refs, archived) {
                 guard var context = try? ContextArchive.decode(bytes), let kind = BodyPart.Kind(rawValue: ref.kind),
-                      let part = PageRenderer.bodyKeys(kind, of: edit.body) else { throw BodyEdits.Widen() }
+                      let part = PageRenderer.bodyKeys(kind, of: edit.body, texts: theme.texts) else { throw BodyEdits.Widen() }
                 context.merge(part) { _, body in body }
                 plans.append(PagePlan(path: ref.path, template: ref.template, context: context))
             }
@@ -90,6 +90,12 @@ package struct PagesStep: BuildStep {
         if index != build.previous?.search?.main {
             guard let context = try? ContextArchive.decode(record.searchPage) else { throw BodyEdits.Widen() }
             plans.append(PagePlan(path: Routes.search, template: "search", context: PageRenderer.pointingToSearchIndex(context, at: index)))
+        }
+        for (language, search) in record.translatedSearch {
+            guard let main = build.translatedSearchIndexes[language], main != search.files.first else { continue }
+            guard let context = try? ContextArchive.decode(search.page) else { throw BodyEdits.Widen() }
+            plans.append(PagePlan(path: Routes.translated(Routes.search, language), template: Theme.template("search", language: language),
+                                  context: PageRenderer.pointingToSearchIndex(context, at: main)))
         }
         let stencils = PageStencils(theme: theme), progress = build.options.progress
         progress?.phase(name, total: plans.count)

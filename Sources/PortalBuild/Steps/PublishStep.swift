@@ -14,7 +14,8 @@ package struct PublishStep: BuildStep {
                                            files: ledger.files, search: build.search.group, precompressed: build.options.precompress, bodyEdits: nil)
         build.recorder.noteReadElsewhere(build.bodiesReadByOtherSteps)
         manifest.bodyEdits = build.recorder.record(options: build.options, theme: build.theme, snapshot: build.snapshot,
-                                                   sources: build.sources, gaps: build.gaps, pageCounts: build.pageCounts, corpus: build.search.corpus, nextChange: build.nextChange)
+                                                   sources: build.sources, gaps: build.gaps, pageCounts: build.pageCounts, corpus: build.search.corpus,
+                                                   translatedSearch: build.translatedSearchInputs, nextChange: build.nextChange)
         build.cache.invalidate()
         try build.output.commit()
         build.cache.save(manifest)
@@ -40,11 +41,16 @@ package struct PublishStep: BuildStep {
             try? FileManager.default.removeItem(at: build.output.target.appendingPathComponent(path))
         }
         edits.record.snapshot = snapshot
+        for (language, search) in build.translatedSearchInputs {
+            guard let input = try? JSONEncoder().encode(search.input) else { throw BodyEdits.Widen() }
+            edits.record.translatedSearch[language]?.input = [UInt8](input)
+            edits.record.translatedSearch[language]?.files = search.files
+        }
         build.cache.save(BuildCache.Manifest(format: BuildCache.Manifest.currentFormat, tool: BuildCache.toolDigest,
                                              files: ledger.files, search: build.search.group, precompressed: build.options.precompress,
                                              bodyEdits: edits.record))
         let record = edits.record
-        let warnings = (record.sources.otherWarnings + (record.sources.services + record.sources.pages).flatMap(\.warnings)).sorted(by: Diagnostic.reportOrder)
+        let warnings = (record.sources.otherWarnings + record.sources.files.flatMap(\.warnings)).sorted(by: Diagnostic.reportOrder)
         build.report = Pipeline.Report(pageCounts: record.pageCounts, warnings: warnings, gaps: GapReport(entries: record.gaps),
                                        outputBytes: ledger.bytes, filesWritten: ledger.written, filesReused: ledger.reused,
                                        pagesFilled: build.stencilCounts.filled, pageShapes: build.stencilCounts.shapes,

@@ -1,6 +1,7 @@
 import Foundation
 import PortalModel
 import PortalSearch
+import PortalSupport
 
 /// Writes the search index (or takes it over if nothing it is made from changed).
 package struct SearchIndexStep: BuildStep {
@@ -26,14 +27,24 @@ package struct SearchIndexStep: BuildStep {
             // A language without a stemmer here has no search page of its own (`PageJob`).
             guard let language = SearchLanguage(rawValue: code) else { continue }
             let input = SearchIndexBuilder.input(for: build.model, language: code)
-            let fingerprint = "search-\(code):" + SearchCorpus.fingerprint(input)
-            let corpus = SearchCorpus(input, language: language, memo: build.options.memo)
-            let emitter = build.emitter
-            let (group, _) = try SearchIndex.write(corpus.files(), fingerprint: fingerprint) { data, path throws(OutputFolder.WriteError) in
-                try emitter.emit(data, to: path, entry: BuildCache.Entry(fingerprint: fingerprint, size: data.count), namedByContent: true)
-            }
-            build.translatedSearchIndexes[code] = group.main
+            try writeTranslatedIndex(input, language: language, memo: build.options.memo, build)
         }
+    }
+
+    /// One other language's index from its input: written through the emitter (unchanged files
+    /// are taken over), noted for its search page and for the quick path's record.
+    @discardableResult
+    private func writeTranslatedIndex(_ input: SearchIndexBuilder.Input, language: SearchLanguage, memo: ParseMemo?, _ build: BuildState) throws -> BuildCache.SearchGroup {
+        let code = language.rawValue
+        let fingerprint = "search-\(code):" + SearchCorpus.fingerprint(input)
+        let corpus = SearchCorpus(input, language: language, memo: memo)
+        let emitter = build.emitter
+        let (group, _) = try SearchIndex.write(corpus.files(), fingerprint: fingerprint) { data, path throws(OutputFolder.WriteError) in
+            try emitter.emit(data, to: path, entry: BuildCache.Entry(fingerprint: fingerprint, size: data.count), namedByContent: true)
+        }
+        build.translatedSearchIndexes[code] = group.main
+        build.translatedSearchInputs[code] = (input, [group.main] + group.files.filter { $0 != group.main })
+        return group
     }
 
     /// Puts the edited bodies into their documents of the last build's corpus; writes the index
@@ -41,16 +52,27 @@ package struct SearchIndexStep: BuildStep {
     /// The other languages' indexes hold no German body, so they stay as they are.
     package func run(_ build: BuildState, bodies edits: BodyEdits) throws {
         guard var group = build.previous?.search else { throw BodyEdits.Widen() }
+        var translated: [String: [(url: String, sections: [SearchIndexBuilder.Doc.Part])]] = [:]
         for edit in edits.edits {
             // The same documents as `SearchIndexBuilder.input` makes.
             let (url, sections): (String, [SearchIndexBuilder.Doc.Part])
             switch edit.body {
             case .service(let service): (url, sections) = (Routes.service(service.slug), service.sections.map { .init(title: $0.title, text: $0.text) })
             case .page(let page): (url, sections) = (Routes.freePage(page.slug), [.init(title: "", text: page.text)])
+            case .translation(let t):
+                translated[t.language, default: []].append((Routes.translated(Routes.service(t.slug), t.language), t.sections.map { .init(title: $0.title, text: $0.text) }))
+                continue
+            }
+            // Texts in Leichte Sprache are in no index.
+            if case .easyLanguage = edit.file { continue }
+            if case .translatedPage(let i) = edit.file {
+                translated[BodyEdits.language(of: edits.record.sources.translatedPages[i].relativePath), default: []].append((url, sections))
+                continue
             }
             guard let d = edits.record.corpus.index(of: url) else { throw BodyEdits.Widen() }
             edits.record.corpus.updateBody(d, sections: sections)
         }
+        try remakeTranslatedIndexes(build, edits, translated)
         let fingerprint = edits.record.corpus.fingerprint
         if fingerprint != group.fingerprint {
             let emitter = build.emitter
@@ -61,5 +83,29 @@ package struct SearchIndexStep: BuildStep {
             group = newGroup
         }
         build.searchIndex = (group, edits.record.corpus)
+    }
+
+    /// The other languages' indexes after an edit: each one an edit reached is made anew from
+    /// the recorded input with the edited texts (the old files go if the names changed); the
+    /// others stay.
+    private func remakeTranslatedIndexes(_ build: BuildState, _ edits: BodyEdits, _ changes: [String: [(url: String, sections: [SearchIndexBuilder.Doc.Part])]]) throws {
+        for (code, recorded) in edits.record.translatedSearch {
+            guard var input = try? JSONDecoder().decode(SearchIndexBuilder.Input.self, from: Data(recorded.input)),
+                  let main = recorded.files.first else { throw BodyEdits.Widen() }
+            guard let docs = changes[code] else {
+                build.translatedSearchIndexes[code] = main
+                build.translatedSearchInputs[code] = (input, recorded.files)
+                continue
+            }
+            guard let language = SearchLanguage(rawValue: code) else { throw BodyEdits.Widen() }
+            for doc in docs {
+                guard let d = input.docs.firstIndex(where: { $0.url == doc.url }) else { throw BodyEdits.Widen() }
+                input.docs[d].sections = doc.sections
+            }
+            let group = try writeTranslatedIndex(input, language: language, memo: nil, build)
+            for path in recorded.files where !group.files.contains(path) { build.emitter.retire(path) }
+        }
+        // An edited text in a language the record has no index for: the full build.
+        for code in changes.keys where edits.record.translatedSearch[code] == nil { throw BodyEdits.Widen() }
     }
 }

@@ -11,9 +11,18 @@ extension PageRenderer {
                       Crumb(title: "Leichte Sprache", path: path)]
         var c = frame(path: path, title: text.title, description: text.description ?? service.summary, crumbs: crumbs)
         if let summary = text.description { c["summary"] = .string(summary) }
-        c["body"] = .string(Routes.relativeLinks(in: text.html, root: root))
+        let body = Self.declareBody(.easyLanguageBody, of: .page(text), texts: theme.texts, into: &c)
         c["service"] = ["title": .string(service.title), "url": .string(root + Routes.service(service.slug)),
                         "finder_url": .string(root + Routes.service(service.slug) + "#zustaendige-stelle")]
-        return page(path, "easy-language", c)
+        var plan = page(path, "easy-language", c)
+        plan.bodyPart = body
+        return plan
+    }
+
+    /// The keys of a text in Leichte Sprache made from its body alone (`BodyPart.Kind.easyLanguageBody`).
+    package static func easyLanguageBodyKeys(_ text: Page) -> Context? {
+        guard text.slug.hasPrefix(Routes.easyLanguageSlugPrefix) else { return nil }
+        let path = Routes.easyLanguage(String(text.slug.dropFirst(Routes.easyLanguageSlugPrefix.count)))
+        return ["body": .string(Routes.relativeLinks(in: text.html, root: Routes.root(from: path)))]
     }
 }

@@ -28,7 +28,7 @@ extension PageRenderer {
                            "has_rules": .bool(!rules.isEmpty), "rules": SchemaFormView.rules(rules)]
             if site.formAction != nil { c["multipart"] = .bool(SchemaFormView.hasFiles(schema)) }
         } else {
-            body = Self.declareBody(site.formAction != nil ? .connectedFormFields : .formFields, of: .service(service), into: &c)
+            body = Self.declareBody(site.formAction != nil ? .connectedFormFields : .formFields, of: .service(service), texts: theme.texts, into: &c)
         }
         if let privacy = model.content.pages.first(where: { $0.slug == "datenschutz" }) {
             c["privacy_url"] = .string(root + Routes.freePage(privacy.slug))

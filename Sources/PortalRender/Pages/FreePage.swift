@@ -7,7 +7,7 @@ extension PageRenderer {
         let languages = site.otherLanguages.filter { model.content.translatedPages[$0]?[free.slug] != nil }
         var c = frame(path: path, title: free.title, description: free.description ?? String(free.text.prefix(200)),
                       crumbs: [Crumb(title: free.title, path: path)], versions: versions(of: path, translatedIn: languages))
-        let body = Self.declareBody(.pageBody, of: .page(free), into: &c)
+        let body = Self.declareBody(.pageBody, of: .page(free), texts: theme.texts, into: &c)
         if let extra = free.extra { c["extra"] = extra.contextValue }
         // The Leichte-Sprache page lists the services that have a text in Leichte Sprache.
         if free.slug == Self.easyLanguagePageSlug {
@@ -31,9 +31,11 @@ extension PageRenderer {
         var c = frame(path: path, title: own.title, description: own.description ?? String(own.text.prefix(200)),
                       crumbs: [Crumb(title: own.title, path: path)], language: language,
                       versions: versions(of: Routes.freePage(german.slug), translatedIn: languages))
-        c["body"] = .string(Routes.relativeLinks(in: own.html, root: Routes.root(from: path)))
+        let body = Self.declareBody(.pageBody, of: .page(own), texts: theme.texts, into: &c)
         if let extra = own.extra { c["extra"] = extra.contextValue }
-        return page(path, Theme.template("page", language: language), c)
+        var plan = page(path, Theme.template("page", language: language), c)
+        plan.bodyPart = body
+        return plan
     }
 
     /// The free page that explains the portal in Leichte Sprache (BITV 2.0 § 4).

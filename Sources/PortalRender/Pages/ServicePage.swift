@@ -17,7 +17,7 @@ extension PageRenderer {
         if let topic { c["topic"] = ["title": .string(topic.title), "url": .string(root + Routes.themenfeld(topic.slug))] }
         c["lebenslagen"] = .list(service.lebenslagen.compactMap { model.lebenslageBySlug[$0] }
             .map { ["title": .string($0.title), "url": .string(root + Routes.lebenslage($0.slug))] })
-        let body = Self.declareBody(.serviceSections, of: .service(service), into: &c)
+        let body = Self.declareBody(.serviceSections, of: .service(service), texts: theme.texts, into: &c)
         var facts: [ContextValue] = []
         if let fees = service.fees {
             // Where an editor dated the fee: since when it applies, and what comes next.

@@ -17,7 +17,7 @@ extension PageRenderer {
         let path = Routes.translated(german, language)
         let servicePath = Routes.translated(Routes.service(service.slug), language)
         let form = translatedForm(service, t)
-        let title = form.title ?? "\(text("form_title_before", language)) \(t.title)"
+        let title = form?.title ?? "\(text("form_title_before", language)) \(t.title)"
         let crumbs = [Crumb(title: text("crumb_services", language), path: Routes.translated(Routes.serviceIndex, language)),
                       Crumb(title: t.title, path: servicePath), Crumb(title: text("form_crumb", language), path: path)]
         var c = frame(path: path, title: title, description: text("form_description_before", language) + t.title + text("form_description_after", language),
@@ -29,9 +29,15 @@ extension PageRenderer {
         if let action = site.formAction {
             c["action"] = .string(action)
             c["connected"] = true
-            c["multipart"] = .bool(FormView.hasFiles(form))
         }
-        c["items"] = FormView.items(form, texts: FormView.Texts(day: text("form_day", language), month: text("form_month", language), year: text("form_year", language)))
+        var body: BodyPart?
+        if let form {
+            c["items"] = FormView.items(form, texts: Self.formViewTexts(theme.texts, language))
+            if site.formAction != nil { c["multipart"] = .bool(FormView.hasFiles(form)) }
+        } else {
+            // The default stub asks for the documents of the text: a part made from it alone.
+            body = Self.declareBody(site.formAction != nil ? .translatedConnectedFormFields : .translatedFormFields, of: .translation(t), texts: theme.texts, into: &c)
+        }
         c["form_texts"] = .string(theme.texts.scriptTexts(language, "form"))
         if let privacy = model.content.pages.first(where: { $0.slug == "datenschutz" }) {
             if let english = model.content.translatedPages[language]?[privacy.slug] {
@@ -43,19 +49,32 @@ extension PageRenderer {
                 c["privacy_lang"] = .string(site.language)
             }
         }
-        return page(path, Theme.template("form", language: language), c)
+        var plan = page(path, Theme.template("form", language: language), c)
+        plan.bodyPart = body
+        return plan
     }
 
-    /// The service's own form with the translation's texts (German where it has none, marked),
-    /// or the default stub in the theme's words, asking for the documents of the translated
-    /// section named by `form_documents_heading`.
-    func translatedForm(_ service: Service, _ t: ServiceTranslation) -> Form {
+    static func formViewTexts(_ texts: ThemeTexts, _ language: String) -> FormView.Texts {
+        FormView.Texts(day: texts.text("form_day", language), month: texts.text("form_month", language), year: texts.text("form_year", language))
+    }
+
+    /// The keys of a default form stub in another language made from the translation's text
+    /// (`BodyPart.Kind.translatedFormFields`): its fields, with the documents of the section
+    /// named by `form_documents_heading`, and whether it has uploads.
+    package static func translatedFormBodyKeys(_ t: ServiceTranslation, texts: ThemeTexts, connected: Bool) -> Context {
         let language = t.language
-        guard var form = service.form else {
-            let texts = DefaultForm.Texts { self.text("form_default_" + $0, language) }
-            let documents = DefaultForm.requiredDocuments(in: t.sections, heading: text("form_documents_heading", language))
-            return DefaultForm.make(title: "\(text("form_title_before", language)) \(t.title)", documents: documents, texts: texts)
-        }
+        let words = DefaultForm.Texts { texts.text("form_default_" + $0, language) }
+        let documents = DefaultForm.requiredDocuments(in: t.sections, heading: texts.text("form_documents_heading", language))
+        let form = DefaultForm.make(title: "\(texts.text("form_title_before", language)) \(t.title)", documents: documents, texts: words)
+        var keys: Context = ["items": FormView.items(form, texts: formViewTexts(texts, language))]
+        if connected { keys["multipart"] = .bool(FormView.hasFiles(form)) }
+        return keys
+    }
+
+    /// The service's own form with the translation's texts (German where it has none, marked);
+    /// nil for the default stub (`translatedFormBodyKeys`).
+    func translatedForm(_ service: Service, _ t: ServiceTranslation) -> Form? {
+        guard var form = service.form else { return nil }
         let own = t.form
         let german = site.language
         func translate(_ f: FormField) -> FormField {

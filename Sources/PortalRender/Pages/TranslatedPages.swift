@@ -138,10 +138,7 @@ extension PageRenderer {
         if let topic = model.themenfeldBySlug[service.topic] { c["topic"] = .object(topicLink(topic, kind: .themenfeld, language: language, root: root)) }
         c["lebenslagen"] = .list(service.lebenslagen.compactMap { model.lebenslageBySlug[$0] }
             .map { .object(topicLink($0, kind: .lebenslage, language: language, root: root)) })
-        c["sections"] = .list(t.sections.map {
-            ["title": .string($0.title), "id": .string($0.id), "html": .string(Routes.relativeLinks(in: $0.html, root: root))]
-        })
-        c["has_toc"] = .bool(t.sections.count > 2)
+        let body = Self.declareBody(.translatedSections, of: .translation(t), texts: theme.texts, into: &c)
         var facts: [ContextValue] = []
         if let fees = t.fees { facts.append(["label": .string(text("fact_fees", language)), "value": .string(fees)]) }
         if let time = t.processingTime { facts.append(["label": .string(text("fact_processing_time", language)), "value": .string(time)]) }
@@ -160,6 +157,16 @@ extension PageRenderer {
             c["form_lang"] = .string(site.language)
         }
         c["responsibility"] = responsibility(for: service, root: root, language: language)
-        return page(path, Theme.template("service", language: language), c)
+        var plan = page(path, Theme.template("service", language: language), c)
+        plan.bodyPart = body
+        return plan
+    }
+
+    /// The keys of a translated service page made from its text alone (`BodyPart.Kind.translatedSections`).
+    package static func translatedServiceBodyKeys(_ t: ServiceTranslation) -> Context {
+        let root = Routes.root(from: Routes.translated(Routes.service(t.slug), t.language))
+        let sections = t.sections
+        return ["sections": .list(sections.map { ["title": .string($0.title), "id": .string($0.id), "html": .string(Routes.relativeLinks(in: $0.html, root: root))] }),
+                "has_toc": .bool(sections.count > 2)]
     }
 }
