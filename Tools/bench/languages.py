@@ -4,7 +4,13 @@
 German only (no `languages:` line, no `services/*.en.md`), alternating, medians of --runs.
 Wall time, CPU time (user + system) and peak memory (/usr/bin/time); output in /dev/shm.
 
-  python3 Tools/bench/languages.py --runs 7 [--portal .build/release/portal] [--json F]
+Then (unless --no-incremental) the quick path for translation files: on a copy of the content,
+each of an English service text's body, an English free page's body and a text in Leichte
+Sprache is edited --runs times, differently each run, and rebuilt incrementally; printed per
+kind: the median wall time, its ratio to the clean two-language build, the files rewritten,
+and whether the result equals a clean build of the edited tree file by file (after the last run).
+
+  python3 Tools/bench/languages.py --runs 7 [--portal .build/release/portal] [--json F] [--no-incremental]
 """
 
 from __future__ import annotations
@@ -50,6 +56,7 @@ def main() -> None:
     ap.add_argument("--content", default=str(REPO / "Content"))
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--json")
+    ap.add_argument("--no-incremental", action="store_true")
     args = ap.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
     content = Path(args.content)
@@ -74,9 +81,62 @@ def main() -> None:
         r = result[name]
         print(f"{name}: {r['wall_s']:.2f} s wall, {r['cpu_s']:.2f} s CPU, {r['peak_mib']:.0f} MiB, {r['pages']} pages (median of {args.runs})")
     print(f"ratio two languages / German only: {result['ratio_wall_s']:.3f} wall, {result['ratio_cpu_s']:.3f} CPU, {result['ratio_peak_mib']:.3f} memory")
+    if not args.no_incremental:
+        result["incremental"] = incremental(args, content, result["de+en"]["wall_s"])
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     shutil.rmtree(WORK, ignore_errors=True)
+
+
+# Edit kinds of the quick path for translation files: a glob in the content and a sentence.
+TRANSLATION_EDITS = {
+    "en-body": ("services/*.en.md", "\nUpdate {i}: appointments can also be made by phone.\n"),
+    "en-page": ("pages/*.en.md", "\nUpdate {i}: this page was checked again.\n"),
+    "ls-body": ("services/*.ls.md", "\nNeu {i}: Sie können auch anrufen.\n"),
+}
+
+
+def files_of(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def incremental(args, content: Path, clean_wall: float) -> dict:
+    tree = WORK / "content-edit"
+    shutil.rmtree(tree, ignore_errors=True)
+    shutil.copytree(content, tree)
+    out, reference = WORK / "site-edit", WORK / "site-reference"
+    portal = [args.portal, "build", "--templates", str(REPO / "Templates")]
+    shutil.rmtree(out, ignore_errors=True)
+    timed(portal + ["--clean", "--content", str(tree), "--output", str(out)])
+    results = {}
+    for kind, (pattern, sentence) in TRANSLATION_EDITS.items():
+        targets = sorted(tree.glob(pattern))
+        if not targets:
+            continue
+        target = targets[0]
+        original = target.read_text(encoding="utf-8")
+        walls, written = [], []
+        for i in range(args.runs):
+            target.write_text(original + sentence.format(i=i + 1), encoding="utf-8")
+            time.sleep(1.1)  # the snapshot distrusts stamps of the last second
+            started = time.perf_counter()
+            proc = subprocess.run(portal + ["--verbose", "--content", str(tree), "--output", str(out)], capture_output=True, text=True)
+            walls.append(time.perf_counter() - started)
+            if proc.returncode != 0:
+                sys.exit(f"{kind}: build failed\n{proc.stderr[-2000:]}")
+            quick = "nur Texte von Leistungen oder freien Seiten" in proc.stdout
+            m = re.search(r"(\d+) Dateien neu geschrieben", proc.stdout)
+            written.append((int(m.group(1)) if m else -1, quick))
+        shutil.rmtree(reference, ignore_errors=True)
+        timed(portal + ["--clean", "--content", str(tree), "--output", str(reference)])
+        same = files_of(out) == files_of(reference)
+        median = statistics.median(walls)
+        results[kind] = {"file": str(target.relative_to(tree)), "wall_s": round(median, 3), "ratio": round(median / clean_wall, 3),
+                         "files_written": statistics.median(w for w, _ in written), "quick_path": all(q for _, q in written), "same_as_clean": same}
+        r = results[kind]
+        print(f"edit {kind} ({r['file']}): {r['wall_s']:.3f} s wall, {r['ratio']:.3f} × clean, {r['files_written']:.0f} files written, "
+              f"quick path {'yes' if r['quick_path'] else 'NO'}, {'same as a clean build' if same else 'DIFFERENT from a clean build'} (median of {args.runs})")
+    return results
 
 
 if __name__ == "__main__":
