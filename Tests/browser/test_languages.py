@@ -146,6 +146,12 @@ def test_english_finder_answers_in_english(driver, base_url):
     text = answer.get_attribute("textContent")
     assert "Responsible for" in text or "No office" in text, text
     assert "zuständig" not in text, text
+    # Its links lead to the English authority and place pages, which exist and are English.
+    hrefs = [a.get_attribute("href") for a in answer.find_elements(By.CSS_SELECTOR, "a[href]") if not a.get_attribute("href").startswith(("mailto:", "tel:", "http://portal", "https://www"))]
+    own = [h for h in hrefs if h.startswith(base_url)]
+    assert own and all(h.startswith(base_url + "en/behoerden/") or h.startswith(base_url + "en/orte/") for h in own), hrefs
+    open_page(driver, own[0])
+    assert driver.execute_script("return document.documentElement.lang") == "en"
 
 
 def search_results(driver, url):
