@@ -32,12 +32,11 @@ extension PageRenderer {
                 last = rule.service
                 flush()
                 current = nil
-                let service = model.content.services[index]
                 if l.translated {
-                    guard let (title, url) = l.service(service, root) else { omitted += 1; continue }
-                    current = (rule.service, ["title": .string(title), "url": .string(url), "slug": .string(service.slug)], [])
+                    guard let (title, url) = l.service(index, root) else { omitted += 1; continue }
+                    current = (rule.service, ["title": .string(title), "url": .string(url), "slug": .string(rule.service)], [])
                 } else {
-                    current = (rule.service, serviceItem(service, root: root), [])
+                    current = (rule.service, serviceItem(model.content.services[index], root: root), [])
                 }
             }
             guard current != nil else { continue }

@@ -10,19 +10,23 @@ extension PageRenderer {
     struct PlaceLanguage {
         let language: String
         let translated: Bool
-        /// The service's title and URL in the page's language, or nil if it has no text in it.
-        let service: (Service, String) -> (title: String, url: String)?
+        /// The title and URL in the page's language of the service at an index of
+        /// `content.services` (by index: a `Service` is a large value to copy), or nil if it has
+        /// no text in it.
+        let service: (Int, String) -> (title: String, url: String)?
         /// A site path in the page's language.
         let path: (String) -> String
     }
 
     func placeLanguage(_ language: String?) -> PlaceLanguage {
+        let services = model.content.services
         guard let language, language != site.language else {
-            return PlaceLanguage(language: site.language, translated: false, service: { service, root in (service.title, root + Routes.service(service.slug)) }, path: { $0 })
+            return PlaceLanguage(language: site.language, translated: false, service: { i, root in (services[i].title, root + Routes.service(services[i].slug)) }, path: { $0 })
         }
         let texts = model.content.translations[language] ?? [:]
-        return PlaceLanguage(language: language, translated: true, service: { service, root in
-            texts[service.slug].map { ($0.title, root + Routes.translated(Routes.service(service.slug), language)) }
+        return PlaceLanguage(language: language, translated: true, service: { i, root in
+            let slug = services[i].slug
+            return texts[slug].map { ($0.title, root + Routes.translated(Routes.service(slug), language)) }
         }, path: { Routes.translated($0, language) })
     }
 
@@ -114,10 +118,12 @@ extension PageRenderer {
     private func decidedGroups(at region: Region, root: String, _ l: PlaceLanguage) -> (groups: [ContextValue], omitted: Int) {
         var byAuthority: [String: [ContextValue]] = [:]
         var omitted = 0
-        for service in model.content.services {
-            guard let id = model.index.rules(for: service.slug)[region.ags] else { continue }
-            guard let (title, url) = l.service(service, root) else { omitted += 1; continue }
-            byAuthority[id, default: []].append(["slug": .string(service.slug), "title": .string(title),
+        let services = model.content.services
+        for i in services.indices {
+            let slug = services[i].slug
+            guard let id = model.index.rules(for: slug)[region.ags] else { continue }
+            guard let (title, url) = l.service(i, root) else { omitted += 1; continue }
+            byAuthority[id, default: []].append(["slug": .string(slug), "title": .string(title),
                                                  "url": .string(url), "authority": authorityLink(id, root: root, l)])
         }
         let groups: [ContextValue] = sortedByCount(byAuthority).map { id, services in
@@ -135,7 +141,7 @@ extension PageRenderer {
         c["postal_codes"] = .string(region.postalCodes.joined(separator: ", "))
         let services = model.content.services
         let all = answers.listedOnOwnPage(region)
-        let listed = l.translated ? all.filter { l.service(services[$0], root) != nil } : all
+        let listed = l.translated ? all.filter { l.service($0, root) != nil } : all
         let vector = answers.byGemeinde[region.ags] ?? []
         let levels = answers.levelByGemeinde[region.ags] ?? []
         var byAuthority: [String: [Int]] = [:], gaps: [Int] = []
@@ -161,7 +167,7 @@ extension PageRenderer {
         var total = 0
         for i in services.indices where !shown.contains(i) {
             guard let level = levels[i] else { continue }  // gaps are always shown
-            guard !l.translated || l.service(services[i], root) != nil else { continue }
+            guard !l.translated || l.service(i, root) != nil else { continue }
             elsewhere[level, default: [:]][answers.authorityIDs[Int(vector[i])], default: 0] += 1
             total += 1
         }
@@ -207,9 +213,8 @@ extension PageRenderer {
     /// The rows of a Gemeinde page in another language, with the theme's `gemeinde-row`.
     private func translatedRows(_ indexes: [Int], answers vector: [Int32], root: String, _ l: PlaceLanguage) -> String {
         indexes.map { i -> String in
-            let service = model.content.services[i]
-            let (title, url) = l.service(service, root)!
-            var row: Context = ["slug": .string(service.slug), "title": .string(title), "url": .string(url)]
+            let (title, url) = l.service(i, root)!
+            var row: Context = ["slug": .string(model.content.services[i].slug), "title": .string(title), "url": .string(url)]
             if vector[i] == GemeindeAnswers.gap {
                 row["gap"] = true
                 if let email = site.contact.email { row["contact_email"] = .string(email) }
@@ -217,7 +222,8 @@ extension PageRenderer {
                 let id = answers.authorityIDs[Int(vector[i])]
                 row["authority"] = .strings(["name": model.content.authorities[id]?.name ?? id, "url": root + l.path(Routes.authority(id))])
             }
-            return theme.render(row, template: Theme.template("gemeinde-row", language: l.language))
+            // Through the stencils: rows of one shape are rendered once and filled.
+            return stencils.render(row, template: Theme.template("gemeinde-row", language: l.language))
         }.joined()
     }
 
