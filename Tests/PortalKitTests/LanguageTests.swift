@@ -166,16 +166,17 @@ import Yams
         #expect(site.read("en/leistungen/personalausweis-beantragen/index.html").contains("data-texts=\"{&quot;accessibility&quot;:&quot;Accessibility: &quot;"))
     }
 
-    @Test func finderJavaScriptKeepsTheGermanTextsOfTheThemeFile() throws {
-        // finder.js carries the German messages itself; they are the ones de.yml names.
-        let js = try String(contentsOf: repositoryRoot.appendingPathComponent("Templates/assets/finder.js"), encoding: .utf8)
+    /// finder.js and form.js carry their German messages themselves; they are the ones de.yml
+    /// names under their prefix (the other languages' come as data-texts).
+    @Test(arguments: [("finder", 14), ("form", 26)]) func scriptsKeepTheGermanTextsOfTheThemeFile(script: String, count: Int) throws {
+        let js = try String(contentsOf: repositoryRoot.appendingPathComponent("Templates/assets/\(script).js"), encoding: .utf8)
         let german = try #require(try Yams.load(yaml: String(contentsOf: repositoryRoot.appendingPathComponent("Templates/i18n/de.yml"), encoding: .utf8)) as? [String: String])
-        let finderTexts = german.filter { $0.key.hasPrefix("finder_js_") }
-        #expect(finderTexts.count == 14)
-        for (key, text) in finderTexts {
-            let name = key.dropFirst("finder_js_".count)
+        let prefix = script + "_js_"
+        let texts = german.filter { $0.key.hasPrefix(prefix) }
+        #expect(texts.count == count)
+        for (key, text) in texts {
             let quoted = text.replacingOccurrences(of: "\"", with: "\\\"")
-            #expect(js.contains("\(name): \"\(quoted)\""), "\(key)")
+            #expect(js.contains("\(key.dropFirst(prefix.count)): \"\(quoted)\""), "\(key)")
         }
     }
 
@@ -258,18 +259,6 @@ import Yams
                                         "Content/services/personalausweis-beantragen.en.md:1:1: error: „form“ in der Übersetzung, aber services/personalausweis-beantragen.md hat kein eigenes „form:“ (das Standardformular übersetzt das Theme, i18n/<Sprache>.yml)")
         try ValidationTests.expectError(files.merging(["services/elterngeld-beantragen.en.md": Self.englishElterngeld.replacingOccurrences(of: "    vorname: First name", with: "    vorname: {hint: no label}")]) { $1 },
                                         "Content/services/elterngeld-beantragen.en.md:7:14: error: Pflichtangabe „label“ fehlt in einem Feld von „form“")
-    }
-
-    @Test func formJavaScriptKeepsTheGermanTextsOfTheThemeFile() throws {
-        // form.js carries the German messages itself; they are the ones de.yml names.
-        let js = try String(contentsOf: repositoryRoot.appendingPathComponent("Templates/assets/form.js"), encoding: .utf8)
-        let german = try #require(try Yams.load(yaml: String(contentsOf: repositoryRoot.appendingPathComponent("Templates/i18n/de.yml"), encoding: .utf8)) as? [String: String])
-        let formTexts = german.filter { $0.key.hasPrefix("form_js_") }
-        #expect(formTexts.count == 26)
-        for (key, text) in formTexts {
-            let name = key.dropFirst("form_js_".count)
-            #expect(js.contains("    \(name): \"\(text)\""), "\(key)")
-        }
     }
 
     @Test func languagesAreChecked() throws {
