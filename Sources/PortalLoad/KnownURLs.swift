@@ -23,12 +23,13 @@ package struct KnownURLs: Sendable {
         case missingAnchor(String)
     }
 
-    package static func anchors(of service: Service) -> [String] {
-        service.sections.map(\.id) + ["zustaendige-stelle", "inhalt"]
-    }
+    package static func anchors(of service: Service) -> [String] { serviceAnchors(service.sections) }
 
-    package static func anchors(of translation: ServiceTranslation) -> [String] {
-        translation.sections.map(\.id) + ["zustaendige-stelle", "inhalt"]
+    package static func anchors(of translation: ServiceTranslation) -> [String] { serviceAnchors(translation.sections) }
+
+    /// A service page's anchors, in any language: its sections', the responsibility block's and the content's.
+    private static func serviceAnchors(_ sections: [Section]) -> [String] {
+        sections.map(\.id) + ["zustaendige-stelle", "inhalt"]
     }
 
     /// The paths (`en/leistungen/x`) of the pages in other languages, with the anchors of the

@@ -368,4 +368,27 @@ import Yams
         }
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
     }
+
+    /// The finder and the form fall back to their German messages, so a published language must
+    /// name every one of theirs.
+    @Test func aLanguageWithoutTheScriptsMessagesIsRefused() throws {
+        let fixture = try Fixture(["site.yml": Fixture.files["site.yml"]!.replacingOccurrences(of: "language: de\n", with: "language: de\nlanguages: [de, fr]\n")])
+        defer { fixture.remove() }
+        let theme = temporaryFolder("theme-fr")
+        defer { try? FileManager.default.removeItem(at: theme) }
+        // French: every German key (the template checks pass), but two of the scripts' messages missing.
+        let german = try String(contentsOf: repositoryRoot.appendingPathComponent("Templates/i18n/de.yml"), encoding: .utf8)
+        let french = german.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("finder_js_web:") && !$0.hasPrefix("form_js_yes:") }.joined(separator: "\n")
+        try FileManager.default.createDirectory(at: theme.appendingPathComponent("i18n"), withIntermediateDirectories: true)
+        try Data(french.utf8).write(to: theme.appendingPathComponent("i18n/fr.yml"))
+        let output = temporaryFolder("portal-out").appendingPathComponent("Output")
+        var messages: [String] = []
+        do {
+            _ = try Pipeline.build(.init(content: fixture.root, contentDisplay: "Content", templates: theme, templatesDisplay: "Theme", output: output))
+        } catch let error as ContentErrors { messages = error.diagnostics.map(\.description) }
+        #expect(messages.contains("i18n/fr.yml:1:1: error: es fehlen Texte für den Zuständigkeitsfinder: finder_js_web"), "\(messages)")
+        #expect(messages.contains("i18n/fr.yml:1:1: error: es fehlen Texte für das Formular: form_js_yes"), "\(messages)")
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
+    }
 }

@@ -49,7 +49,9 @@ package struct SearchIndexStep: BuildStep {
 
     /// Puts the edited bodies into their documents of the last build's corpus; writes the index
     /// files anew if that changed the index (their names are content hashes, so the old ones go).
-    /// The other languages' indexes hold no German body, so they stay as they are.
+    /// The other languages' indexes hold no German body: an edited text in another language
+    /// remakes its language's index (`remakeTranslatedIndexes`), and the rest stay as they are;
+    /// texts in Leichte Sprache are in no index.
     package func run(_ build: BuildState, bodies edits: BodyEdits) throws {
         guard var group = build.previous?.search else { throw BodyEdits.Widen() }
         var translated: [String: [(url: String, sections: [SearchIndexBuilder.Doc.Part])]] = [:]
