@@ -15,7 +15,8 @@ package enum SearchIndex {
         var synonyms: [String] = []
         if let shipped = theme.searchFiles["synonyms.txt"] { synonyms.append(shipped) }
         if let own = model.content.synonyms { synonyms.append(own) }
-        let input = SearchIndexBuilder.input(for: model, synonyms: synonyms)
+        var input = SearchIndexBuilder.input(for: model, synonyms: synonyms)
+        input.thesaurus = theme.searchFiles["thesaurus.txt"]
         let fingerprint = SearchCorpus.fingerprint(input)
         if let previous, let previousCorpus, previous.fingerprint == fingerprint, previousCorpus.fingerprint == fingerprint,
            previous.files.allSatisfy({ path in sizes[path].map { output.reuse(path, size: $0) } ?? false }) {

@@ -45,6 +45,9 @@ package struct SearchCorpus {
     /// Known stem → number of documents with a token of that stem.
     private var known: [String: Int] = [:]
     private var synonyms: [(String, String)] = []
+    /// The theme's thesaurus file, narrowed to the vocabulary when the files are written.
+    private var thesaurus = ""
+    /// Digest of the synonym files and the thesaurus.
     private var synonymsDigest = ""
     /// German for the site's index (the only one kept in the build cache, so not coded there).
     package private(set) var language = SearchLanguage.german
@@ -76,7 +79,8 @@ package struct SearchCorpus {
             docs.append(entry)
         }
         synonyms = SearchIndexBuilder.mergeSynonyms(input.synonyms)
-        synonymsDigest = Self.digest(synonyms: input.synonyms)
+        thesaurus = language == .german ? input.thesaurus ?? "" : ""
+        synonymsDigest = Self.digest(synonyms: input.synonyms, thesaurus: thesaurus)
         analyse(Array(docs.indices), stemmer: stemmer)
     }
 
@@ -87,7 +91,7 @@ package struct SearchCorpus {
     }
 
     package static func fingerprint(_ input: SearchIndexBuilder.Input) -> String {
-        fingerprint(input.docs.map(digests), synonyms: digest(synonyms: input.synonyms))
+        fingerprint(input.docs.map(digests), synonyms: digest(synonyms: input.synonyms, thesaurus: input.lang == nil ? input.thesaurus ?? "" : ""))
     }
 
     private static func fingerprint(_ docs: [(head: String, body: String)], synonyms: String) -> String {
@@ -113,9 +117,10 @@ package struct SearchCorpus {
         return f.hex
     }
 
-    private static func digest(synonyms: [String]) -> String {
+    private static func digest(synonyms: [String], thesaurus: String) -> String {
         var f = Fingerprint()
         f.add(synonyms.count); synonyms.forEach { f.add($0) }
+        if !thesaurus.isEmpty { f.add(thesaurus) }
         return f.hex
     }
 
@@ -310,6 +315,20 @@ package struct SearchCorpus {
         if !shards.isEmpty { shards[shards.count - 1].text.append(UInt8(ascii: "}")) }
 
         let jsonString = JSONText.jsonString
+        // The thesaurus pairs of words this index does not hold, by the first character of the key.
+        var thesaurusShards: [(key: String, text: String)] = []
+        if !thesaurus.isEmpty {
+            let vocabulary = Set(vocab)
+            for (key, right) in Thesaurus.derive(thesaurus, isTerm: vocabulary.contains) {
+                let first = String(key.prefix(1))
+                let pair = "[" + jsonString(key) + "," + jsonString(right) + "]"
+                if thesaurusShards.last?.key == first { thesaurusShards[thesaurusShards.count - 1].text += "," + pair } else { thesaurusShards.append((first, "[" + pair)) }
+            }
+        }
+        let thesaurusFiles = thesaurusShards.map { shard -> (key: String, name: String, data: Data) in
+            let data = Data((shard.text + "]").utf8)
+            return (shard.key, Routes.searchShardName("thes-" + shard.key, data), data)
+        }
         let shardFiles = shards.map { shard -> (key: String, name: String, data: Data) in
             let data = Data(shard.text)
             return (shard.key, Routes.searchShardName(shard.key, data, language: language.marker), data)
@@ -321,8 +340,12 @@ package struct SearchCorpus {
         main += ",\"lens\":[" + docs.map { "[" + $0.lens.map { String($0) }.joined(separator: ",") + "]" }.joined(separator: ",") + "]"
         main += ",\"syn\":[" + synonyms.map { "[" + jsonString($0.0) + "," + jsonString($0.1) + "]" }.joined(separator: ",") + "]"
         main += ",\"vocab\":" + jsonString(SearchIndexBuilder.encodeVocab(vocab))
-        main += ",\"shards\":{" + shardFiles.map { jsonString($0.key) + ":" + jsonString($0.name) }.joined(separator: ",") + "}}"
-        return SearchIndexBuilder.Files(main: Data(main.utf8), shards: shardFiles.map { ($0.name, $0.data) }, language: language.marker)
+        main += ",\"shards\":{" + shardFiles.map { jsonString($0.key) + ":" + jsonString($0.name) }.joined(separator: ",") + "}"
+        if !thesaurusFiles.isEmpty {
+            main += ",\"thes\":{" + thesaurusFiles.map { jsonString($0.key) + ":" + jsonString($0.name) }.joined(separator: ",") + "}"
+        }
+        main += "}"
+        return SearchIndexBuilder.Files(main: Data(main.utf8), shards: (shardFiles + thesaurusFiles).map { ($0.name, $0.data) }, language: language.marker)
     }
 
     private static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
@@ -341,6 +364,7 @@ extension SearchCorpus {
         for (stem, n) in known { w.string(stem); w.int(n) }
         w.int(synonyms.count)
         for (a, b) in synonyms { w.string(a); w.string(b) }
+        w.string(thesaurus)
         w.string(synonymsDigest)
         w.int(docs.count)
         for doc in docs {
@@ -364,6 +388,7 @@ extension SearchCorpus {
         known.reserveCapacity(knownCount)
         for _ in 0..<knownCount { known[try r.string()] = try r.int() }
         for _ in 0..<(try r.count()) { synonyms.append((try r.string(), try r.string())) }
+        thesaurus = try r.string()
         synonymsDigest = try r.string()
         let docCount = try r.count()
         docs.reserveCapacity(docCount)

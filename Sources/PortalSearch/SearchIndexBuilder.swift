@@ -44,11 +44,14 @@ package struct SearchIndexBuilder {
         package var synonyms: [String]
         /// The index's language, if not German (`"en"`, spec v2); written into the index as `lang`.
         package var lang: String?
+        /// The theme's `search/thesaurus.txt` (German only; `Thesaurus`), if any.
+        package var thesaurus: String?
 
-        package init(docs: [Doc], synonyms: [String], lang: String? = nil) {
+        package init(docs: [Doc], synonyms: [String], lang: String? = nil, thesaurus: String? = nil) {
             self.docs = docs
             self.synonyms = synonyms
             self.lang = lang
+            self.thesaurus = thesaurus
         }
     }
 

@@ -634,6 +634,41 @@
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Thesaurus (OpenThesaurus synsets, filtered to the index's vocabulary)
+  // ---------------------------------------------------------------------------------------------
+
+  /**
+   * Derives the thesaurus pairs of an index from the theme's thesaurus file (one synset a line,
+   * entries separated by ";", each "words/stems" — folded words and their stems, separated by
+   * spaces — as Tools/search/thesaurus.js writes it; "#" lines are comments) and the index's
+   * vocabulary: in every synset with both, each entry the index does not know (one of its stems
+   * is no index term) gets the synset's known one-word entries as its right side. A left side in
+   * several synsets gets all their known words. Returns [[key, right], ...] sorted by key (code
+   * unit order), key the entry's words, right its known words sorted and joined by a space: the
+   * shape of the synonym list's pairs.
+   */
+  function deriveThesaurus(text, isTerm) {
+    var map = Object.create(null);
+    String(text).split("\n").forEach(function (line) {
+      if (!line || line.charAt(0) === "#") return;
+      var known = [], unknown = [];
+      line.split(";").forEach(function (entry) {
+        var slash = entry.indexOf("/");
+        if (slash < 0) return;
+        var words = entry.slice(0, slash), stems = entry.slice(slash + 1).split(" ");
+        if (stems.every(isTerm)) { if (stems.length === 1) known.push(words); }
+        else unknown.push(words);
+      });
+      if (!known.length) return;
+      unknown.forEach(function (key) {
+        var set = map["#" + key] || (map["#" + key] = Object.create(null));
+        known.forEach(function (w) { set[w] = true; });
+      });
+    });
+    return Object.keys(map).sort().map(function (k) { return [k.slice(1), Object.keys(map[k]).sort().join(" ")]; });
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Index builder (reference implementation of the Swift port)
   // ---------------------------------------------------------------------------------------------
 
@@ -744,6 +779,15 @@
       shards[shards.length - 1][1].push([termKeys[k], list]);
       vocab.push(termKeys[k]);
     }
+    // The thesaurus pairs of words this index does not hold, by the first character of the key.
+    var inVocab = Object.create(null);
+    vocab.forEach(function (t) { inVocab[t] = true; });
+    var thes = [];
+    if (german && input.thesaurus) deriveThesaurus(input.thesaurus, function (t) { return inVocab[t] === true; }).forEach(function (e) {
+      var key = e[0].charAt(0);
+      if (!thes.length || thes[thes.length - 1][0] !== key) thes.push([key, []]);
+      thes[thes.length - 1][1].push(e);
+    });
     return {
       main: {
         v: INDEX_VERSION,
@@ -756,6 +800,7 @@
         vocab: vocab,
       },
       shards: shards,
+      thes: thes,
     };
   }
 
@@ -770,7 +815,9 @@
    * strings escaped as jsonString does, integers in plain decimal):
    *   shards: [[fileName, text], ...], fileName = "suche-" + key + "." + fnv1a64(text) + ".json"
    *           (an index with a `lang` has it in the names: "suche-en-" + key + …)
-   *   main:   {"v":…,"docs":[…],"lens":[…],"syn":[…],"vocab":[…],"shards":{key:fileName,…}}
+   *   thesaurus shards: the same, text [[key, right], ...], fileName "suche-thes-" + key + …
+   *   main:   {"v":…,"docs":[…],"lens":[…],"syn":[…],"vocab":[…],"shards":{key:fileName,…}}, with
+   *           ,"thes":{key:fileName,…} before the closing brace when there are thesaurus pairs
    * Shard files are named relative to the main file (same folder).
    */
   function serializeIndex(built) {
@@ -779,13 +826,18 @@
       var text = "{" + sh[1].map(function (e) { return jsonString(e[0]) + ":[" + e[1].join(",") + "]"; }).join(",") + "}";
       return [sh[0], "suche-" + (m.lang ? m.lang + "-" : "") + sh[0] + "." + fnv1a64(text) + ".json", text];
     });
+    var thes = (built.thes || []).map(function (sh) {
+      var text = "[" + sh[1].map(function (e) { return "[" + jsonString(e[0]) + "," + jsonString(e[1]) + "]"; }).join(",") + "]";
+      return [sh[0], "suche-thes-" + sh[0] + "." + fnv1a64(text) + ".json", text];
+    });
     var main = '{"v":' + m.v + (m.lang ? ',"lang":' + jsonString(m.lang) : "") +
       ',"docs":[' + m.docs.map(function (d) { return "[" + d.map(jsonString).join(",") + "]"; }).join(",") + "]" +
       ',"lens":[' + m.lens.map(function (l) { return "[" + l.join(",") + "]"; }).join(",") + "]" +
       ',"syn":[' + m.syn.map(function (e) { return "[" + jsonString(e[0]) + "," + jsonString(e[1]) + "]"; }).join(",") + "]" +
       ',"vocab":' + jsonString(encodeVocab(m.vocab)) +
-      ',"shards":{' + files.map(function (f) { return jsonString(f[0]) + ":" + jsonString(f[1]); }).join(",") + "}}";
-    return { main: main, shards: files.map(function (f) { return [f[1], f[2]]; }) };
+      ',"shards":{' + files.map(function (f) { return jsonString(f[0]) + ":" + jsonString(f[1]); }).join(",") + "}" +
+      (thes.length ? ',"thes":{' + thes.map(function (f) { return jsonString(f[0]) + ":" + jsonString(f[1]); }).join(",") + "}" : "") + "}";
+    return { main: main, shards: files.concat(thes).map(function (f) { return [f[1], f[2]]; }) };
   }
 
   /**
@@ -856,7 +908,8 @@
     ablaut: 0.8,           // a strong verb's participle with its root vowel changed ("gestorben" → sterb)
     synonym: 0.9,
     synonymExtra: 0.3,     // share of further synonym terms added to the best one
-    synonymPart: 0.8,      // a synonym's word found only as the start of compounds ("Heimtier" → heimtierausweis)
+    synonymPart: 0.8,
+    thesaurus: 0.7,        // an entry of the thesaurus (below the editors' synonym list)      // a synonym's word found only as the start of compounds ("Heimtier" → heimtierausweis)
     pagePenalty: 0.5,
     coverage: 1,           // exponent of the share of query words (slots) a doc matches
     light: 0.2,            // weight of a light query word (LIGHT_STEMS) in the score and the share
@@ -885,7 +938,7 @@
       (syn[lhs[0]] || (syn[lhs[0]] = [])).push({ lhs: lhs, rhs: rhsWords(e[1]) });
     });
     var p = {
-      index: index, vocab: vocab, list: list, n: n, avg: avg, syn: syn,
+      index: index, vocab: vocab, list: list, n: n, avg: avg, syn: syn, thes: Object.create(null), thesLoaded: Object.create(null),
       shards: Object.create(null), decoded: Object.create(null), missing: null,
     };
     Object.defineProperty(index, "__prepared", { value: p, enumerable: false });
@@ -905,12 +958,36 @@
       index.shards[sh[0]] = null;
       attachShard(index, sh[0], shard);
     });
+    if ((built.thes || []).length) index.thes = {};
+    (built.thes || []).forEach(function (sh) { index.thes[sh[0]] = null; attachShard(index, "~" + sh[0], sh[1]); });
     return index;
   }
 
-  /** Makes a loaded shard (the parsed JSON of index.shards[key]) available to search. */
+  /**
+   * Adds thesaurus pairs ([[key, right], ...]) to the runtime state, keyed like synonyms. Both
+   * sides are folded words already (folding twice is not folding once: "praemptiv" → pramptiv).
+   */
+  function addThesaurus(p, pairs) {
+    pairs.forEach(function (e) {
+      var lhs = e[0].split(" ").map(stem);
+      var rhs = e[1].split(" ").map(function (w) { return { w: w, t: stem(w) }; });
+      (p.thes[lhs[0]] || (p.thes[lhs[0]] = [])).push({ lhs: lhs, rhs: rhs });
+    });
+  }
+
+  /**
+   * Makes a loaded shard available to search: the parsed JSON of index.shards[key], or for a key
+   * "~" + c that of the thesaurus shard index.thes[c].
+   */
   function attachShard(index, key, shard) {
-    prepare(index).shards[key] = shard;
+    var p = prepare(index);
+    if (key.charAt(0) === "~") { if (!p.thesLoaded[key]) { p.thesLoaded[key] = true; addThesaurus(p, shard); } }
+    else p.shards[key] = shard;
+  }
+
+  /** The file of a shard key that missingShards returned, relative to the main index. */
+  function shardFile(index, key) {
+    return key.charAt(0) === "~" ? index.thes[key.slice(1)] : index.shards[key];
   }
 
   /**
@@ -1376,6 +1453,12 @@
     var stems = words.map(stem);
     // Slots: one per query word; a synonym whose left side covers several words makes one slot.
     var slots = [];
+    // The thesaurus shards of the words the index does not hold (and of the word before each,
+    // for entries of two words), while collecting what to load.
+    if (p.missing && index.thes) stems.forEach(function (t, i) {
+      if (p.vocab[t] === true) return;
+      [t, i > 0 ? stems[i - 1] : ""].forEach(function (x) { if (x && index.thes[x.charAt(0)] && !p.thesLoaded["~" + x.charAt(0)]) p.missing["~" + x.charAt(0)] = true; });
+    });
     for (var i = 0; i < words.length; i++) {
       var entry = null;
       (p.syn[stems[i]] || []).forEach(function (e) {
@@ -1383,8 +1466,18 @@
         for (var j = 0; j < e.lhs.length; j++) if (stems[i + j] !== e.lhs[j]) return;
         if (!entry || e.lhs.length > entry.lhs.length) entry = e;
       });
-      var len = entry ? entry.lhs.length : 1;
-      slots.push({ words: words.slice(i, i + len), syn: entry, weight: !entry && LIGHT_STEMS[stems[i]] ? o.light : entry ? 1 : generalityWeight(p, o, stems[i]) });
+      // No synonym: a thesaurus entry of several words ("gelbe tonne"), or for a word the index
+      // does not hold, its one-word entry.
+      var thes = null;
+      if (!entry && o.thesaurus > 0) {
+        (p.thes[stems[i]] || []).forEach(function (e) {
+          if (e.lhs.length > words.length - i) return;
+          for (var j = 0; j < e.lhs.length; j++) if (stems[i + j] !== e.lhs[j]) return;
+          if (!thes || e.lhs.length > thes.lhs.length) thes = e;
+        });
+      }
+      var len = entry ? entry.lhs.length : thes ? thes.lhs.length : 1;
+      slots.push({ words: words.slice(i, i + len), syn: entry, thes: thes, weight: !entry && LIGHT_STEMS[stems[i]] ? o.light : entry ? 1 : generalityWeight(p, o, stems[i]) });
       i += len - 1;
     }
     var matched = Object.create(null);
@@ -1399,24 +1492,9 @@
         var a = scoreWord(p, o, w, isLast, matched);
         for (var d in a.s) acc.s[d] = (acc.s[d] || 0) + a.s[d] * share;
       });
-      if (slot.syn) {
-        // Synonym: each right-hand term on its own; a doc with several of them gets a bonus.
-        // A right-hand word the index only holds inside compounds ("Photovoltaik" →
-        // photovoltaikanlage, "Heimtier" → heimtierausweis) is matched like a query word
-        // (completions, compound parts – all of them), without typo tolerance.
-        var per = slot.syn.rhs.map(function (r) {
-          var a = newAcc();
-          if (!scoreTerm(p, o, r.t, 1, a, matched)) a = scoreWord(p, o, r.w, false, matched, true);
-          return a;
-        });
-        var docs = Object.create(null);
-        per.forEach(function (a) { for (var d in a.s) docs[d] = true; });
-        for (var d2 in docs) {
-          var best = 0, sum = 0;
-          per.forEach(function (a) { var v = a.s[d2] || 0; sum += v; if (v > best) best = v; });
-          keepMax(acc, d2, o.synonym * (best + o.synonymExtra * (sum - best)));
-        }
-      }
+      if (slot.syn) scoreRightSide(p, o, slot.syn.rhs, o.synonym, acc, matched);
+      // A one-word entry only for a word that matched nothing else.
+      else if (slot.thes && (slot.thes.lhs.length > 1 || !Object.keys(matched).length)) scoreRightSide(p, o, slot.thes.rhs, o.thesaurus, acc, matched);
       return acc;
     });
     // Any-word matching: the weighted sum over slots, times the (weighted) share of slots the
@@ -1459,6 +1537,27 @@
     out.total = results.length;
     out.matched = Object.keys(matched).sort();
     return out;
+  }
+
+  /**
+   * A synonym's or thesaurus entry's right side: each term on its own, a doc with several of them
+   * gets a bonus. A right-hand word the index only holds inside compounds ("Photovoltaik" →
+   * photovoltaikanlage, "Heimtier" → heimtierausweis) is matched like a query word (completions,
+   * compound parts – all of them), without typo tolerance.
+   */
+  function scoreRightSide(p, o, rhs, factor, acc, matched) {
+    var per = rhs.map(function (r) {
+      var a = newAcc();
+      if (!scoreTerm(p, o, r.t, 1, a, matched)) a = scoreWord(p, o, r.w, false, matched, true);
+      return a;
+    });
+    var docs = Object.create(null);
+    per.forEach(function (a) { for (var d in a.s) docs[d] = true; });
+    for (var d2 in docs) {
+      var best = 0, sum = 0;
+      per.forEach(function (a) { var v = a.s[d2] || 0; sum += v; if (v > best) best = v; });
+      keepMax(acc, d2, factor * (best + o.synonymExtra * (sum - best)));
+    }
   }
 
   /** Whether a word of `title` has a stem in `terms`, or contains one of them (≥ MIN_PART letters). */
@@ -1545,6 +1644,8 @@
       derivedForms: function (index, t) { return derivedForms(prepare(index).vocab, t); },
     },
     editDistance: editDistance,
+    deriveThesaurus: function (text, vocab) { var set = Object.create(null); vocab.forEach(function (t) { set[t] = true; }); return deriveThesaurus(text, function (t) { return set[t] === true; }); },
+    shardFile: shardFile,
     defaults: DEFAULTS,
   };
 });

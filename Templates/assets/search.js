@@ -58,7 +58,7 @@
 
   function loadShard(index, key) {
     if (!shardPromises[key]) {
-      shardPromises[key] = fetchJSON(new URL(index.shards[key], indexURL)).then(function (shard) {
+      shardPromises[key] = fetchJSON(new URL(core.shardFile(index, key), indexURL)).then(function (shard) {
         core.attachShard(index, key, shard);
       }, function (e) { delete shardPromises[key]; throw e; });
     }
@@ -131,8 +131,13 @@
       return Promise.resolve();
     }
     return loadIndex().then(function (index) {
-      var keys = core.missingShards(index, query);
-      return Promise.all(keys.map(function (k) { return loadShard(index, k); })).then(function () {
+      // A thesaurus shard can name words whose posting shards are needed next: a few rounds.
+      function loadMissing(round) {
+        var keys = core.missingShards(index, query);
+        if (!keys.length || round >= 3) return Promise.resolve();
+        return Promise.all(keys.map(function (k) { return loadShard(index, k); })).then(function () { return loadMissing(round + 1); });
+      }
+      return loadMissing(0).then(function () {
         if (mine !== seq) return;
         var hits = core.search(index, query, { limit: LIMIT });
         render(query, hits);

@@ -48,6 +48,25 @@ import Testing
         }
     }
 
+    @Test func thesaurusPairsEqualTheSharedVectors() throws {
+        struct Vectors: Decodable { var text: String; var vocab: [String]; var pairs: [[String]] }
+        let v = try JSONDecoder().decode(Vectors.self, from: Data(contentsOf: Self.vectors.appendingPathComponent("thesaurus.json")))
+        let vocab = Set(v.vocab)
+        let pairs = Thesaurus.derive(v.text, isTerm: vocab.contains)
+        #expect(pairs.map { [$0.0, $0.1] } == v.pairs)
+    }
+
+    @Test func theEnglishIndexHasNoThesaurus() {
+        let doc = SearchIndexBuilder.Doc(url: "a/", kind: "service", title: "Dog licence", ozg_id: "1", themenfeld: "", lebenslagen: [], keywords: [], summary: "", sections: [])
+        let thesaurus = "dog/dog;wauwau/wauwau\n"
+        let german = SearchIndexBuilder.build(.init(docs: [doc], synonyms: [], thesaurus: thesaurus))
+        let english = SearchIndexBuilder.build(.init(docs: [doc], synonyms: [], lang: "en", thesaurus: thesaurus))
+        #expect(String(decoding: german.main, as: UTF8.self).contains("\"thes\":{\"w\":\"suche-thes-w."))
+        #expect(german.shards.contains { $0.name.hasPrefix("suche-thes-w.") && String(decoding: $0.data, as: UTF8.self) == "[[\"wauwau\",\"dog\"]]" })
+        #expect(!String(decoding: english.main, as: UTF8.self).contains("\"thes\""))
+        #expect(!english.shards.contains { $0.name.contains("thes") })
+    }
+
     @Test func englishIndexIsByteIdenticalToTheReference() throws {
         // Four English service texts and three services by their German titles (spec v2): the
         // English stemmer, no ae/oe/ue folding, no compound parts, `lang` and the names with "en".

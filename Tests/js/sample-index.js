@@ -1,4 +1,4 @@
-// The search index of the sample content (Content/ and the shipped synonyms), built by the
+// The search index of the sample content (Content/, the shipped synonyms and thesaurus), built by the
 // reference builder and read back through its files, as the browser gets them. Shared by the
 // ranking tests; built once per test process.
 "use strict";
@@ -14,6 +14,7 @@ function sampleIndex() {
     index = JSON.parse(files.main);
     const byName = new Map(files.shards);
     for (const [key, name] of Object.entries(index.shards)) core.attachShard(index, key, JSON.parse(byName.get(name)));
+    for (const [key, name] of Object.entries(index.thes || {})) core.attachShard(index, "~" + key, JSON.parse(byName.get(name)));
   }
   return index;
 }

@@ -2,7 +2,7 @@
 // Search quality in Node, for quick iteration on the ranking (search-quality.py measures the same
 // in Chromium against Pagefind and is the reference for reported figures).
 //
-//   node Tools/search/eval.js SITE_DIR QUERIES.tsv [-v] [--no-synonyms] [--lang en] [--json OUT] [--opt key=value …]
+//   node Tools/search/eval.js SITE_DIR QUERIES.tsv [-v] [--no-synonyms] [--no-thesaurus | --thesaurus FILE] [--lang en] [--json OUT] [--opt key=value …]
 //
 // SITE_DIR: a built site (its data/suche.<hash>.json and shards, and leistungen/<slug>/ pages for
 // the ozg_id of each result). Query file format: ../shared/queries/README.md. Prints recall@1,
@@ -22,7 +22,7 @@ function main(argv) {
   });
   const langAt = argv.indexOf("--lang");
   const lang = langAt >= 0 ? argv[langAt + 1] : "de";
-  const args = argv.filter((a, i) => !a.startsWith("-") && argv[i - 1] !== "--opt" && argv[i - 1] !== "--lang");
+  const args = argv.filter((a, i) => !a.startsWith("-") && !["--opt", "--lang", "--thesaurus", "--json"].includes(argv[i - 1]));
   const verbose = argv.includes("-v");
   const jsonAt = argv.indexOf("--json");
   const jsonOut = jsonAt >= 0 ? argv[jsonAt + 1] : null;
@@ -35,7 +35,19 @@ function main(argv) {
   const mainName = lang === "de" ? /^suche\.[0-9a-f]+\.json$/ : new RegExp("^suche-" + lang + "\\.[0-9a-f]+\\.json$");
   const main = fs.readdirSync(dataDir).find((f) => mainName.test(f));
   // --no-synonyms: as if the synonym lists were empty (the issue's generalisation check).
-  const index = loadIndex(path.join(dataDir, main), { noSynonyms: argv.includes("--no-synonyms") });
+  // --no-thesaurus: as if the theme had no thesaurus (its effect on its own).
+  const index = loadIndex(path.join(dataDir, main), { noSynonyms: argv.includes("--no-synonyms"), noThesaurus: argv.includes("--no-thesaurus") || argv.includes("--thesaurus") });
+  // --thesaurus FILE: the pairs derived from another thesaurus file (search/thesaurus.txt format)
+  // instead of the site's, for trying a thesaurus without a build.
+  const thesAt = argv.indexOf("--thesaurus");
+  if (thesAt >= 0) {
+    const pairs = core.deriveThesaurus(fs.readFileSync(argv[thesAt + 1], "utf8"), core.decodeVocab(index.vocab));
+    const byKey = new Map();
+    for (const e of pairs) (byKey.get(e[0].charAt(0)) || byKey.set(e[0].charAt(0), []).get(e[0].charAt(0))).push(e);
+    index.thes = {};
+    for (const [key, list] of byKey) { index.thes[key] = null; core.attachShard(index, "~" + key, list); }
+    console.error(`thesaurus: ${pairs.length} pairs, ${JSON.stringify(pairs).length} bytes`);
+  }
   const queries = [];
   let group = "all";
   for (const line of fs.readFileSync(queriesFile, "utf8").split("\n")) {

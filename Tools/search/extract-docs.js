@@ -156,7 +156,9 @@ function extractDocs(contentDir, templatesDir) {
   for (const file of [path.join(templatesDir, "search", "synonyms.txt"), path.join(contentDir, "synonyms.txt")]) {
     if (fs.existsSync(file)) synonyms.push(fs.readFileSync(file, "utf8"));
   }
-  return { docs, synonyms };
+  const thesaurusFile = path.join(templatesDir, "search", "thesaurus.txt");
+  const thesaurus = fs.existsSync(thesaurusFile) ? fs.readFileSync(thesaurusFile, "utf8") : undefined;
+  return { docs, synonyms, thesaurus };
 }
 
 module.exports = { extractDocs, frontMatter, sections, plain };

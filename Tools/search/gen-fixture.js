@@ -5,7 +5,8 @@
 //   Tests/vectors/search-index/suche-*.json  its shards, under the names index.json gives them
 // The docs are taken from Content/ (services and pages listed below: umlauts, ß, compounds,
 // elided compounds, hand-written and generated texts); the synonyms are the shipped list plus a
-// small editor file that replaces one entry, removes one and adds one.
+// small editor file that replaces one entry, removes one and adds one; the thesaurus an excerpt
+// of the shipped one.
 // Run from the repository root: node Tools/search/gen-fixture.js
 "use strict";
 const fs = require("fs");
@@ -43,7 +44,17 @@ const docs = SLUGS.map((u) => {
   return byUrl.get(u);
 });
 const shipped = fs.readFileSync(path.join("Templates", "search", "synonyms.txt"), "utf8");
-const input = { docs, synonyms: [shipped, EDITOR_SYNONYMS] };
+// A thesaurus excerpt: the shipped file's header and, for each of these words, the first three
+// synsets with an entry holding it (some with known and unknown entries, some with neither).
+const THESAURUS_WORDS = ["ausweis", "steuer", "erbe", "auto", "hund", "arbeitslos", "rundfunk", "kurtaxe", "umzug", "kindergarten"];
+const thesaurusLines = fs.readFileSync(path.join("Templates", "search", "thesaurus.txt"), "utf8").split("\n");
+const picked = new Set();
+for (const word of THESAURUS_WORDS) {
+  thesaurusLines.filter((l) => !l.startsWith("#") && l.split(";").some((e) => e.split("/")[0].split(" ").includes(word)))
+    .slice(0, 3).forEach((l) => picked.add(l));
+}
+const thesaurus = thesaurusLines.filter((l) => l.startsWith("#")).concat([...picked]).join("\n") + "\n";
+const input = { docs, synonyms: [shipped, EDITOR_SYNONYMS], thesaurus };
 
 const dir = path.join("Tests", "vectors", "search-index");
 fs.mkdirSync(dir, { recursive: true });

@@ -11,6 +11,11 @@ function loadIndex(mainPath, options) {
   for (const [key, name] of Object.entries(index.shards)) {
     core.attachShard(index, key, JSON.parse(fs.readFileSync(path.join(path.dirname(mainPath), name), "utf8")));
   }
+  // options.noThesaurus: as if the theme had no thesaurus.
+  if (options && options.noThesaurus) delete index.thes;
+  for (const [key, name] of Object.entries(index.thes || {})) {
+    core.attachShard(index, "~" + key, JSON.parse(fs.readFileSync(path.join(path.dirname(mainPath), name), "utf8")));
+  }
   return index;
 }
 
