@@ -968,6 +968,7 @@
    * sides are folded words already (folding twice is not folding once: "praemptiv" → pramptiv).
    */
   function addThesaurus(p, pairs) {
+    p.near = null;
     pairs.forEach(function (e) {
       var lhs = e[0].split(" ").map(stem);
       var rhs = e[1].split(" ").map(function (w) { return { w: w, t: stem(w) }; });
@@ -1495,6 +1496,12 @@
       if (slot.syn) scoreRightSide(p, o, slot.syn.rhs, o.synonym, acc, matched);
       // A one-word entry only for a word that matched nothing else.
       else if (slot.thes && (slot.thes.lhs.length > 1 || !Object.keys(matched).length)) scoreRightSide(p, o, slot.thes.rhs, o.thesaurus, acc, matched);
+      // A word that matched nothing at all may be a misspelt synonym or thesaurus word
+      // ("wafenschein" → waffenschein = Waffenerlaubnis …), within its length's typo budget.
+      else if (slot.words.length === 1 && !Object.keys(matched).length) {
+        var near = nearEntry(p, stem(slot.words[0]), typoBudget(slot.words[0].length));
+        if (near) scoreRightSide(p, o, near.entry.rhs, (near.syn ? o.synonym : o.thesaurus) * (near.d === 1 ? o.typo1 : o.typo2), acc, matched);
+      }
       return acc;
     });
     // Any-word matching: the weighted sum over slots, times the (weighted) share of slots the
@@ -1537,6 +1544,35 @@
     out.total = results.length;
     out.matched = Object.keys(matched).sort();
     return out;
+  }
+
+  /**
+   * The one-word synonym or (loaded) thesaurus entry nearest to stem `t`, within `max` edits
+   * (Damerau) and beginning with its first letter: {entry, d, syn}. Of several, the fewest edits,
+   * then a synonym before a thesaurus entry, then the first key in code unit order.
+   */
+  function nearEntry(p, t, max) {
+    if (max < 1 || !t) return null;
+    var c = t.charAt(0);
+    // The candidates by first letter, synonyms first, each in key order; made again when a
+    // thesaurus shard arrives.
+    if (!p.near) p.near = Object.create(null);
+    var list = p.near[c];
+    if (!list) {
+      list = p.near[c] = [];
+      [[p.syn, true], [p.thes, false]].forEach(function (source) {
+        Object.keys(source[0]).filter(function (key) { return key.charAt(0) === c; }).sort().forEach(function (key) {
+          source[0][key].forEach(function (e) { if (e.lhs.length === 1) list.push({ key: key, entry: e, syn: source[1] }); });
+        });
+      });
+    }
+    var best = null;
+    for (var i = 0; i < list.length; i++) {
+      if (Math.abs(list[i].key.length - t.length) > max) continue;
+      var d = editDistance(t, list[i].key, max);
+      if (d <= max && (!best || d < best.d)) best = { entry: list[i].entry, d: d, syn: list[i].syn };
+    }
+    return best;
   }
 
   /**

@@ -72,3 +72,15 @@ test("the page loads the thesaurus shard of an unknown word, then the shards its
   // A known word needs no thesaurus shard.
   assert.ok(!core.missingShards(index, "hundesteuer").some((k) => k.startsWith("~")));
 });
+
+test("a word that matched nothing may be a misspelt synonym or thesaurus word", () => {
+  // "wafenschein": one letter dropped from the synonym list's "waffenschein" (= Waffenerlaubnis …);
+  // "kurtaxxe": one doubled in the thesaurus's "kurtaxe" (→ Kurabgabe). Both within the budget of
+  // their length; without typo factors they find nothing.
+  assert.equal(search("wafenschein")[0].url, "leistungen/waffenerlaubnis/");
+  assert.equal(search("wafenschein", { typo1: 0 }).length, 0);
+  assert.equal(search("kurtaxxe")[0].url, "leistungen/kurabgabe/");
+  assert.equal(search("kurtaxxe", { typo1: 0 }).length, 0);
+  // Below the correctly spelt word.
+  assert.ok(scoreOf("wafenschein", "leistungen/waffenerlaubnis/") < scoreOf("waffenschein", "leistungen/waffenerlaubnis/"));
+});
