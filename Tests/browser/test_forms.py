@@ -319,6 +319,26 @@ def test_search_interaction(driver, base_url, page_paths):
     assert not bad, f"requests other than same-origin GETs: {bad}"
 
 
+def test_search_thesaurus_and_misspelt_synonyms(driver, base_url):
+    """#19: a word the index does not know loads its letter's thesaurus file and then the posting
+    shards its words need (a second round), and finds the service; a misspelt synonym word is
+    found too; a word the index knows loads no thesaurus file."""
+    def first_result():
+        return driver.execute_script("return document.querySelector('#search-results li a').getAttribute('href')")
+    performance_log(driver)
+    open_page(driver, base_url + "suche/?q=kurtaxe", wait_for_search=True)
+    assert "leistungen/kurabgabe/" in first_result(), first_result()
+    fetched = [r["url"] for r in performance_log(driver)]
+    assert any("/data/suche-thes-k." in u for u in fetched), fetched
+    open_page(driver, base_url + "suche/?q=wafenschein", wait_for_search=True)
+    assert "leistungen/waffenerlaubnis/" in first_result(), first_result()
+    performance_log(driver)
+    open_page(driver, base_url + "suche/?q=hundesteuer", wait_for_search=True)
+    fetched = [r["url"] for r in performance_log(driver)]
+    assert not any("suche-thes-" in u for u in fetched), fetched
+    assert_no_csp_violations(driver, "search")
+
+
 @pytest.mark.parametrize("page", ["home", "form-own", "service-handwritten"])
 def test_focus_visible(driver, base_url, page_paths, page):
     """WCAG 2.4.7: every Tab stop (first 60) shows a focus indicator (outline or box-shadow)."""
