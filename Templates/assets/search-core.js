@@ -909,7 +909,8 @@
     synonym: 0.9,
     synonymExtra: 0.3,     // share of further synonym terms added to the best one
     synonymPart: 0.8,
-    thesaurus: 0.7,        // an entry of the thesaurus (below the editors' synonym list)      // a synonym's word found only as the start of compounds ("Heimtier" → heimtierausweis)
+    thesaurus: 0.7,        // an entry of the thesaurus (below the editors' synonym list)
+    misspeltEntries: true, // a word that matched nothing tried as a misspelt synonym or thesaurus word      // a synonym's word found only as the start of compounds ("Heimtier" → heimtierausweis)
     pagePenalty: 0.5,
     coverage: 1,           // exponent of the share of query words (slots) a doc matches
     light: 0.2,            // weight of a light query word (LIGHT_STEMS) in the score and the share
@@ -1498,7 +1499,7 @@
       else if (slot.thes && (slot.thes.lhs.length > 1 || !Object.keys(matched).length)) scoreRightSide(p, o, slot.thes.rhs, o.thesaurus, acc, matched);
       // A word that matched nothing at all may be a misspelt synonym or thesaurus word
       // ("wafenschein" → waffenschein = Waffenerlaubnis …), within its length's typo budget.
-      else if (slot.words.length === 1 && !Object.keys(matched).length) {
+      else if (o.misspeltEntries && slot.words.length === 1 && !Object.keys(matched).length) {
         var near = nearEntry(p, stem(slot.words[0]), typoBudget(slot.words[0].length));
         if (near) scoreRightSide(p, o, near.entry.rhs, (near.syn ? o.synonym : o.thesaurus) * (near.d === 1 ? o.typo1 : o.typo2), acc, matched);
       }
