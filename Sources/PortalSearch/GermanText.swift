@@ -13,23 +13,27 @@ package enum GermanText {
     /// rest; ae/oe/ue → a/o/u unless a vowel (or q for ue) precedes; ä ö ü ß → a o u ss.
     /// - Parameter digraphs: whether pass 3 runs (English text keeps its "ae", "oe", "ue").
     package static func fold(_ text: String, digraphs: Bool = true) -> String {
-        // ASCII text is already in NFC; skipping Foundation's normalisation matters for long texts.
-        let lower = text.utf8.allSatisfy({ $0 < 0x80 }) ? text.lowercased() : text.precomposedStringWithCanonicalMapping.lowercased()
         var pass2: [Unicode.Scalar] = []
-        pass2.reserveCapacity(lower.utf8.count)
-        // Foundation's decomposition per scalar is slow, and a text repeats its few „“–§€ é.
-        var stripped: [Unicode.Scalar: [Unicode.Scalar]] = [:]
-        for s in lower.unicodeScalars {
-            if s.isASCII || kept.contains(s) {
-                pass2.append(s)
-            } else if let special = foldSpecial[s] {
-                pass2.append(contentsOf: special.unicodeScalars)
-            } else if let known = stripped[s] {
-                pass2.append(contentsOf: known)
-            } else {
-                let parts = Array(String(s).decomposedStringWithCanonicalMapping.unicodeScalars.filter { !(0x300...0x36F).contains($0.value) })
-                stripped[s] = parts
-                pass2.append(contentsOf: parts)
+        pass2.reserveCapacity(text.utf8.count)
+        if text.unicodeScalars.allSatisfy(isPlain) {
+            // Passes 1 and 2 by table: such text is in NFC already, and lowercasing is per scalar.
+            for s in text.unicodeScalars {
+                if s.value >= 0x41 && s.value <= 0x5A { pass2.append(Unicode.Scalar(s.value + 0x20)!) }
+                else if s.isASCII { pass2.append(s) }
+                else { pass2.append(contentsOf: plainPass2[plainIndex(s)]) }
+            }
+        } else {
+            let lower = text.precomposedStringWithCanonicalMapping.lowercased()
+            // Foundation's decomposition per scalar is slow, and a text repeats its few letters.
+            var stripped: [Unicode.Scalar: [Unicode.Scalar]] = [:]
+            for s in lower.unicodeScalars {
+                if let known = stripped[s] {
+                    pass2.append(contentsOf: known)
+                } else {
+                    let parts = pass2Scalars(s)
+                    stripped[s] = parts
+                    pass2.append(contentsOf: parts)
+                }
             }
         }
         // The result is built as UTF-8 bytes: appending to a String's scalar view is slow.
@@ -61,6 +65,35 @@ package enum GermanText {
         }
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// Pass 2 of one lowercase scalar: ASCII and äöüß stay, a few letters are spelt out, any other
+    /// loses its combining marks.
+    private static func pass2Scalars(_ s: Unicode.Scalar) -> [Unicode.Scalar] {
+        if s.isASCII || kept.contains(s) { return [s] }
+        if let special = foldSpecial[s] { return Array(special.unicodeScalars) }
+        return Array(String(s).decomposedStringWithCanonicalMapping.unicodeScalars.filter { !(0x300...0x36F).contains($0.value) })
+    }
+
+    /// Scalars that no NFC normalisation changes in any text made only of them (no combining
+    /// marks, no singleton decompositions: those start at U+0340, and U+2000/U+2001 are two) and
+    /// whose lowercase mapping does not depend on context (String.lowercased() maps scalar by
+    /// scalar): Latin up to U+02FF, general punctuation (quotes, dashes) and currency signs.
+    private static func isPlain(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x300 || (0x2002..<0x2070).contains(s.value) || (0x20A0..<0x20C1).contains(s.value)
+    }
+
+    private static func plainIndex(_ s: Unicode.Scalar) -> Int {
+        s.value < 0x300 ? Int(s.value) : s.value < 0x2070 ? 0x300 + Int(s.value - 0x2002) : 0x300 + 0x6E + Int(s.value - 0x20A0)
+    }
+
+    /// Passes 1 and 2 for each plain scalar, by `plainIndex`: computed once, the same functions.
+    private static let plainPass2: [[Unicode.Scalar]] = {
+        let plain = (0..<0x300).map { UInt32($0) } + (0x2002..<0x2070).map { UInt32($0) } + (0x20A0..<0x20C1).map { UInt32($0) }
+        return plain.map { value in
+            guard let s = Unicode.Scalar(value) else { return [] }
+            return String(s).lowercased().unicodeScalars.flatMap(pass2Scalars)
+        }
+    }()
 
     package static func isTokenByte(_ b: UInt8) -> Bool { (0x61...0x7A).contains(b) || (0x30...0x39).contains(b) }
 

@@ -48,6 +48,22 @@ import Testing
         }
     }
 
+    @Test func foldsPlainTextByTableAsTheGeneralPathDoes() {
+        // Text of Latin letters, punctuation and currency signs is folded by table (no NFC pass,
+        // lowercase per scalar); a scalar outside those ranges sends the whole text through
+        // Foundation's NFC and String.lowercased(). A noncharacter at the end forces that path
+        // and folds to itself, so both paths must agree on everything before it.
+        let other = "\u{10FFFF}"
+        var samples = (Array(0x20..<0x300) + Array(0x2002..<0x2070) + Array(0x20A0..<0x20C1)).compactMap { Unicode.Scalar(UInt32($0)).map { "A" + String($0) + "e" } }
+        samples += ["Straße ÄRGER Äe Œuvre Ærø „Bürger“ – Grüße 5 € · İstanbul Ǆemal ǅ Ǳ ſ µ ÿ Ÿ", "QUELLE Quelle BAUER Sorgeerklaerung"]
+        var generator = SystemRandomNumberGenerator()
+        let pool = Array("aeouqAEOUäöüÄÖÜßẞéÉçÇİıŁłǄǅǆÆæŒœÿŸ„“–€ ".unicodeScalars)
+        for _ in 0..<2000 { samples.append(String(String.UnicodeScalarView((0..<12).map { _ in pool.randomElement(using: &generator)! }))) }
+        for text in samples {
+            #expect(GermanText.fold(text) + other == GermanText.fold(text + other), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test func thesaurusPairsEqualTheSharedVectors() throws {
         struct Vectors: Decodable { var text: String; var vocab: [String]; var pairs: [[String]] }
         let v = try JSONDecoder().decode(Vectors.self, from: Data(contentsOf: Self.vectors.appendingPathComponent("thesaurus.json")))
