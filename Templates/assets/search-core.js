@@ -1227,7 +1227,7 @@
     });
   }
 
-  var PARTICIPLE = /^(ab|an|auf|aus|bei|ein|fest|fort|frei|her|hin|los|mit|nach|vor|weg|zu|zuruck|zusammen)?ge([a-z]{3,}?)(et|t|en)$/;
+  var PARTICIPLE = /^(ab|an|auf|aus|bei|ein|fest|fort|frei|heim|her|hin|los|mit|nach|um|vor|weg|zu|zuruck|zusammen)?ge([a-z]{3,}?)(et|t|en)$/;
 
   /** Per-doc scores for one query word (folded token): the best of all ways it can match. */
   function scoreWord(p, o, w, isLast, matched, rhs) {

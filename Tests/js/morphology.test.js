@@ -46,6 +46,12 @@ test("participles with a separable prefix, and -ung nouns, meet their verbs", ()
   assert.equal(rank("kind eingeschult", "leistungen/schulaufnahme-und-wechsel/", { participle: 0 }) === 1, false);
 });
 
+test("participles with every separable prefix of the verb rules, \"um\" and \"heim\" too", () => {
+  // "umgezogen": um + ge + zog + en → umzieh… with another vowel: Umzug (= Wohnsitz … anmelden).
+  assert.equal(urls("umgezogen")[0], "leistungen/wohnsitz-anmelden/");
+  assert.equal(urls("umgezogen", { participle: 0 }).length, 0);
+});
+
 test("a strong verb's participle meets its root with another vowel", () => {
   // "gestorben" → sterb…, which the index has only as the start of Sterbefall, Sterbeurkunde.
   const top = urls("opa gestorben").slice(0, 3);
