@@ -22,7 +22,7 @@ package enum SearchIndex {
            previous.files.allSatisfy({ path in sizes[path].map { output.reuse(path, size: $0) } ?? false }) {
             return (previous, sizes.filter { previous.files.contains($0.key) }, true, previousCorpus)
         }
-        let corpus = SearchCorpus(input, memo: memo)
+        var corpus = SearchCorpus(input, memo: memo)
         let (group, written) = try write(corpus.files(), fingerprint: fingerprint) { data, path throws(OutputFolder.WriteError) in
             try output.write(data, to: path)
         }

@@ -45,10 +45,16 @@ package struct SearchCorpus {
     /// Known stem → number of documents with a token of that stem.
     private var known: [String: Int] = [:]
     private var synonyms: [(String, String)] = []
-    /// The theme's thesaurus file, narrowed to the vocabulary when the files are written.
+    /// The theme's thesaurus file, narrowed to the vocabulary when the files are written. Not
+    /// kept in the build cache (it is the theme's, 1.9 MB): `attachThesaurus` puts it back.
     private var thesaurus = ""
     /// Digest of the synonym files and the thesaurus.
     private var synonymsDigest = ""
+    /// Whether the corpus was made with a thesaurus; read back from the build cache without it.
+    private var hasThesaurus = false
+    /// The thesaurus files last made, with a digest of the vocabulary (and `synonymsDigest`) they
+    /// were made for (`thesaurusFiles`).
+    private var thesaurusMade: (vocabDigest: String, files: [(key: String, name: String, data: Data)])?
     /// German for the site's index (the only one kept in the build cache, so not coded there).
     package private(set) var language = SearchLanguage.german
 
@@ -80,6 +86,7 @@ package struct SearchCorpus {
         }
         synonyms = SearchIndexBuilder.mergeSynonyms(input.synonyms)
         thesaurus = language == .german ? input.thesaurus ?? "" : ""
+        hasThesaurus = !thesaurus.isEmpty
         synonymsDigest = Self.digest(synonyms: input.synonyms, thesaurus: thesaurus)
         analyse(Array(docs.indices), stemmer: stemmer)
     }
@@ -253,8 +260,41 @@ package struct SearchCorpus {
         return false
     }
 
+    /// The thesaurus pairs of words this index does not hold, one file per first character of the
+    /// key. They depend only on the vocabulary (and the thesaurus): the last ones are kept with
+    /// the corpus and taken over while the vocabulary stays the same, as after most body edits
+    /// (deriving them again took a fifth of such a quick rebuild).
+    /// Gives a corpus read back from the build cache its thesaurus again: the theme's, which the
+    /// quick rebuild knows to be the one the corpus was made with (the record's theme digest).
+    package mutating func attachThesaurus(_ text: String?) {
+        if hasThesaurus && language == .german { thesaurus = text ?? "" }
+    }
+
+    private mutating func thesaurusFiles(_ vocab: [String]) -> [(key: String, name: String, data: Data)] {
+        if !hasThesaurus { return [] }
+        var f = Fingerprint()
+        f.add(synonymsDigest)
+        f.add(vocab.count)
+        vocab.forEach { f.add($0) }
+        let vocabDigest = f.hex
+        if let made = thesaurusMade, made.vocabDigest == vocabDigest { return made.files }
+        let vocabulary = Set(vocab)
+        var shards: [(key: String, text: String)] = []
+        for (key, right) in Thesaurus.derive(thesaurus, isTerm: vocabulary.contains) {
+            let first = String(key.prefix(1))
+            let pair = "[" + JSONText.jsonString(key) + "," + JSONText.jsonString(right) + "]"
+            if shards.last?.key == first { shards[shards.count - 1].text += "," + pair } else { shards.append((first, "[" + pair)) }
+        }
+        let files = shards.map { shard -> (key: String, name: String, data: Data) in
+            let data = Data((shard.text + "]").utf8)
+            return (shard.key, Routes.searchShardName("thes-" + shard.key, data), data)
+        }
+        thesaurusMade = (vocabDigest, files)
+        return files
+    }
+
     /// The index files (format version 2, Tools/search/docs-input.schema.md).
-    package func files() -> SearchIndexBuilder.Files {
+    package mutating func files() -> SearchIndexBuilder.Files {
         // Postings by term as one flat list (counting sort): per term its (document, position of
         // the term in that document's `terms`) pairs, documents ascending.
         var start = [Int](repeating: 0, count: terms.count + 1)
@@ -315,20 +355,7 @@ package struct SearchCorpus {
         if !shards.isEmpty { shards[shards.count - 1].text.append(UInt8(ascii: "}")) }
 
         let jsonString = JSONText.jsonString
-        // The thesaurus pairs of words this index does not hold, by the first character of the key.
-        var thesaurusShards: [(key: String, text: String)] = []
-        if !thesaurus.isEmpty {
-            let vocabulary = Set(vocab)
-            for (key, right) in Thesaurus.derive(thesaurus, isTerm: vocabulary.contains) {
-                let first = String(key.prefix(1))
-                let pair = "[" + jsonString(key) + "," + jsonString(right) + "]"
-                if thesaurusShards.last?.key == first { thesaurusShards[thesaurusShards.count - 1].text += "," + pair } else { thesaurusShards.append((first, "[" + pair)) }
-            }
-        }
-        let thesaurusFiles = thesaurusShards.map { shard -> (key: String, name: String, data: Data) in
-            let data = Data((shard.text + "]").utf8)
-            return (shard.key, Routes.searchShardName("thes-" + shard.key, data), data)
-        }
+        let thesaurusFiles = thesaurusFiles(vocab)
         let shardFiles = shards.map { shard -> (key: String, name: String, data: Data) in
             let data = Data(shard.text)
             return (shard.key, Routes.searchShardName(shard.key, data, language: language.marker), data)
@@ -364,8 +391,11 @@ extension SearchCorpus {
         for (stem, n) in known { w.string(stem); w.int(n) }
         w.int(synonyms.count)
         for (a, b) in synonyms { w.string(a); w.string(b) }
-        w.string(thesaurus)
+        w.bool(hasThesaurus)
         w.string(synonymsDigest)
+        w.string(thesaurusMade?.vocabDigest ?? "")
+        w.int(thesaurusMade?.files.count ?? 0)
+        for file in thesaurusMade?.files ?? [] { w.string(file.key); w.string(file.name); w.bytes(Array(file.data)) }
         w.int(docs.count)
         for doc in docs {
             w.string(doc.url); w.string(doc.headDigest); w.string(doc.bodyDigest)
@@ -388,8 +418,12 @@ extension SearchCorpus {
         known.reserveCapacity(knownCount)
         for _ in 0..<knownCount { known[try r.string()] = try r.int() }
         for _ in 0..<(try r.count()) { synonyms.append((try r.string(), try r.string())) }
-        thesaurus = try r.string()
+        hasThesaurus = try r.bool()
         synonymsDigest = try r.string()
+        let madeFor = try r.string()
+        var made: [(key: String, name: String, data: Data)] = []
+        for _ in 0..<(try r.count()) { made.append((try r.string(), try r.string(), Data(try r.bytes()))) }
+        if !madeFor.isEmpty { thesaurusMade = (madeFor, made) }
         let docCount = try r.count()
         docs.reserveCapacity(docCount)
         func ids(_ values: [Int32], below limit: Int) throws(BinaryReader.Corrupt) -> [Int32] {

@@ -93,7 +93,8 @@ package struct SearchIndexBuilder {
 
     /// - Parameter memo: tokens of documents whose texts are unchanged since an earlier build in this process.
     package static func build(_ input: Input, memo: ParseMemo? = nil) -> Files {
-        SearchCorpus(input, language: input.lang.flatMap(SearchLanguage.init(rawValue:)) ?? .german, memo: memo).files()
+        var corpus = SearchCorpus(input, language: input.lang.flatMap(SearchLanguage.init(rawValue:)) ?? .german, memo: memo)
+        return corpus.files()
     }
 
     /// Whitespace collapsed; cut to at most 200 code points at a space, with " …" when cut.

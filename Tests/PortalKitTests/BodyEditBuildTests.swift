@@ -327,9 +327,12 @@ extension IncrementalBuildTests {
             "Neu: Ausweis und Pass. Das Geld zahlen Sie bar.",   // "ausweis", "geld" become known stems
             "Ein Text ohne diese Wörter.",                       // and disappear again
             "Gewebe, Spende, Schule und Wechsel; Steuer.",        // parts of the other documents' compounds
+            "Steuer; Wechsel und Schule, Spende, Gewebe.",        // the same vocabulary: thesaurus files taken over
             "",
         ]
-        let input = SearchIndexBuilder.Input(docs: docs, synonyms: ["perso = personalausweis"])
+        // Thesaurus pairs come and go with the vocabulary: "moneten" → geld after edit 0 only.
+        let thesaurus = "geld/geld;moneten/moneten\nsteuer/steu;abgabe/abgab\nwechsel/wechsel;tausch/tausch\n"
+        let input = SearchIndexBuilder.Input(docs: docs, synonyms: ["perso = personalausweis"], thesaurus: thesaurus)
         var corpus = SearchCorpus(input)
         for (n, text) in edits.enumerated() {
             docs[2].sections = [.init(title: "", text: text)]
@@ -339,11 +342,13 @@ extension IncrementalBuildTests {
             corpus.write(into: &writer)
             var reader = BinaryReader(writer.bytes)
             corpus = try SearchCorpus(from: &reader)
-            let fresh = SearchCorpus(SearchIndexBuilder.Input(docs: docs, synonyms: input.synonyms))
+            corpus.attachThesaurus(thesaurus) // as the quick rebuild does from the theme
+            var fresh = SearchCorpus(SearchIndexBuilder.Input(docs: docs, synonyms: input.synonyms, thesaurus: thesaurus))
             let updated = corpus.files(), expected = fresh.files()
             #expect(updated.main == expected.main, "edit \(n)")
             #expect(updated.shards.map(\.name) == expected.shards.map(\.name), "edit \(n)")
-            #expect(corpus.fingerprint == SearchCorpus.fingerprint(SearchIndexBuilder.Input(docs: docs, synonyms: input.synonyms)))
+            #expect(updated.shards.contains { $0.name.hasPrefix("suche-thes-m.") } == (n == 0), "edit \(n)")
+            #expect(corpus.fingerprint == SearchCorpus.fingerprint(SearchIndexBuilder.Input(docs: docs, synonyms: input.synonyms, thesaurus: thesaurus)))
         }
     }
 

@@ -232,4 +232,24 @@ import Testing
         #expect(second.filesReused > first.filesWritten / 2, "\(second.filesReused) of \(first.filesWritten) taken over")
         try expectSameAsClean(content, output, "sample edit")
     }
+
+    /// A body edit that brings a thesaurus word into the index ("Vierbeiner", with "Hund" …): the
+    /// quick rebuild makes the thesaurus files anew from the theme's thesaurus (the record keeps
+    /// no copy of it), as a clean build does. (The small fixture's index keeps body words of no
+    /// more than a fifth of its few documents, so only the sample shows this.)
+    @Test func sampleBodyEditWithAThesaurusWordMatchesCleanBuild() throws {
+        let dir = temporaryFolder("incremental-thesaurus")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let content = dir.appendingPathComponent("Content"), output = dir.appendingPathComponent("Output")
+        try copyFolder(repositoryRoot.appendingPathComponent("Content"), to: content)
+        try build(content, into: output)
+        let thesaurusFiles = { (try? FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("data").path))?.filter { $0.hasPrefix("suche-thes-") }.sorted() ?? [] }
+        let before = thesaurusFiles()
+        let service = content.appendingPathComponent("services/hundesteuer-anmelden.md")
+        try Data((try String(contentsOf: service, encoding: .utf8) + "\nDas gilt für jeden Vierbeiner.\n").utf8).write(to: service)
+        let edited = try build(content, into: output)
+        #expect(edited.onlyBodiesRebuilt)
+        #expect(!before.isEmpty && thesaurusFiles() != before, "the thesaurus files must change with the new word")
+        try expectSameAsClean(content, output, "thesaurus word")
+    }
 }

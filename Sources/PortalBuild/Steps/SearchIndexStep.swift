@@ -37,7 +37,7 @@ package struct SearchIndexStep: BuildStep {
     private func writeTranslatedIndex(_ input: SearchIndexBuilder.Input, language: SearchLanguage, memo: ParseMemo?, _ build: BuildState) throws -> BuildCache.SearchGroup {
         let code = language.rawValue
         let fingerprint = "search-\(code):" + SearchCorpus.fingerprint(input)
-        let corpus = SearchCorpus(input, language: language, memo: memo)
+        var corpus = SearchCorpus(input, language: language, memo: memo)
         let emitter = build.emitter
         let (group, _) = try SearchIndex.write(corpus.files(), fingerprint: fingerprint) { data, path throws(OutputFolder.WriteError) in
             try emitter.emit(data, to: path, entry: BuildCache.Entry(fingerprint: fingerprint, size: data.count), namedByContent: true)
@@ -75,6 +75,8 @@ package struct SearchIndexStep: BuildStep {
             edits.record.corpus.updateBody(d, sections: sections)
         }
         try remakeTranslatedIndexes(build, edits, translated)
+        // The record keeps no thesaurus text; the theme is the one the record was made with.
+        edits.record.corpus.attachThesaurus(build.theme.searchFiles["thesaurus.txt"])
         let fingerprint = edits.record.corpus.fingerprint
         if fingerprint != group.fingerprint {
             let emitter = build.emitter
