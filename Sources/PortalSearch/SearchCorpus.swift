@@ -260,16 +260,16 @@ package struct SearchCorpus {
         return false
     }
 
-    /// The thesaurus pairs of words this index does not hold, one file per first character of the
-    /// key. They depend only on the vocabulary (and the thesaurus): the last ones are kept with
-    /// the corpus and taken over while the vocabulary stays the same, as after most body edits
-    /// (deriving them again took a fifth of such a quick rebuild).
     /// Gives a corpus read back from the build cache its thesaurus again: the theme's, which the
     /// quick rebuild knows to be the one the corpus was made with (the record's theme digest).
     package mutating func attachThesaurus(_ text: String?) {
         if hasThesaurus && language == .german { thesaurus = text ?? "" }
     }
 
+    /// The thesaurus pairs of words this index does not hold, one file per first character of the
+    /// key. They depend only on the vocabulary (and the thesaurus): the last ones are kept with
+    /// the corpus and taken over while the vocabulary stays the same, as after most body edits
+    /// (deriving them again took a fifth of such a quick rebuild).
     private mutating func thesaurusFiles(_ vocab: [String]) -> [(key: String, name: String, data: Data)] {
         if !hasThesaurus { return [] }
         var f = Fingerprint()

@@ -908,9 +908,9 @@
     ablaut: 0.8,           // a strong verb's participle with its root vowel changed ("gestorben" → sterb)
     synonym: 0.9,
     synonymExtra: 0.3,     // share of further synonym terms added to the best one
-    synonymPart: 0.8,
+    synonymPart: 0.8,      // a synonym's word found only as the start of compounds ("Heimtier" → heimtierausweis)
     thesaurus: 0.7,        // an entry of the thesaurus (below the editors' synonym list)
-    misspeltEntries: true, // a word that matched nothing tried as a misspelt synonym or thesaurus word      // a synonym's word found only as the start of compounds ("Heimtier" → heimtierausweis)
+    misspeltEntries: true, // a word that matched nothing tried as a misspelt synonym or thesaurus word
     pagePenalty: 0.5,
     coverage: 1,           // exponent of the share of query words (slots) a doc matches
     light: 0.2,            // weight of a light query word (LIGHT_STEMS) in the score and the share

@@ -42,10 +42,8 @@ function main(argv) {
   const thesAt = argv.indexOf("--thesaurus");
   if (thesAt >= 0) {
     const pairs = core.deriveThesaurus(fs.readFileSync(argv[thesAt + 1], "utf8"), core.decodeVocab(index.vocab));
-    const byKey = new Map();
-    for (const e of pairs) (byKey.get(e[0].charAt(0)) || byKey.set(e[0].charAt(0), []).get(e[0].charAt(0))).push(e);
-    index.thes = {};
-    for (const [key, list] of byKey) { index.thes[key] = null; core.attachShard(index, "~" + key, list); }
+    // All pairs at once, under one key: Node loads nothing on demand.
+    core.attachShard(index, "~*", pairs);
     console.error(`thesaurus: ${pairs.length} pairs, ${JSON.stringify(pairs).length} bytes`);
   }
   const queries = [];
