@@ -15,7 +15,15 @@ package struct BodyEditRecord {
     package var contentRoot: String
     package var contentDisplay: String
     package var strict: Bool
-    package var themeDigest: String
+    /// The theme the build used: all but its templates (`Theme.digestWithoutTemplates`), and
+    /// each template's digest, so that a template edit is told from any other theme change.
+    package var themeWithoutTemplates: String
+    package var templateDigests: [String: String]
+    /// The templates of the pages the record did not archive (`pages`), and the templates
+    /// rendered other than as a page's own (into a context, by a step; `InputReads`): an edit to
+    /// one of these needs a full build.
+    package var templatesOfOtherPages: Set<String>
+    package var templatesReadElsewhere: Set<String>
     package var snapshot: SourceSnapshot
     package var sources: ContentSources
     package var known: KnownURLs
@@ -49,7 +57,11 @@ package struct BodyEditRecord {
 
 extension BodyEditRecord {
     package func write(into w: inout BinaryWriter) {
-        w.string(contentRoot); w.string(contentDisplay); w.bool(strict); w.string(themeDigest)
+        w.string(contentRoot); w.string(contentDisplay); w.bool(strict); w.string(themeWithoutTemplates)
+        w.int(templateDigests.count)
+        for (name, digest) in templateDigests.sorted(by: { $0.key < $1.key }) { w.string(name); w.string(digest) }
+        w.strings(templatesOfOtherPages.sorted())
+        w.strings(templatesReadElsewhere.sorted())
         w.int(snapshot.taken)
         w.int(snapshot.files.count)
         for (path, s) in snapshot.files {
@@ -90,7 +102,11 @@ extension BodyEditRecord {
     }
 
     package init(from r: inout BinaryReader) throws(BinaryReader.Corrupt) {
-        contentRoot = try r.string(); contentDisplay = try r.string(); strict = try r.bool(); themeDigest = try r.string()
+        contentRoot = try r.string(); contentDisplay = try r.string(); strict = try r.bool(); themeWithoutTemplates = try r.string()
+        templateDigests = [:]
+        for _ in 0..<(try r.count()) { templateDigests[try r.string()] = try r.string() }
+        templatesOfOtherPages = Set(try r.strings())
+        templatesReadElsewhere = Set(try r.strings())
         let taken = try r.int()
         var files: [String: SourceSnapshot.Stamp] = [:]
         let fileCount = try r.count()

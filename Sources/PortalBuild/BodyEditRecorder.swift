@@ -16,6 +16,8 @@ package final class BodyEditRecorder: @unchecked Sendable {
     /// The other languages' search pages' contexts, by path.
     private var translatedSearchPages: [String: [UInt8]] = [:]
     private var readElsewhere: Set<String> = []
+    private var otherPageTemplates: Set<String> = []
+    private var templatesElsewhere: Set<String> = []
 
     package init(cacheFolder: URL) {
         archive = PageArchive.Writer(folder: cacheFolder)
@@ -23,8 +25,10 @@ package final class BodyEditRecorder: @unchecked Sendable {
 
     /// A planned page and what it read while it was planned.
     package func record(_ plan: PagePlan, reads: InputReads) {
-        let bodies = reads.bodies
-        if !bodies.isEmpty { lock.withLock { readElsewhere.formUnion(bodies) } }
+        let bodies = reads.bodies, templates = reads.templates
+        if !bodies.isEmpty || !templates.isEmpty {
+            lock.withLock { readElsewhere.formUnion(bodies); templatesElsewhere.formUnion(templates) }
+        }
         if plan.path == Routes.search {
             // It names the search index file, which a body edit can change.
             let bytes = ContextArchive.encode(plan.context)
@@ -34,15 +38,19 @@ package final class BodyEditRecorder: @unchecked Sendable {
             let bytes = ContextArchive.encode(plan.context)
             lock.withLock { translatedSearchPages[plan.path] = bytes }
         }
-        guard let part = plan.bodyPart else { return }
+        guard let part = plan.bodyPart else {
+            lock.withLock { _ = otherPageTemplates.insert(plan.template) }
+            return
+        }
         let keys = Set(part.keys)
         archive.append(ContextArchive.encode(plan.context.filter { !keys.contains($0.key) }), key: part.slug,
                        path: plan.path, template: plan.template, kind: part.kind.rawValue)
     }
 
-    /// Bodies read by a step whose body-edit run does not remake what they fed.
-    package func noteReadElsewhere(_ bodies: Set<String>) {
-        lock.withLock { readElsewhere.formUnion(bodies) }
+    /// Bodies read, and templates rendered, by steps whose body-edit run does not remake what
+    /// they fed.
+    package func noteReadElsewhere(_ bodies: Set<String>, templates: Set<String>) {
+        lock.withLock { readElsewhere.formUnion(bodies); templatesElsewhere.formUnion(templates) }
     }
 
     /// The record for the manifest; also puts the page archive in place. Nil if the archive
@@ -61,7 +69,8 @@ package final class BodyEditRecorder: @unchecked Sendable {
             }
             guard let pages = archive.commit() else { return nil }
             return BodyEditRecord(contentRoot: options.content.standardizedFileURL.path, contentDisplay: options.contentDisplay,
-                                  strict: options.strict, themeDigest: theme.digest, snapshot: snapshot, sources: sources,
+                                  strict: options.strict, themeWithoutTemplates: theme.digestWithoutTemplates, templateDigests: theme.templateDigests,
+                                  templatesOfOtherPages: otherPageTemplates, templatesReadElsewhere: templatesElsewhere, snapshot: snapshot, sources: sources,
                                   known: known, pages: pages, bodiesReadElsewhere: readElsewhere, pagesGeneration: archive.generation,
                                   searchPage: searchPage, pageCounts: pageCounts, gaps: gaps.entries, corpus: corpus,
                                   translatedSearch: searches, asOf: options.date, nextChange: nextChange)

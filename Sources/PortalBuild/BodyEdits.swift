@@ -21,7 +21,7 @@ package final class BodyEdits {
 
     /// A service file, a free page, a service text or a free page in another language
     /// (`ContentSources.services`, `.pages`, `.translations`, `.translatedPages`) and its index there.
-    package enum File: Equatable {
+    package enum File: Equatable, Sendable {
         case service(Int)
         case page(Int)
         case translation(Int)
@@ -30,7 +30,7 @@ package final class BodyEdits {
     }
 
     /// One changed file, as `LoadStep` loaded it.
-    package struct Edit {
+    package struct Edit: Sendable {
         package var file: File
         package var body: BodySource
         package var source: ContentSources.ServiceSource
@@ -43,11 +43,18 @@ package final class BodyEdits {
     package let fileByPath: [String: File]
     /// `LoadStep`: the services whose body changed.
     package var edits: [Edit] = []
+    /// Templates whose source changed (an edit to the theme), each the template of pages the
+    /// record archived and of no other page, nor rendered otherwise.
+    package let templates: Set<String>
+    /// `LoadStep`: files with an unchanged body whose archived pages use one of `templates`;
+    /// their pages are rendered again with their body part made anew.
+    package var rerendered: [Edit] = []
 
-    private init(record: BodyEditRecord, changedPaths: [String], fileByPath: [String: File]) {
+    private init(record: BodyEditRecord, changedPaths: [String], fileByPath: [String: File], templates: Set<String>) {
         self.record = record
         self.changedPaths = changedPaths
         self.fileByPath = fileByPath
+        self.templates = templates
     }
 
     /// A changed file's facts in the record.
@@ -80,13 +87,14 @@ package final class BodyEdits {
     }
 
     /// The scope if the files changed since the last build are service files whose body nothing
-    /// but the recorded pages and steps read, the build is otherwise the same (content folder,
-    /// options, theme, binary) and the published site is as that build left it; else nil.
-    package static func find(_ options: Pipeline.Options, themeDigest: String, snapshot: SourceSnapshot?,
+    /// but the recorded pages and steps read, the theme changed at most in templates of those
+    /// pages alone (`templates(changedIn:record:)`), the build is otherwise the same (content
+    /// folder, options, binary) and the published site is as that build left it; else nil.
+    package static func find(_ options: Pipeline.Options, theme: Theme, snapshot: SourceSnapshot?,
                              previous: BuildCache.Manifest) -> BodyEdits? {
         guard let record = previous.bodyEdits, let snapshot, previous.search != nil, previous.precompressed == options.precompress,
               record.contentRoot == options.content.standardizedFileURL.path, record.contentDisplay == options.contentDisplay,
-              record.strict == options.strict, record.themeDigest == themeDigest,
+              record.strict == options.strict, let templates = Self.templates(changedIn: theme, record: record),
               // The dated content must be what the last full build saw.
               record.asOf <= options.date, record.nextChange.map({ options.date < $0 }) ?? true,
               let changedPaths = snapshot.changed(since: record.snapshot) else { return nil }
@@ -96,7 +104,7 @@ package final class BodyEdits {
         for (i, source) in record.sources.translations.enumerated() { fileByPath[source.relativePath] = .translation(i) }
         for (i, source) in record.sources.translatedPages.enumerated() { fileByPath[source.relativePath] = .translatedPage(i) }
         for (i, source) in record.sources.easyLanguage.enumerated() { fileByPath[source.relativePath] = .easyLanguage(i) }
-        let edits = BodyEdits(record: record, changedPaths: changedPaths, fileByPath: fileByPath)
+        let edits = BodyEdits(record: record, changedPaths: changedPaths, fileByPath: fileByPath, templates: templates)
         for path in changedPaths {
             guard let file = fileByPath[path] else { return nil }
             if record.bodiesReadElsewhere.contains(edits.bodyKey(file)) { return nil }
@@ -106,5 +114,28 @@ package final class BodyEdits {
         let output = OutputFolder(target: options.output)
         guard output.hasFiles(previous.files) else { return nil }
         return edits
+    }
+
+    /// The templates changed since the record's build, if the quick path can serve that change:
+    /// the rest of the theme (assets, texts, search files) is the same, and every changed
+    /// template is, in each language, the template of pages the record archived and of no other
+    /// page, and was not rendered otherwise (into a context, by a step). A partial (`{{> x}}`)
+    /// is not a page's template: editing one takes a full build, as does the layout all pages
+    /// share. Nil if the change needs a full build.
+    static func templates(changedIn theme: Theme, record: BodyEditRecord) -> Set<String>? {
+        guard theme.digestWithoutTemplates == record.themeWithoutTemplates else { return nil }
+        let changed = theme.changedTemplates(since: record.templateDigests)
+        if changed.isEmpty { return [] }
+        // A template's name without its language (`en/page` → `page`): a language whose pages
+        // use it is a use of the same template.
+        func base(_ name: String) -> Substring { name.split(separator: "/").last ?? Substring(name) }
+        var archived: Set<Substring> = []
+        for refs in record.pages.values { for ref in refs { archived.insert(base(ref.template)) } }
+        let other = Set(record.templatesOfOtherPages.map(base)), elsewhere = Set(record.templatesReadElsewhere.map(base))
+        for name in changed {
+            let b = base(name)
+            guard archived.contains(b), !other.contains(b), !elsewhere.contains(b) else { return nil }
+        }
+        return changed
     }
 }

@@ -28,6 +28,8 @@ package final class BuildState {
     package lazy var recorder = BodyEditRecorder(cacheFolder: cache.folder)
     /// The bodies read by steps whose body-edit run does not remake what they fed (`Pipeline`).
     package var bodiesReadByOtherSteps: Set<String> = []
+    /// The templates those steps rendered (outside a page's own rendering).
+    package var templatesReadByOtherSteps: Set<String> = []
     private let writing: (theme: Theme, cache: BuildCache, output: OutputFolder, emitter: Emitter)?
 
     /// `LoadStep`.

@@ -56,8 +56,11 @@ public enum Pipeline {
         /// Pages filled into the stencil of their shape, and the number of shapes (`PageStencils`).
         public var pagesFilled: Int
         public var pageShapes: Int
-        /// Only service bodies had changed, and the steps remade only what they feed (`BuildScope.bodies`).
+        /// Only service bodies had changed, or templates only their pages use, and the steps
+        /// remade only what they feed (`BuildScope.bodies`).
         public var onlyBodiesRebuilt = false
+        /// The templates such a build found changed (`BodyEdits.templates`), sorted.
+        public var changedTemplates: [String] = []
     }
 
     /// The steps of a full build, in order: the table of contents of the tool.
@@ -89,7 +92,7 @@ public enum Pipeline {
         let theme = try Theme.load(overrides: options.templates, displayPath: options.templatesDisplay)
         let cache = BuildCache(output: options.output)
         let previous = options.incremental ? cache.load() : nil
-        if let previous, let edits = BodyEdits.find(options, themeDigest: theme.digest, snapshot: snapshot, previous: previous) {
+        if let previous, let edits = BodyEdits.find(options, theme: theme, snapshot: snapshot, previous: previous) {
             let build = BuildState(options: options, scope: .bodies(edits), theme: theme, cache: cache, previous: previous, snapshot: snapshot)
             do {
                 try run(checkSteps + writeSteps, build)
@@ -136,6 +139,7 @@ public enum Pipeline {
                 // would have to run over everything again.
                 let (_, reads) = try InputReads.recording { try step.run(build) }
                 build.bodiesReadByOtherSteps.formUnion(reads.bodies)
+                build.templatesReadByOtherSteps.formUnion(reads.templates)
             case .bodies(let edits):
                 try step.run(build, bodies: edits)
             }

@@ -41,7 +41,7 @@ package struct BodyPart: Sendable, Equatable {
 }
 
 /// A file whose body a page shows.
-package enum BodySource {
+package enum BodySource: Sendable {
     case service(Service)
     case page(Page)
     /// A service's text in another language.

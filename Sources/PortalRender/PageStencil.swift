@@ -44,6 +44,7 @@ package final class PageStencils: @unchecked Sendable {
 
     /// - Parameter shape: `Shape(context, template:)` if the caller has it already.
     package func render(_ context: Context, template: String, shape known: Shape? = nil) -> String {
+        InputReads.noteTemplate(template)
         guard theme.stencilsAllowed else { return theme.render(context, template: template) }
         let shape = known ?? Shape(context, template: template)
         switch lock.withLock({ shapes[shape.key] }) {

@@ -36,8 +36,16 @@ public struct Theme: Sendable {
     /// Everything of the theme a page can depend on, for the quick rebuild after body edits.
     package var digest: String {
         var f = Fingerprint()
-        f.add(stencilsAllowed ? 1 : 0)
+        f.add(digestWithoutTemplates)
         for (name, digest) in templateDigests.sorted(by: { $0.key < $1.key }) { f.add(name); f.add(digest) }
+        return f.hex
+    }
+
+    /// Everything of the theme but the templates: the quick rebuild after a template edit
+    /// (`BodyEdits`) needs it unchanged.
+    package var digestWithoutTemplates: String {
+        var f = Fingerprint()
+        f.add(stencilsAllowed ? 1 : 0)
         for (name, data) in assets.sorted(by: { $0.key < $1.key }) { f.add(name); f.add(data) }
         for (name, text) in searchFiles.sorted(by: { $0.key < $1.key }) { f.add(name); f.add(text) }
         // Texts the build writes itself (crumbs, labels) reach pages outside the templates.
@@ -45,6 +53,11 @@ public struct Theme: Sendable {
             for (key, text) in table.sorted(by: { $0.key < $1.key }) { f.add(language); f.add(key); f.add(text) }
         }
         return f.hex
+    }
+
+    /// The names of the templates whose digest differs from `previous` (added and removed ones too).
+    package func changedTemplates(since previous: [String: String]) -> Set<String> {
+        Set(templateDigests.keys).union(previous.keys).filter { templateDigests[$0] != previous[$0] }
     }
 
     /// Template names every theme provides.
@@ -217,11 +230,13 @@ public struct Theme: Sendable {
 
     /// Mustache sees the context as `Any` values; everything before this point is typed.
     package func render(_ context: Context, template: String) -> String {
+        InputReads.noteTemplate(template)
         let (library, _, name) = resolve(template)
         return library.render(context.anyValue, withTemplate: name) ?? ""
     }
 
     package func renderStencil(_ context: Context, template: String) -> String {
+        InputReads.noteTemplate(template)
         let (_, stencils, name) = resolve(template)
         return stencils.library.render(context.anyValue, withTemplate: name) ?? ""
     }

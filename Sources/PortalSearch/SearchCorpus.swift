@@ -261,7 +261,8 @@ package struct SearchCorpus {
     }
 
     /// Gives a corpus read back from the build cache its thesaurus again: the theme's, which the
-    /// quick rebuild knows to be the one the corpus was made with (the record's theme digest).
+    /// quick rebuild knows to be the one the corpus was made with (the record's digest of the theme
+    /// without its templates).
     package mutating func attachThesaurus(_ text: String?) {
         if hasThesaurus && language == .german { thesaurus = text ?? "" }
     }

@@ -14,16 +14,28 @@ package final class InputReads: @unchecked Sendable {
 
     private let lock = NSLock()
     private var bodySlugs: Set<String> = []
+    private var templateNames: Set<String> = []
 
     package init() {}
 
     /// The slugs of the services whose body was read.
     package var bodies: Set<String> { lock.withLock { bodySlugs } }
 
+    /// The templates rendered (outside a page's own final rendering, which is declared).
+    package var templates: Set<String> { lock.withLock { templateNames } }
+
     /// Called by `Service.sections`.
     package static func noteBody(_ slug: String) {
         guard let log = current else { return }
         log.lock.withLock { _ = log.bodySlugs.insert(slug) }
+    }
+
+    /// Called where a template is rendered (`PageStencils`, `Theme`): a template rendered into a
+    /// page's context, or by a step, is not only a page's own template, and the quick rebuild
+    /// after a template edit must not rely on archived contexts made with it.
+    package static func noteTemplate(_ name: String) {
+        guard let log = current else { return }
+        log.lock.withLock { _ = log.templateNames.insert(name) }
     }
 
     /// Runs `work` and returns its result with what it read.
@@ -34,7 +46,8 @@ package final class InputReads: @unchecked Sendable {
     }
 
     /// Runs `part` unrecorded: the part of a page that declares the one body it is made from
-    /// (`PagePlan.bodyPart`), which the quick rebuild makes anew itself.
+    /// (`PagePlan.bodyPart`), which the quick rebuild makes anew itself; and a page's rendering
+    /// with its own template, which the record keeps with the page.
     package static func declared<T>(_ part: () -> T) -> T {
         $current.withValue(nil, operation: part)
     }

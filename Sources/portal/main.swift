@@ -85,8 +85,11 @@ struct Build: ParsableCommand {
             if options.verbose || report.filesReused > 0 {
                 print("  \(report.filesWritten) Dateien neu geschrieben, \(report.filesReused) unverändert aus dem letzten Bau übernommen")
             }
-            if options.verbose && report.onlyBodiesRebuilt {
+            if options.verbose && report.onlyBodiesRebuilt && report.changedTemplates.isEmpty {
                 print("  nur Texte von Leistungen oder freien Seiten geändert (auch übersetzte und in Leichter Sprache): nur die Seiten daraus und die Suchindizes neu gebaut")
+            } else if options.verbose && report.onlyBodiesRebuilt {
+                let names = report.changedTemplates.map { "\($0).mustache" }.joined(separator: ", ")
+                print("  nur Vorlagen geändert, die allein Seiten aus Texten von Leistungen oder freien Seiten nutzen (\(names)): nur diese Seiten neu gebaut")
             }
             if options.verbose {
                 print("  \(report.pagesFilled) Seiten in die Schablone ihrer Form gefüllt (\(report.pageShapes) Seitenformen), die übrigen mit Mustache gerendert")

@@ -169,6 +169,71 @@ extension IncrementalBuildTests {
         try expectSameAsClean(content, output, "English front matter")
     }
 
+    /// A template only pages with a body part use (the free page's, the service page's) is
+    /// served by the quick path: those pages are rendered again from their archived contexts
+    /// with the body part made anew; any other template, a partial, or the rest of the theme
+    /// takes a full build. Each result equals a clean build; also with parses kept in memory
+    /// (`portal serve`).
+    @Test(arguments: [false, true]) func templateEditsOfBodyPagesMatchCleanBuilds(keepingParses: Bool) throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let dir = temporaryFolder("template-edits")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let content = fixture.root, output = dir.appendingPathComponent("Output"), theme = dir.appendingPathComponent("Templates")
+        let layouts = theme.appendingPathComponent("layouts")
+        try FileManager.default.createDirectory(at: layouts, withIntermediateDirectories: true)
+        func copy(_ name: String) throws -> URL {
+            let url = layouts.appendingPathComponent(name + ".mustache")
+            try Data(contentsOf: repositoryRoot.appendingPathComponent("Templates/layouts/\(name).mustache")).write(to: url)
+            return url
+        }
+        let page = try copy("page"), service = try copy("service"), authority = try copy("authority"), card = try copy("authority-card")
+        let memo = keepingParses ? ParseMemo() : nil
+        @discardableResult func build() throws -> Pipeline.Report { try self.build(content, into: output, templates: theme, memo: memo) }
+        try build()
+
+        // The free page's template: the free pages are rewritten, nothing else.
+        let before = inodes(output)
+        try edit(page) { $0.replacingOccurrences(of: "</h1>", with: "</h1>\n  <p class=\"meta\">Fassung 2</p>") }
+        let paged = try build()
+        #expect(paged.onlyBodiesRebuilt && paged.changedTemplates.contains("page"), "\(paged.changedTemplates)")
+        let after = inodes(output)
+        let rewritten = originals(of: after.keys.filter { before[$0] != after[$0] }.sorted(), in: output)
+        let freePages = try FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent("pages").path)
+            .filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) + "/index.html" }.sorted()
+        #expect(!freePages.isEmpty && rewritten == freePages, "\(rewritten)")
+        #expect(try String(contentsOf: output.appendingPathComponent(rewritten[0]), encoding: .utf8).contains("Fassung 2"))
+        try expectSameAsClean(content, output, templates: theme, "free page template")
+
+        // The service template and a body at once.
+        try edit(service) { $0.replacingOccurrences(of: "</h1>", with: "</h1>\n  <p class=\"meta\">Neu gestaltet</p>") }
+        try edit(content.appendingPathComponent("services/elterngeld-beantragen.md")) { $0 + "\nNeu.\n" }
+        let serviced = try build()
+        #expect(serviced.onlyBodiesRebuilt && serviced.changedTemplates.contains("service"), "\(serviced.changedTemplates)")
+        #expect(try String(contentsOf: output.appendingPathComponent("leistungen/personalausweis-beantragen/index.html"), encoding: .utf8)
+            .contains("Neu gestaltet"))
+        try expectSameAsClean(content, output, templates: theme, "service template and a body")
+
+        // A template of pages without a body part, a partial (the authority card is one of the
+        // service page's), a theme text: full builds.
+        try edit(authority) { $0.replacingOccurrences(of: "</h1>", with: "</h1><p>Behördenseite</p>") }
+        #expect(try !build().onlyBodiesRebuilt)
+        try expectSameAsClean(content, output, templates: theme, "authority template")
+        try edit(card) { $0 + "\n" }
+        #expect(try !build().onlyBodiesRebuilt)
+        try expectSameAsClean(content, output, templates: theme, "partial")
+        let texts = theme.appendingPathComponent("i18n")
+        try FileManager.default.createDirectory(at: texts, withIntermediateDirectories: true)
+        try Data("skip_link: \"Direkt zum Inhalt springen\"\n".utf8).write(to: texts.appendingPathComponent("de.yml"))
+        #expect(try !build().onlyBodiesRebuilt)
+        try expectSameAsClean(content, output, templates: theme, "theme text")
+
+        // And the quick path works again after those full builds.
+        try edit(page) { $0.replacingOccurrences(of: "Fassung 2", with: "Fassung 3") }
+        #expect(try build().onlyBodiesRebuilt)
+        try expectSameAsClean(content, output, templates: theme, "free page template after full builds")
+    }
+
     /// A link into an English text, or from one, is checked by the quick path as by the full build.
     @Test func translationEditsCheckLinksLikeAFullBuild() throws {
         let english = "---\ntitle: Identity card\nsummary: An identity card.\n---\n## Requirements\nSee the [costs](/leistungen/personalausweis-beantragen/#kosten).\n"

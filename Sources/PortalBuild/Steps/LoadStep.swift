@@ -1,6 +1,7 @@
 import PortalLoad
 import PortalModel
 import PortalRender
+import PortalSupport
 
 /// Reads and validates every content file (stage 1). Throws `ContentErrors` with all problems.
 package struct LoadStep: BuildStep {
@@ -40,43 +41,30 @@ package struct LoadStep: BuildStep {
     /// Loads the changed files only (service files and free pages); their front matter must be
     /// unchanged and they must load without errors. Then checks every link again, as a new body
     /// may drop an anchor that another file links to. Errors are reported by the full build,
-    /// with all it finds.
+    /// with all it finds. After a template edit it also loads the files whose archived pages
+    /// use a changed template, for their body part (`BodyEdits.rerendered`).
     package func run(_ build: BuildState, bodies edits: BodyEdits) throws {
         let options = build.options
         for path in edits.changedPaths {
             guard let file = edits.fileByPath[path] else { throw BodyEdits.Widen() }
-            var source = edits.source(file)
-            var diagnostics = Diagnostics()
-            guard let text = SourceFile.read(options.content.appendingPathComponent(path), displayPath: source.display, into: &diagnostics),
-                  let parts = FrontMatter.split(text, into: &diagnostics) else { throw BodyEdits.Widen() }
-            let digests = ServiceLoader.Digests(parts)
-            guard digests.frontMatter == source.digests.frontMatter else { throw BodyEdits.Widen() }
-            if digests.body == source.digests.body { continue }
-            let body: BodySource
-            switch file {
-            case .service:
-                guard let loaded = ServiceLoader.load(text, slug: source.slug, into: &diagnostics), !diagnostics.hasErrors else { throw BodyEdits.Widen() }
-                body = .service(loaded.service)
-                source.links = loaded.internalLinks
-            case .page, .translatedPage:
-                guard let (page, links, _) = PageLoader.load(text, slug: source.slug, into: &diagnostics), !diagnostics.hasErrors else { throw BodyEdits.Widen() }
-                body = .page(page)
-                source.links = links
-            case .easyLanguage:
-                guard let (page, links, _) = EasyLanguageLoader.load(text, service: String(source.slug.dropFirst(EasyLanguageLoader.pagePrefix.count)), into: &diagnostics),
-                      !diagnostics.hasErrors else { throw BodyEdits.Widen() }
-                body = .page(page)
-                source.links = links
-            case .translation:
-                let language = BodyEdits.language(of: source.relativePath)
-                guard let (translation, links, _) = TranslationLoader.load(text, slug: source.slug, language: language, into: &diagnostics),
-                      !diagnostics.hasErrors else { throw BodyEdits.Widen() }
-                body = .translation(translation)
-                source.links = links
+            let source = edits.source(file)
+            guard let edit = try Self.load(file, source: source, path: path, options: options) else { continue }
+            edits.edits.append(edit)
+        }
+        if !edits.templates.isEmpty {
+            let edited = Set(edits.edits.map { edits.bodyKey($0.file) })
+            var wanted: [(path: String, file: BodyEdits.File, source: ContentSources.ServiceSource)] = []
+            for (path, file) in edits.fileByPath.sorted(by: { $0.key < $1.key }) {
+                let key = edits.bodyKey(file)
+                guard !edited.contains(key), let refs = edits.record.pages[key], refs.contains(where: { edits.templates.contains($0.template) }) else { continue }
+                wanted.append((path, file, edits.source(file)))
             }
-            source.digests = digests
-            source.warnings = diagnostics.warnings
-            edits.edits.append(BodyEdits.Edit(file: file, body: body, source: source))
+            // After an edit to the service template, that is every service file: worth both cores.
+            let loaded = ParallelMap.map(wanted) { w in try? Self.load(w.file, source: w.source, path: w.path, options: options, unchanged: true) }
+            for edit in loaded {
+                guard let edit else { throw BodyEdits.Widen() }
+                edits.rerendered.append(edit)
+            }
         }
         for edit in edits.edits {
             switch (edit.file, edit.body) {
@@ -101,5 +89,44 @@ package struct LoadStep: BuildStep {
         var linkErrors = Diagnostics()
         edits.record.known.check(edits.record.sources.allLinks, into: &linkErrors)
         guard !linkErrors.hasErrors else { throw BodyEdits.Widen() }
+    }
+
+    /// One file of the record as it is now: nil if its body is the recorded one (unless
+    /// `unchanged`, which wants it anyway). Throws `Widen` if its front matter changed or it
+    /// does not load without errors.
+    static func load(_ file: BodyEdits.File, source recorded: ContentSources.ServiceSource, path: String, options: Pipeline.Options,
+                     unchanged: Bool = false) throws -> BodyEdits.Edit? {
+        var source = recorded
+        var diagnostics = Diagnostics()
+        guard let text = SourceFile.read(options.content.appendingPathComponent(path), displayPath: source.display, into: &diagnostics),
+              let parts = FrontMatter.split(text, into: &diagnostics) else { throw BodyEdits.Widen() }
+        let digests = ServiceLoader.Digests(parts)
+        guard digests.frontMatter == source.digests.frontMatter else { throw BodyEdits.Widen() }
+        if digests.body == source.digests.body && !unchanged { return nil }
+        let body: BodySource
+        switch file {
+        case .service:
+            guard let loaded = ServiceLoader.load(text, slug: source.slug, into: &diagnostics), !diagnostics.hasErrors else { throw BodyEdits.Widen() }
+            body = .service(loaded.service)
+            source.links = loaded.internalLinks
+        case .page, .translatedPage:
+            guard let (page, links, _) = PageLoader.load(text, slug: source.slug, into: &diagnostics), !diagnostics.hasErrors else { throw BodyEdits.Widen() }
+            body = .page(page)
+            source.links = links
+        case .easyLanguage:
+            guard let (page, links, _) = EasyLanguageLoader.load(text, service: String(source.slug.dropFirst(EasyLanguageLoader.pagePrefix.count)), into: &diagnostics),
+                  !diagnostics.hasErrors else { throw BodyEdits.Widen() }
+            body = .page(page)
+            source.links = links
+        case .translation:
+            let language = BodyEdits.language(of: source.relativePath)
+            guard let (translation, links, _) = TranslationLoader.load(text, slug: source.slug, language: language, into: &diagnostics),
+                  !diagnostics.hasErrors else { throw BodyEdits.Widen() }
+            body = .translation(translation)
+            source.links = links
+        }
+        source.digests = digests
+        source.warnings = diagnostics.warnings
+        return BodyEdits.Edit(file: file, body: body, source: source)
     }
 }

@@ -51,7 +51,9 @@ package struct PagesStep: BuildStep {
             let shape = plan.gemeinde == nil ? Shape(plan.context, template: plan.template) : nil
             let fingerprint = knownFingerprints[path] ?? renderer.fingerprint(plan, shape: shape, rowsDigest: rowsDigest, answers: answers)
             do throws(OutputFolder.WriteError) {
-                try emitter.emitPage(path, fingerprint: fingerprint) { renderer.html(plan, shape: shape, rows: rows) }
+                // The page's own template is kept with the page in the record; anything else rendered is
+                // recorded as read elsewhere (`BodyEditRecorder`).
+                try emitter.emitPage(path, fingerprint: fingerprint) { InputReads.declared { renderer.html(plan, shape: shape, rows: rows) } }
                 return .success(plan.path)
             } catch {
                 return .failure(error)
@@ -71,13 +73,15 @@ package struct PagesStep: BuildStep {
     }
 
     /// Remakes the pages that declared a part made from an edited body: the archived rest of
-    /// their context with that part made anew; and the search page if the index file it names
-    /// changed.
+    /// their context with that part made anew; after a template edit, the same for the pages
+    /// of that template; and the search page if the index file it names changed.
     package func run(_ build: BuildState, bodies edits: BodyEdits) throws {
         let theme = build.theme, record = edits.record
         var plans: [PagePlan] = []
-        for edit in edits.edits {
-            guard let refs = record.pages[edit.body.key] else { continue }
+        let remade = edits.edits.map { ($0, true) } + edits.rerendered.map { ($0, false) }
+        for (edit, bodyChanged) in remade {
+            guard var refs = record.pages[edit.body.key] else { continue }
+            if !bodyChanged { refs = refs.filter { edits.templates.contains($0.template) } }
             guard let archived = PageArchive.read(refs, generation: record.pagesGeneration, in: build.cache.folder) else { throw BodyEdits.Widen() }
             for (ref, bytes) in zip(refs, archived) {
                 guard var context = try? ContextArchive.decode(bytes), let kind = BodyPart.Kind(rawValue: ref.kind),
@@ -99,12 +103,20 @@ package struct PagesStep: BuildStep {
         }
         let stencils = PageStencils(theme: theme), progress = build.options.progress
         progress?.phase(name, total: plans.count)
-        for plan in plans {
+        // A few pages after a body edit; after an edit to the service template, thousands.
+        let emitter = build.emitter
+        let failures = ParallelMap.map(plans) { plan -> OutputFolder.WriteError? in
+            defer { progress?.step() }
             let shape = Shape(plan.context, template: plan.template)
             let fingerprint = PageRenderer.fingerprint(template: plan.template, shape: shape, theme: theme).hex
-            try build.emitter.emitPage(plan.filePath, fingerprint: fingerprint) { stencils.render(plan.context, template: plan.template, shape: shape) }
-            progress?.step()
+            do throws(OutputFolder.WriteError) {
+                try emitter.emitPage(plan.filePath, fingerprint: fingerprint) { stencils.render(plan.context, template: plan.template, shape: shape) }
+                return nil
+            } catch {
+                return error
+            }
         }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         build.pageCounts = record.pageCounts
         build.stencilCounts = (stencils.filled, stencils.shapeCount)
     }

@@ -12,7 +12,7 @@ package struct PublishStep: BuildStep {
         let ledger = build.emitter.ledger
         var manifest = BuildCache.Manifest(format: BuildCache.Manifest.currentFormat, tool: BuildCache.toolDigest,
                                            files: ledger.files, search: build.search.group, precompressed: build.options.precompress, bodyEdits: nil)
-        build.recorder.noteReadElsewhere(build.bodiesReadByOtherSteps)
+        build.recorder.noteReadElsewhere(build.bodiesReadByOtherSteps, templates: build.templatesReadByOtherSteps)
         manifest.bodyEdits = build.recorder.record(options: build.options, theme: build.theme, snapshot: build.snapshot,
                                                    sources: build.sources, gaps: build.gaps, pageCounts: build.pageCounts, corpus: build.search.corpus,
                                                    translatedSearch: build.translatedSearchInputs, nextChange: build.nextChange)
@@ -41,6 +41,7 @@ package struct PublishStep: BuildStep {
             try? FileManager.default.removeItem(at: build.output.target.appendingPathComponent(path))
         }
         edits.record.snapshot = snapshot
+        edits.record.templateDigests = build.theme.templateDigests
         for (language, search) in build.translatedSearchInputs {
             guard let input = try? JSONEncoder().encode(search.input) else { throw BodyEdits.Widen() }
             edits.record.translatedSearch[language]?.input = [UInt8](input)
@@ -54,6 +55,6 @@ package struct PublishStep: BuildStep {
         build.report = Pipeline.Report(pageCounts: record.pageCounts, warnings: warnings, gaps: GapReport(entries: record.gaps),
                                        outputBytes: ledger.bytes, filesWritten: ledger.written, filesReused: ledger.reused,
                                        pagesFilled: build.stencilCounts.filled, pageShapes: build.stencilCounts.shapes,
-                                       onlyBodiesRebuilt: true)
+                                       onlyBodiesRebuilt: true, changedTemplates: edits.templates.sorted())
     }
 }
