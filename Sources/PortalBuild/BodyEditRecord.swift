@@ -68,7 +68,7 @@ extension BodyEditRecord {
             w.string(path); w.int(s.size); w.int(s.modified); w.int(s.changed); w.int(s.inode)
             w.optional(s.digest) { w, digest in w.string(digest) }
         }
-        for list in [sources.services, sources.pages, sources.translations, sources.translatedPages, sources.easyLanguage] {
+        for list in [sources.services, sources.pages, sources.translations, sources.translatedPages, sources.easyLanguage, sources.authorities] {
             w.int(list.count)
             for s in list {
                 w.string(s.slug); w.string(s.relativePath); w.string(s.display)
@@ -85,7 +85,7 @@ extension BodyEditRecord {
         for (slug, archived) in pages {
             w.string(slug)
             w.int(archived.count)
-            for page in archived { w.string(page.path); w.string(page.template); w.string(page.kind); w.int(page.offset); w.int(page.length) }
+            for page in archived { w.string(page.path); w.string(page.template); w.string(page.kind); w.strings(page.arguments); w.int(page.offset); w.int(page.length) }
         }
         w.strings(bodiesReadElsewhere.sorted())
         w.string(pagesGeneration)
@@ -131,6 +131,7 @@ extension BodyEditRecord {
         sources.translations = try sourceList(&r)
         sources.translatedPages = try sourceList(&r)
         sources.easyLanguage = try sourceList(&r)
+        sources.authorities = try sourceList(&r)
         sources.otherWarnings = try r.values(Diagnostic.self)
         var sets: [Set<String>] = []
         for _ in 0..<8 { sets.append(Set(try r.strings())) }
@@ -143,7 +144,7 @@ extension BodyEditRecord {
             let slug = try r.string()
             var archived: [PageArchive.Ref] = []
             for _ in 0..<(try r.count()) {
-                archived.append(.init(path: try r.string(), template: try r.string(), kind: try r.string(), offset: try r.int(), length: try r.int()))
+                archived.append(.init(path: try r.string(), template: try r.string(), kind: try r.string(), arguments: try r.strings(), offset: try r.int(), length: try r.int()))
             }
             pages[slug] = archived
         }

@@ -44,7 +44,7 @@ package final class BodyEditRecorder: @unchecked Sendable {
         }
         let keys = Set(part.keys)
         archive.append(ContextArchive.encode(plan.context.filter { !keys.contains($0.key) }), key: part.slug,
-                       path: plan.path, template: plan.template, kind: part.kind.rawValue)
+                       path: plan.path, template: plan.template, kind: part.kind.rawValue, arguments: part.arguments)
     }
 
     /// Bodies read, and templates rendered, by steps whose body-edit run does not remake what

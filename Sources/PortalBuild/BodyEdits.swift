@@ -5,6 +5,10 @@ import PortalRender
 import PortalSearch
 
 /// The scope of a build after the most common change: editors rewording the body of a service.
+/// "Body" stands for every part of a file that pages declare a part made from: a service's or
+/// free page's text (also translated, and in Leichte Sprache), and an authority's details
+/// (address and contact, not its name). A template edit that only such pages' templates see is
+/// served too (`templates`).
 ///
 /// What a body feeds is recorded by the last full build (`BodyEditRecorder`): the pages that
 /// declared a part made from it (`BodyPart`), whose other keys it archived; the search index's
@@ -27,6 +31,8 @@ package final class BodyEdits {
         case translation(Int)
         case translatedPage(Int)
         case easyLanguage(Int)
+        /// `ContentSources.authorities`: an authority whose details (not its name) changed.
+        case authority(Int)
     }
 
     /// One changed file, as `LoadStep` loaded it.
@@ -65,6 +71,7 @@ package final class BodyEdits {
         case .translation(let i): record.sources.translations[i]
         case .translatedPage(let i): record.sources.translatedPages[i]
         case .easyLanguage(let i): record.sources.easyLanguage[i]
+        case .authority(let i): record.sources.authorities[i]
         }
     }
 
@@ -76,6 +83,7 @@ package final class BodyEdits {
         case .translation(let i): ServiceTranslation.bodyKey(Self.language(of: record.sources.translations[i].relativePath), record.sources.translations[i].slug)
         case .translatedPage(let i): Page.bodyKey(record.sources.translatedPages[i].slug)
         case .easyLanguage(let i): Page.bodyKey(record.sources.easyLanguage[i].slug)
+        case .authority(let i): Authority.detailsKey(record.sources.authorities[i].slug)
         }
     }
 
@@ -104,6 +112,7 @@ package final class BodyEdits {
         for (i, source) in record.sources.translations.enumerated() { fileByPath[source.relativePath] = .translation(i) }
         for (i, source) in record.sources.translatedPages.enumerated() { fileByPath[source.relativePath] = .translatedPage(i) }
         for (i, source) in record.sources.easyLanguage.enumerated() { fileByPath[source.relativePath] = .easyLanguage(i) }
+        for (i, source) in record.sources.authorities.enumerated() { fileByPath[source.relativePath] = .authority(i) }
         let edits = BodyEdits(record: record, changedPaths: changedPaths, fileByPath: fileByPath, templates: templates)
         for path in changedPaths {
             guard let file = fileByPath[path] else { return nil }

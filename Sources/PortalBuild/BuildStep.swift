@@ -11,6 +11,9 @@ package protocol BuildStep: Sendable {
     /// the search index). For every other step the pipeline records which bodies its full run
     /// read (`InputReads`), and an edit to one of them is served by a full build.
     var remakesWhatBodiesFeed: Bool { get }
+    /// Whether the step's body-edit run remakes what an authority's details fed of its output
+    /// (the finder's authority cards); its reads of them are then not recorded.
+    var remakesWhatAuthorityDetailsFeed: Bool { get }
     /// The step over everything.
     func run(_ build: BuildState) throws
     /// The step over the scope of a body edit: remakes what of its output the edited bodies fed,
@@ -21,4 +24,5 @@ package protocol BuildStep: Sendable {
 extension BuildStep {
     package var reportsProgress: Bool { false }
     package var remakesWhatBodiesFeed: Bool { false }
+    package var remakesWhatAuthorityDetailsFeed: Bool { false }
 }

@@ -13,8 +13,10 @@ package enum PageArchive {
         /// Site path of the page, as `PagePlan.path`.
         package var path: String
         package var template: String
-        /// The page's body part (`BodyPart.Kind`), made anew after an edit.
+        /// The page's body part (`BodyPart.Kind`), made anew after an edit, and what else it
+        /// is made from (`BodyPart.arguments`).
         package var kind: String
+        package var arguments: [String] = []
         package var offset: Int
         package var length: Int
     }
@@ -49,10 +51,10 @@ package enum PageArchive {
             try? FileManager.default.removeItem(at: temporary)
         }
 
-        package func append(_ bytes: [UInt8], key: String, path: String, template: String, kind: String) {
+        package func append(_ bytes: [UInt8], key: String, path: String, template: String, kind: String, arguments: [String]) {
             lock.withLock {
                 guard !failed else { return }
-                refs[key, default: []].append(Ref(path: path, template: template, kind: kind, offset: offset, length: bytes.count))
+                refs[key, default: []].append(Ref(path: path, template: template, kind: kind, arguments: arguments, offset: offset, length: bytes.count))
                 out.raw(bytes)
                 offset += bytes.count
             }

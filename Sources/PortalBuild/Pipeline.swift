@@ -138,7 +138,8 @@ public enum Pipeline {
                 // What this step read of service bodies: after an edit to one of them, the step
                 // would have to run over everything again.
                 let (_, reads) = try InputReads.recording { try step.run(build) }
-                build.bodiesReadByOtherSteps.formUnion(reads.bodies)
+                let prefix = Authority.detailsKey("")
+                build.bodiesReadByOtherSteps.formUnion(step.remakesWhatAuthorityDetailsFeed ? reads.bodies.filter { !$0.hasPrefix(prefix) } : reads.bodies)
                 build.templatesReadByOtherSteps.formUnion(reads.templates)
             case .bodies(let edits):
                 try step.run(build, bodies: edits)

@@ -133,7 +133,11 @@ public struct ContentLoader: Sendable {
             }
             let parsed = memo?.value("authority:" + file.path + ":" + entry.slug, input: file.text, make: parse) ?? parse()
             diagnostics.append(contentsOf: parsed.diagnostics)
-            if let authority = parsed.value { authorities[entry.slug] = authority }
+            if let authority = parsed.value {
+                authorities[entry.slug] = authority
+                sources.authorities.append(.init(slug: entry.slug, relativePath: "authorities/\(entry.url.lastPathComponent)", display: entry.display,
+                                                 digests: ContentSources.authorityDigests(authority, text: file.text), links: [], warnings: parsed.diagnostics.warnings))
+            }
         }
 
         // pages/*.md (optional folder)

@@ -1,4 +1,5 @@
 import PortalModel
+import PortalSupport
 
 /// The per-file facts a later build needs to tell a body edit from other changes and to check
 /// links again without loading the other files.
@@ -34,6 +35,10 @@ package struct ContentSources: Sendable {
     /// Services' texts in Leichte Sprache (`services/<slug>.ls.md`, `slug` the page's:
     /// `leichte-sprache/<slug>`).
     package var easyLanguage: [ServiceSource] = []
+    /// Authorities (`authorities/<id>.yml`, `slug` the id), in file order. Their digests: of
+    /// the name as "front matter" (a new name reaches many pages), of the file as "body" (the
+    /// details, which `BodyEdits` serves).
+    package var authorities: [ServiceSource] = []
     package var known: KnownURLs?
     /// Links in free pages.
     package var pageLinks: [MarkdownDocument.Link] { pages.flatMap(\.links) }
@@ -42,7 +47,7 @@ package struct ContentSources: Sendable {
         services.flatMap(\.links) + pageLinks + translations.flatMap(\.links) + translatedPages.flatMap(\.links) + easyLanguage.flatMap(\.links)
     }
     /// The files whose warnings are kept with them (`ServiceSource.warnings`).
-    package var files: [ServiceSource] { services + pages + translations + translatedPages + easyLanguage }
+    package var files: [ServiceSource] { services + pages + translations + translatedPages + easyLanguage + authorities }
     /// Warnings about other files than services and free pages.
     package var otherWarnings: [Diagnostic] = []
 
@@ -51,5 +56,12 @@ package struct ContentSources: Sendable {
         self.pages = pages
         self.known = known
         self.otherWarnings = otherWarnings
+    }
+
+    package static func authorityDigests(_ authority: Authority, text: String) -> ServiceLoader.Digests {
+        var name = Fingerprint(), file = Fingerprint()
+        name.add(authority.id); name.add(authority.name)
+        file.add(text)
+        return ServiceLoader.Digests(frontMatter: name.hex, body: file.hex)
     }
 }

@@ -1,6 +1,8 @@
+import PortalSupport
+
 /// An authority (Behörde / Organisationseinheit) from `authorities/<id>.yml`.
 public struct Authority: Sendable {
-    public struct Address: Sendable {
+    public struct Address: Sendable, Equatable {
         public var street: String
         public var postalCode: String
         public var city: String
@@ -12,25 +14,61 @@ public struct Authority: Sendable {
         }
     }
 
+    /// What the authority's page shows besides its name: address and contact. Reading any of it
+    /// is noted in the running `InputReads` log under `detailsKey`, as a service's body is: the
+    /// quick rebuild after an edit to them (`BodyEdits`) knows from the record what they fed.
+    package struct Details: Sendable, Equatable {
+        package var address: Address
+        package var phone: String?
+        package var email: String?
+        package var website: String?
+        package var openingHours: [String]
+        package var accessibility: String?
+    }
+
     public var id: String
     public var name: String
-    public var address: Address
-    public var phone: String?
-    public var email: String?
-    public var website: String?
-    public var openingHours: [String]
-    public var accessibility: String?
+    /// The details as stored, without noting the read: for the parse memo and the comparison
+    /// with the last build, which are no page's input.
+    package var storedDetails: Details
+    public var address: Address {
+        get { noted.address }
+        set { storedDetails.address = newValue }
+    }
+    public var phone: String? {
+        get { noted.phone }
+        set { storedDetails.phone = newValue }
+    }
+    public var email: String? {
+        get { noted.email }
+        set { storedDetails.email = newValue }
+    }
+    public var website: String? {
+        get { noted.website }
+        set { storedDetails.website = newValue }
+    }
+    public var openingHours: [String] {
+        get { noted.openingHours }
+        set { storedDetails.openingHours = newValue }
+    }
+    public var accessibility: String? {
+        get { noted.accessibility }
+        set { storedDetails.accessibility = newValue }
+    }
     public var sourcePath: String
+
+    private var noted: Details {
+        InputReads.noteBody(Self.detailsKey(id))
+        return storedDetails
+    }
+
+    /// The key of an authority's details in `InputReads` and the body-edit record.
+    public static func detailsKey(_ id: String) -> String { "authority:" + id }
 
     package init(id: String, name: String, address: Address, phone: String? = nil, email: String? = nil, website: String? = nil, openingHours: [String], accessibility: String? = nil, sourcePath: String) {
         self.id = id
         self.name = name
-        self.address = address
-        self.phone = phone
-        self.email = email
-        self.website = website
-        self.openingHours = openingHours
-        self.accessibility = accessibility
+        storedDetails = Details(address: address, phone: phone, email: email, website: website, openingHours: openingHours, accessibility: accessibility)
         self.sourcePath = sourcePath
     }
 }

@@ -178,8 +178,9 @@ extension Authority: BinaryCodable {
     }
 
     package func write(into w: inout BinaryWriter) {
-        w.string(id); w.string(name); w.string(address.street); w.string(address.postalCode); w.string(address.city)
-        w.optionalString(phone); w.optionalString(email); w.optionalString(website); w.strings(openingHours)
-        w.optionalString(accessibility); w.string(sourcePath)
+        let d = storedDetails
+        w.string(id); w.string(name); w.string(d.address.street); w.string(d.address.postalCode); w.string(d.address.city)
+        w.optionalString(d.phone); w.optionalString(d.email); w.optionalString(d.website); w.strings(d.openingHours)
+        w.optionalString(d.accessibility); w.string(sourcePath)
     }
 }

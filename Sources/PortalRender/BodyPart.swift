@@ -25,6 +25,9 @@ package struct BodyPart: Sendable, Equatable {
         /// documents coming from the translation's text.
         case translatedFormFields
         case translatedConnectedFormFields
+        /// An authority's page: its card, structured data and meta description, made from its
+        /// details (`Authority.Details`; its name is not part of them).
+        case authorityDetails
     }
 
     /// The body's key: a service's slug, or `Page.bodyKey` of a free page.
@@ -32,11 +35,15 @@ package struct BodyPart: Sendable, Equatable {
     package var kind: Kind
     /// The context keys the part sets.
     package var keys: [String]
+    /// What else the part is made from that the page alone decides (an authority page: its
+    /// depth, its language, the site's address); kept with the archived page.
+    package var arguments: [String]
 
-    package init(slug: String, kind: Kind, keys: [String]) {
+    package init(slug: String, kind: Kind, keys: [String], arguments: [String] = []) {
         self.slug = slug
         self.kind = kind
         self.keys = keys
+        self.arguments = arguments
     }
 }
 
@@ -46,12 +53,15 @@ package enum BodySource: Sendable {
     case page(Page)
     /// A service's text in another language.
     case translation(ServiceTranslation)
+    /// An authority, for its details.
+    case authority(Authority)
 
     package var key: String {
         switch self {
         case .service(let service): service.slug
         case .page(let page): Page.bodyKey(page.slug)
         case .translation(let t): ServiceTranslation.bodyKey(t.language, t.slug)
+        case .authority(let a): Authority.detailsKey(a.id)
         }
     }
 }
@@ -59,8 +69,9 @@ package enum BodySource: Sendable {
 extension PageRenderer {
     /// The keys of a body part, made from the file as it is now; nil if the part is not made
     /// from this kind of file.
-    package static func bodyKeys(_ kind: BodyPart.Kind, of source: BodySource, texts: ThemeTexts) -> Context? {
+    package static func bodyKeys(_ kind: BodyPart.Kind, of source: BodySource, texts: ThemeTexts, arguments: [String] = []) -> Context? {
         switch (kind, source) {
+        case (.authorityDetails, .authority(let authority)): authorityDetailsKeys(authority, arguments: arguments, texts: texts)
         case (.serviceSections, .service(let service)): serviceBodyKeys(service)
         case (.formFields, .service(let service)): formBodyKeys(service, connected: false)
         case (.connectedFormFields, .service(let service)): formBodyKeys(service, connected: true)
@@ -75,9 +86,10 @@ extension PageRenderer {
 
     /// Makes the body part of `kind` (unrecorded: it is declared instead), merges it into `context`
     /// and returns its declaration for the page's plan.
-    package static func declareBody(_ kind: BodyPart.Kind, of source: BodySource, texts: ThemeTexts, into context: inout Context) -> BodyPart {
-        let keys = InputReads.declared { bodyKeys(kind, of: source, texts: texts) } ?? [:]
+    package static func declareBody(_ kind: BodyPart.Kind, of source: BodySource, texts: ThemeTexts, arguments: [String] = [],
+                                    into context: inout Context) -> BodyPart {
+        let keys = InputReads.declared { bodyKeys(kind, of: source, texts: texts, arguments: arguments) } ?? [:]
         context.merge(keys) { _, body in body }
-        return BodyPart(slug: source.key, kind: kind, keys: keys.keys.sorted())
+        return BodyPart(slug: source.key, kind: kind, keys: keys.keys.sorted(), arguments: arguments)
     }
 }

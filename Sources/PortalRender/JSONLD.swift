@@ -32,11 +32,13 @@ package enum JSONLD {
         return encode(object)
     }
 
-    package static func office(_ a: Authority, site: Site) -> [String: ContextValue] {
+    package static func office(_ a: Authority, site: Site) -> [String: ContextValue] { office(a, baseURL: site.baseURL) }
+
+    package static func office(_ a: Authority, baseURL: String) -> [String: ContextValue] {
         var object: [String: ContextValue] = [
             "@type": "GovernmentOffice",
             "name": .string(a.name),
-            "url": .string(site.baseURL + Routes.authority(a.id)),
+            "url": .string(baseURL + Routes.authority(a.id)),
             "address": [
                 "@type": "PostalAddress",
                 "streetAddress": .string(a.address.street),
@@ -51,8 +53,8 @@ package enum JSONLD {
         return object
     }
 
-    package static func governmentOffice(_ a: Authority, site: Site) -> String {
-        var object = office(a, site: site)
+    package static func governmentOffice(_ a: Authority, baseURL: String) -> String {
+        var object = office(a, baseURL: baseURL)
         object["@context"] = "https://schema.org"
         return encode(object)
     }

@@ -261,7 +261,7 @@ package struct PageRenderer: Sendable {
 
     /// An authority's address and contact; `language`: the page's, if not the site's (the name
     /// links to the authority's page in it).
-    package func authorityCard(_ authority: Authority, root: String, language: String? = nil) -> ContextValue {
+    package static func authorityCard(_ authority: Authority, root: String, language: String? = nil) -> ContextValue {
         let page = language.map { Routes.translated(Routes.authority(authority.id), $0) } ?? Routes.authority(authority.id)
         var card: [String: ContextValue] = [
             "id": .string(authority.id),

@@ -1,7 +1,8 @@
 import Foundation
 
 /// What a piece of the build read of the content while it ran, noted by the content types as
-/// they are read (today: service bodies, in `Service.sections`), not listed by hand. The full
+/// they are read (service bodies in `Service.sections`, free pages' text, authorities' details;
+/// and templates), not listed by hand. The full
 /// build plans every page, and runs every step that does not remake its output for a body edit
 /// itself, inside a recording; the quick rebuild after a body edit then knows from the record
 /// which files that body fed, and a new page type or step that shows body text is covered
@@ -18,13 +19,13 @@ package final class InputReads: @unchecked Sendable {
 
     package init() {}
 
-    /// The slugs of the services whose body was read.
+    /// The keys of the bodies read: a service's slug, `Page.bodyKey`, `Authority.detailsKey`.
     package var bodies: Set<String> { lock.withLock { bodySlugs } }
 
     /// The templates rendered (outside a page's own final rendering, which is declared).
     package var templates: Set<String> { lock.withLock { templateNames } }
 
-    /// Called by `Service.sections`.
+    /// Called by `Service.sections`, `Page.html` and `.text`, an authority's details.
     package static func noteBody(_ slug: String) {
         guard let log = current else { return }
         log.lock.withLock { _ = log.bodySlugs.insert(slug) }

@@ -169,7 +169,8 @@ extension IncrementalBuildTests {
         try expectSameAsClean(content, output, "English front matter")
     }
 
-    /// A template only pages with a body part use (the free page's, the service page's) is
+    /// A template only pages with a body part use (the free page's, the service page's, the
+    /// authority page's) is
     /// served by the quick path: those pages are rendered again from their archived contexts
     /// with the body part made anew; any other template, a partial, or the rest of the theme
     /// takes a full build. Each result equals a clean build; also with parses kept in memory
@@ -188,6 +189,7 @@ extension IncrementalBuildTests {
             return url
         }
         let page = try copy("page"), service = try copy("service"), authority = try copy("authority"), card = try copy("authority-card")
+        let topic = try copy("topic")
         let memo = keepingParses ? ParseMemo() : nil
         @discardableResult func build() throws -> Pipeline.Report { try self.build(content, into: output, templates: theme, memo: memo) }
         try build()
@@ -214,11 +216,18 @@ extension IncrementalBuildTests {
             .contains("Neu gestaltet"))
         try expectSameAsClean(content, output, templates: theme, "service template and a body")
 
+        // The authority page's template: its part is made from the authority's details.
+        try edit(authority) { $0.replacingOccurrences(of: "</h1>", with: "</h1><p>Behördenseite</p>") }
+        #expect(try build().onlyBodiesRebuilt)
+        #expect(try String(contentsOf: output.appendingPathComponent(Routes.file(of: Routes.authority("buergeramt-dresden"))), encoding: .utf8)
+            .contains("Behördenseite"))
+        try expectSameAsClean(content, output, templates: theme, "authority template")
+
         // A template of pages without a body part, a partial (the authority card is one of the
         // service page's), a theme text: full builds.
-        try edit(authority) { $0.replacingOccurrences(of: "</h1>", with: "</h1><p>Behördenseite</p>") }
+        try edit(topic) { $0.replacingOccurrences(of: "</h1>", with: "</h1><p>Themenseite</p>") }
         #expect(try !build().onlyBodiesRebuilt)
-        try expectSameAsClean(content, output, templates: theme, "authority template")
+        try expectSameAsClean(content, output, templates: theme, "topic template")
         try edit(card) { $0 + "\n" }
         #expect(try !build().onlyBodiesRebuilt)
         try expectSameAsClean(content, output, templates: theme, "partial")
@@ -232,6 +241,74 @@ extension IncrementalBuildTests {
         try edit(page) { $0.replacingOccurrences(of: "Fassung 2", with: "Fassung 3") }
         #expect(try build().onlyBodiesRebuilt)
         try expectSameAsClean(content, output, templates: theme, "free page template after full builds")
+    }
+
+    /// An authority's details (address, contact, opening hours) feed its page and its finder
+    /// card only, unless a service shows it as its one authority for the whole Land or the
+    /// open data list it: the quick path serves the first kind, a full build the others and a
+    /// new name. Each result equals a clean build; also with parses kept in memory.
+    @Test(arguments: [false, true]) func authorityDetailEditsMatchCleanBuilds(keepingParses: Bool) throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let dir = temporaryFolder("authority-edits")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let content = fixture.root, output = dir.appendingPathComponent("Output")
+        let memo = keepingParses ? ParseMemo() : nil
+        @discardableResult func build() throws -> Pipeline.Report { try self.build(content, into: output, memo: memo) }
+        let dresden = content.appendingPathComponent("authorities/buergeramt-dresden.yml")
+        let elterngeld = content.appendingPathComponent("authorities/elterngeldstelle-sachsen.yml")
+        try build()
+        // What the record says: the Elterngeldstelle's details are read by the Elterngeld page
+        // (its one authority), the Bürgeramt's only by its own page and card.
+        let record = try #require(BuildCache(output: output).load()?.bodyEdits)
+        #expect(record.bodiesReadElsewhere.contains(Authority.detailsKey("elterngeldstelle-sachsen")))
+        #expect(!record.bodiesReadElsewhere.contains(Authority.detailsKey("buergeramt-dresden")))
+        #expect(record.pages[Authority.detailsKey("buergeramt-dresden")]?.map(\.path) == [Routes.authority("buergeramt-dresden")])
+
+        // A new phone number: the page and the card, nothing else.
+        let before = inodes(output)
+        try edit(dresden) { $0.replacingOccurrences(of: "phone: \"+49 351 4884\"", with: "phone: \"+49 351 4885\"") }
+        let phoned = try build()
+        #expect(phoned.onlyBodiesRebuilt)
+        let after = inodes(output)
+        let rewritten = originals(of: after.keys.filter { before[$0] != after[$0] }.sorted(), in: output)
+        #expect(rewritten == [Routes.file(of: Routes.authority("buergeramt-dresden")), Routes.authorityCard("buergeramt-dresden")].sorted(), "\(rewritten)")
+        #expect(try String(contentsOf: output.appendingPathComponent(Routes.authorityCard("buergeramt-dresden")), encoding: .utf8).contains("4885"))
+        try expectSameAsClean(content, output, "phone")
+
+        // Address and opening hours (the meta description and the structured data show them too).
+        try edit(dresden) { $0.replacingOccurrences(of: "Theaterstraße 11", with: "Theaterstraße 13")
+            .replacingOccurrences(of: "\"Di 08:00–12:00\"", with: "\"Di 08:00–13:00\", \"Do 08:00–18:00\"") }
+        #expect(try build().onlyBodiesRebuilt)
+        let page = try String(contentsOf: output.appendingPathComponent(Routes.file(of: Routes.authority("buergeramt-dresden"))), encoding: .utf8)
+        #expect(page.contains("Theaterstraße 13") && page.contains("Do 08:00–18:00"))
+        try expectSameAsClean(content, output, "address and opening hours")
+
+        // An error: the full build reports it, the site stays; fixed, the quick path again.
+        let site = folderFingerprint(output)
+        try edit(dresden) { $0.replacingOccurrences(of: "email: buergeramt@dresden.example", with: "email: buergeramt") }
+        #expect(throws: ContentErrors.self) { try build() }
+        #expect(folderFingerprint(output) == site)
+        try edit(dresden) { $0.replacingOccurrences(of: "email: buergeramt\n", with: "email: buergeramt@dresden.example\n") }
+        try build()
+        try expectSameAsClean(content, output, "after an error")
+
+        // The name, and the details of an authority a service page shows: full builds.
+        try edit(dresden) { $0.replacingOccurrences(of: "name: Bürgeramt Dresden", with: "name: Bürgerbüro Dresden") }
+        #expect(try !build().onlyBodiesRebuilt)
+        try expectSameAsClean(content, output, "name")
+        try edit(elterngeld) { $0 + "phone: \"+49 371 1234\"\n" }
+        #expect(try !build().onlyBodiesRebuilt)
+        #expect(try String(contentsOf: output.appendingPathComponent(Routes.file(of: Routes.service("elterngeld-beantragen"))), encoding: .utf8)
+            .contains("+49 371 1234"))
+        try expectSameAsClean(content, output, "authority on a service page")
+
+        // With open data, which lists every authority's contact: full builds.
+        try edit(content.appendingPathComponent("site.yml")) { $0 + "open_data:\n  licence: CC BY 4.0\n  licence_url: https://creativecommons.org/licenses/by/4.0/\n" }
+        try build()
+        try edit(dresden) { $0.replacingOccurrences(of: "+49 351 4885", with: "+49 351 4886") }
+        #expect(try !build().onlyBodiesRebuilt)
+        try expectSameAsClean(content, output, "open data")
     }
 
     /// A link into an English text, or from one, is checked by the quick path as by the full build.

@@ -1690,7 +1690,7 @@ def incremental_runs(content: Path, out: Path, clean_out: Path, theme: Path, run
                 written.append(int(m.group(1)) if m else -1)
                 # The verbose line of the body-edit scope, also after a template edit it serves
                 # (older binaries: "nur Leistungstexte geändert").
-                quick.append(any(line in r.get("stdout", "") for line in ("nur Texte von Leistungen oder freien Seiten geändert", "nur Leistungstexte geändert",
+                quick.append(any(line in r.get("stdout", "") for line in ("nur Texte von Leistungen oder freien Seiten geändert", "nur Texte von Leistungen oder freien Seiten (", "nur Leistungstexte geändert",
                                                                             "nur Vorlagen geändert, die allein Seiten aus Texten")))
                 if verify_each_run or i == runs - 1:
                     checks.append(same_as_clean(content, out, clean_out, templates, timeout))

@@ -6,6 +6,7 @@ import PortalSupport
 /// both in shards, and each authority's card.
 package struct FinderDataStep: BuildStep {
     package let name = "Daten für den Zuständigkeitsfinder"
+    package let remakesWhatAuthorityDetailsFeed = true
 
     package func run(_ build: BuildState) throws {
         let model = build.model
@@ -31,8 +32,13 @@ package struct FinderDataStep: BuildStep {
         }
     }
 
-    package func run(_ build: BuildState, bodies: BodyEdits) throws {
-        // Nothing: places, rules and authorities only. Had the full run read a body, the
-        // pipeline would have recorded it, and that body's edit would be a full build.
+    /// The cards of the authorities whose details changed; places and rules stay. Had the full
+    /// run read a body, the pipeline would have recorded it, and that body's edit would be a
+    /// full build.
+    package func run(_ build: BuildState, bodies edits: BodyEdits) throws {
+        for edit in edits.edits {
+            guard case .authority(let authority) = edit.body else { continue }
+            try build.emitter.emit(FinderData.authority(authority), to: Routes.authorityCard(authority.id))
+        }
     }
 }

@@ -79,6 +79,8 @@ package struct LoadStep: BuildStep {
                 edits.record.known.anchors[Routes.anchorKey(Routes.freePage(page.slug))] = KnownURLs.anchors(of: page)
             case (.easyLanguage(let i), .page):
                 edits.record.sources.easyLanguage[i] = edit.source
+            case (.authority(let i), .authority):
+                edits.record.sources.authorities[i] = edit.source
             case (.translation(let i), .translation(let t)):
                 edits.record.sources.translations[i] = edit.source
                 edits.record.known.anchors[Routes.anchorKey(Routes.translated(Routes.service(t.slug), t.language))] = KnownURLs.anchors(of: t)
@@ -98,8 +100,18 @@ package struct LoadStep: BuildStep {
                      unchanged: Bool = false) throws -> BodyEdits.Edit? {
         var source = recorded
         var diagnostics = Diagnostics()
-        guard let text = SourceFile.read(options.content.appendingPathComponent(path), displayPath: source.display, into: &diagnostics),
-              let parts = FrontMatter.split(text, into: &diagnostics) else { throw BodyEdits.Widen() }
+        guard let text = SourceFile.read(options.content.appendingPathComponent(path), displayPath: source.display, into: &diagnostics) else { throw BodyEdits.Widen() }
+        if case .authority = file {
+            // Its id (the file name) and its name must stay: the name is on many pages.
+            guard let authority = AuthorityLoader.load(text, id: source.slug, into: &diagnostics), !diagnostics.hasErrors else { throw BodyEdits.Widen() }
+            let digests = ContentSources.authorityDigests(authority, text: text.text)
+            guard digests.frontMatter == source.digests.frontMatter else { throw BodyEdits.Widen() }
+            if digests.body == source.digests.body && !unchanged { return nil }
+            source.digests = digests
+            source.warnings = diagnostics.warnings
+            return BodyEdits.Edit(file: file, body: .authority(authority), source: source)
+        }
+        guard let parts = FrontMatter.split(text, into: &diagnostics) else { throw BodyEdits.Widen() }
         let digests = ServiceLoader.Digests(parts)
         guard digests.frontMatter == source.digests.frontMatter else { throw BodyEdits.Widen() }
         if digests.body == source.digests.body && !unchanged { return nil }
@@ -118,6 +130,8 @@ package struct LoadStep: BuildStep {
                   !diagnostics.hasErrors else { throw BodyEdits.Widen() }
             body = .page(page)
             source.links = links
+        case .authority:
+            preconditionFailure("loaded above")
         case .translation:
             let language = BodyEdits.language(of: source.relativePath)
             guard let (translation, links, _) = TranslationLoader.load(text, slug: source.slug, language: language, into: &diagnostics),

@@ -85,7 +85,7 @@ package struct PagesStep: BuildStep {
             guard let archived = PageArchive.read(refs, generation: record.pagesGeneration, in: build.cache.folder) else { throw BodyEdits.Widen() }
             for (ref, bytes) in zip(refs, archived) {
                 guard var context = try? ContextArchive.decode(bytes), let kind = BodyPart.Kind(rawValue: ref.kind),
-                      let part = PageRenderer.bodyKeys(kind, of: edit.body, texts: theme.texts) else { throw BodyEdits.Widen() }
+                      let part = PageRenderer.bodyKeys(kind, of: edit.body, texts: theme.texts, arguments: ref.arguments) else { throw BodyEdits.Widen() }
                 context.merge(part) { _, body in body }
                 plans.append(PagePlan(path: ref.path, template: ref.template, context: context))
             }

@@ -64,6 +64,9 @@ package struct SearchIndexStep: BuildStep {
             case .translation(let t):
                 translated[t.language, default: []].append((Routes.translated(Routes.service(t.slug), t.language), t.sections.map { .init(title: $0.title, text: $0.text) }))
                 continue
+            case .authority:
+                // Authorities are in no index.
+                continue
             }
             // Texts in Leichte Sprache are in no index.
             if case .easyLanguage = edit.file { continue }

@@ -8,12 +8,13 @@ extension PageRenderer {
         let l = placeLanguage(language)
         let german = Routes.authority(authority.id)
         let path = l.path(german)
-        let city = authority.address.city
-        var c = frame(path: path, title: authority.name, description: "\(authority.name), \(authority.address.street), \(authority.address.postalCode) \(city)\(text("authority_description", l.language))",
+        // The meta description is the details part's (`authorityDetailsKeys`).
+        var c = frame(path: path, title: authority.name, description: authority.name,
                       crumbs: [Crumb(title: text("places_title", l.language), path: l.path(Routes.places)), Crumb(title: authority.name, path: path)],
                       language: l.language, versions: versions(of: german, translatedIn: site.otherLanguages))
         let root = Routes.root(from: path)
-        c["authority"] = authorityCard(authority, root: root, language: l.translated ? l.language : nil)
+        let details = Self.declareBody(.authorityDetails, of: .authority(authority), texts: theme.texts,
+                                       arguments: [root, l.language, l.translated ? "1" : "", site.baseURL], into: &c)
         // The services it serves and where; a more specific rule of another authority is named as an exception.
         var rows: [ContextValue] = []
         var omitted = 0
@@ -50,8 +51,23 @@ extension PageRenderer {
         flush()
         c["services"] = .list(rows)
         c["has_services"] = .bool(!rows.isEmpty)
-        c["jsonld"] = .string(JSONLD.governmentOffice(authority, site: site))
         if l.translated { germanOnlyNote(omitted, german: german, title: authority.name, root: root, into: &c, l.language) }
-        return page(path, Theme.template("authority", language: l.language), c)
+        var plan = page(path, Theme.template("authority", language: l.language), c)
+        plan.bodyPart = details
+        return plan
+    }
+
+    /// The part of an authority's page made from its details; `arguments`: the page's root,
+    /// its language, whether that is not the site's ("1"), the site's address.
+    package static func authorityDetailsKeys(_ authority: Authority, arguments: [String], texts: ThemeTexts) -> Context? {
+        guard arguments.count == 4 else { return nil }
+        let (root, language, translated, baseURL) = (arguments[0], arguments[1], arguments[2] == "1", arguments[3])
+        let a = authority.address
+        let description = "\(authority.name), \(a.street), \(a.postalCode) \(a.city)\(texts.text("authority_description", language))"
+        return [
+            "meta_description": .string(metaDescription(description)),
+            "authority": authorityCard(authority, root: root, language: translated ? language : nil),
+            "jsonld": .string(JSONLD.governmentOffice(authority, baseURL: baseURL)),
+        ]
     }
 }

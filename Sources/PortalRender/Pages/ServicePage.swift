@@ -78,7 +78,7 @@ extension PageRenderer {
         let l = placeLanguage(language)
         var r: [String: ContextValue] = ["service": .string(service.slug), "rules_url": .string(root + (rulePaths[service.slug] ?? "")), "finder_id": "ort"]
         if let id = model.uniformAuthority(service: service.slug), let authority = model.content.authorities[id] {
-            r["uniform"] = authorityCard(authority, root: root, language: language)
+            r["uniform"] = Self.authorityCard(authority, root: root, language: language)
             r["area"] = .string(model.directory.laender.first?.name ?? "")
             return .object(r)
         }
