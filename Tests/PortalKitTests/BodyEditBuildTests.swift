@@ -395,9 +395,12 @@ extension IncrementalBuildTests {
         var manifest = try #require(cache.load())
         var record = try #require(manifest.bodyEdits)
         // The Datenschutz page has no description: its meta description is made from its text,
-        // outside its declared part.
-        #expect(record.bodiesReadElsewhere == [Page.bodyKey("datenschutz")], "\(record.bodiesReadElsewhere)")
-        #expect(Set(record.pages.keys) == Set(loaded.services.map(\.slug) + loaded.pages.map { Page.bodyKey($0.slug) }))
+        // outside its declared part. The Elterngeldstelle is the Elterngeld's one authority for
+        // the whole Land: its page shows her card.
+        let elsewhere: Set<String> = [Page.bodyKey("datenschutz"), Authority.detailsKey("elterngeldstelle-sachsen")]
+        #expect(record.bodiesReadElsewhere == elsewhere, "\(record.bodiesReadElsewhere)")
+        #expect(Set(record.pages.keys) == Set(loaded.services.map(\.slug) + loaded.pages.map { Page.bodyKey($0.slug) }
+            + loaded.authorities.keys.map(Authority.detailsKey)))
         #expect(record.pages[Page.bodyKey("impressum")]?.map { "\($0.path) \($0.kind)" } == ["impressum/ pageBody"])
         for service in loaded.services {
             let pages = (record.pages[service.slug] ?? []).map { "\($0.path) \($0.kind)" }.sorted()
@@ -414,7 +417,7 @@ extension IncrementalBuildTests {
         try edit(content.appendingPathComponent("services/personalausweis-beantragen.md")) { $0 + "\nNeuer Satz.\n" }
         #expect(try !build(content, into: output).onlyBodiesRebuilt)
         try expectSameAsClean(content, output, "body read elsewhere")
-        #expect(cache.load()?.bodyEdits?.bodiesReadElsewhere == [Page.bodyKey("datenschutz")])
+        #expect(cache.load()?.bodyEdits?.bodiesReadElsewhere == elsewhere)
 
         // A free page's body: its page and the search index, by the same scope; the page whose
         // text also makes its meta description, by a full build.
