@@ -7,8 +7,20 @@ import PortalSupport
 /// Gemeinde page, so this turns ~233,000 row renders for Saxony (6 million for Germany) into
 /// ~12,000 (~320,000). Rows still come from the theme's `gemeinde-row` template.
 package struct GemeindeRows: Sendable {
-    /// Per service (index into `content.services`): answer → row HTML.
-    private let rows: [[Int32: String]]
+    /// One service's rows.
+    private enum ServiceRows: Sendable {
+        /// Answer → row HTML.
+        case rendered([Int32: String])
+        /// One stencil for every authority, filled in as a page is rendered (kept filled, the
+        /// rows of the rule-heavy 2,000-service tree took 83 MB); the row of the gap rendered.
+        case stencil(RowStencil, gap: String?)
+    }
+
+    /// Per service (index into `content.services`).
+    private let rows: [ServiceRows]
+    /// Per answer (index into `answers.authorityIDs`): the authority's name and page URL, escaped
+    /// as the template escapes them, for the stencils.
+    private let names: [String], urls: [String]
     package let answers: GemeindeAnswers
 
     package init(model: SiteModel, theme: Theme, answers: GemeindeAnswers) {
@@ -24,7 +36,14 @@ package struct GemeindeRows: Sendable {
         }
         let needed = distinct
         let table = answers.authorityIDs
-        rows = ParallelMap.map(Array(services.indices)) { index -> [Int32: String] in
+        func card(_ answer: Int32) -> [String: String] {
+            let id = table[Int(answer)]
+            return ["name": model.content.authorities[id]?.name ?? id, "url": root + Routes.authority(id)]
+        }
+        let cards = table.indices.map { card(Int32($0)) }
+        names = cards.map { HTML.escape($0["name"] ?? "") }
+        urls = cards.map { HTML.escape($0["url"] ?? "") }
+        rows = ParallelMap.map(Array(services.indices)) { index -> ServiceRows in
             let service = services[index]
             func context(_ authority: [String: String]?) -> Context {
                 var row: Context = ["slug": .string(service.slug), "title": .string(service.title), "url": .string(root + Routes.service(service.slug))]
@@ -36,12 +55,9 @@ package struct GemeindeRows: Sendable {
                 }
                 return row
             }
-            func card(_ answer: Int32) -> [String: String] {
-                let id = table[Int(answer)]
-                return ["name": model.content.authorities[id]?.name ?? id, "url": root + Routes.authority(id)]
-            }
+            func card(_ answer: Int32) -> [String: String] { cards[Int(answer)] }
             var result: [Int32: String] = [:]
-            var authorityAnswers = needed[index].filter { $0 != GemeindeAnswers.gap }.sorted()
+            let authorityAnswers = needed[index].filter { $0 != GemeindeAnswers.gap }.sorted()
             if needed[index].contains(GemeindeAnswers.gap) { result[GemeindeAnswers.gap] = theme.render(context(nil), template: "gemeinde-row") }
             // A service answered by many authorities (one per Gemeinde) renders the row once with
             // placeholders and fills in each authority, if that gives exactly what rendering does.
@@ -52,12 +68,11 @@ package struct GemeindeRows: Sendable {
                 let real = theme.render(context(card(first)), template: "gemeinde-row")
                 if stencil.fill(card(first)) == real,
                    stencil.fill(probe) == theme.render(context(probe), template: "gemeinde-row") {
-                    for answer in authorityAnswers { result[answer] = stencil.fill(card(answer)) }
-                    authorityAnswers = []
+                    return .stencil(stencil, gap: result[GemeindeAnswers.gap])
                 }
             }
             for answer in authorityAnswers { result[answer] = theme.render(context(card(answer)), template: "gemeinde-row") }
-            return result
+            return .rendered(result)
         }
     }
 
@@ -75,8 +90,16 @@ package struct GemeindeRows: Sendable {
         guard let vector = answers.byGemeinde[gemeinde.ags] else { return "" }
         var out = ""
         out.reserveCapacity(services.count * 200)
-        for index in services { out += rows[index][vector[index]] ?? "" }
+        for index in services { append(index, vector[index], to: &out) }
         return out
+    }
+
+    private func append(_ service: Int, _ answer: Int32, to out: inout String) {
+        switch rows[service] {
+        case .rendered(let rendered): out += rendered[answer] ?? ""
+        case .stencil(_, let gap) where answer == GemeindeAnswers.gap: out += gap ?? ""
+        case .stencil(let stencil, _): stencil.fill(into: &out, name: names[Int(answer)], url: urls[Int(answer)])
+        }
     }
 
     /// The rows of one Gemeinde page, in A–Z order of the services.
@@ -84,7 +107,7 @@ package struct GemeindeRows: Sendable {
         guard let vector = answers.byGemeinde[gemeinde.ags] else { return "" }
         var out = ""
         out.reserveCapacity(rows.count * 200)
-        for (index, answer) in vector.enumerated() { out += rows[index][answer] ?? "" }
+        for (index, answer) in vector.enumerated() { append(index, answer, to: &out) }
         return out
     }
 }
@@ -113,13 +136,18 @@ package struct RowStencil {
     /// The row for one authority, its values escaped as the template would have escaped them.
     package func fill(_ card: [String: String]) -> String {
         var out = ""
+        fill(into: &out, name: HTML.escape(card["name"] ?? ""), url: HTML.escape(card["url"] ?? ""))
+        return out
+    }
+
+    /// The row appended to `out`, with a name and a URL already escaped.
+    package func fill(into out: inout String, name: String, url: String) {
         for piece in pieces {
             switch piece {
             case .text(let text): out += text
-            case .name: out += HTML.escape(card["name"] ?? "")
-            case .url: out += HTML.escape(card["url"] ?? "")
+            case .name: out += name
+            case .url: out += url
             }
         }
-        return out
     }
 }
