@@ -48,7 +48,7 @@ package struct ContentSources: Sendable {
     }
     /// The files whose warnings are kept with them (`ServiceSource.warnings`).
     package var files: [ServiceSource] { services + pages + translations + translatedPages + easyLanguage + authorities }
-    /// Warnings about other files than services and free pages.
+    /// Warnings about other files than those in `files`.
     package var otherWarnings: [Diagnostic] = []
 
     package init(services: [ServiceSource] = [], pages: [ServiceSource] = [], known: KnownURLs? = nil, otherWarnings: [Diagnostic] = []) {

@@ -32,35 +32,32 @@ public struct Authority: Sendable {
     /// with the last build, which are no page's input.
     package var storedDetails: Details
     public var address: Address {
-        get { noted.address }
+        get { note(); return storedDetails.address }
         set { storedDetails.address = newValue }
     }
     public var phone: String? {
-        get { noted.phone }
+        get { note(); return storedDetails.phone }
         set { storedDetails.phone = newValue }
     }
     public var email: String? {
-        get { noted.email }
+        get { note(); return storedDetails.email }
         set { storedDetails.email = newValue }
     }
     public var website: String? {
-        get { noted.website }
+        get { note(); return storedDetails.website }
         set { storedDetails.website = newValue }
     }
     public var openingHours: [String] {
-        get { noted.openingHours }
+        get { note(); return storedDetails.openingHours }
         set { storedDetails.openingHours = newValue }
     }
     public var accessibility: String? {
-        get { noted.accessibility }
+        get { note(); return storedDetails.accessibility }
         set { storedDetails.accessibility = newValue }
     }
     public var sourcePath: String
 
-    private var noted: Details {
-        InputReads.noteBody(Self.detailsKey(id))
-        return storedDetails
-    }
+    private func note() { InputReads.noteBody(Self.detailsKey(id)) }
 
     /// The key of an authority's details in `InputReads` and the body-edit record.
     public static func detailsKey(_ id: String) -> String { "authority:" + id }

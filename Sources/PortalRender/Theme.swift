@@ -33,16 +33,9 @@ public struct Theme: Sendable {
     /// so an incremental build renders again exactly the pages a template change touches.
     package let templateDigests: [String: String]
 
-    /// Everything of the theme a page can depend on, for the quick rebuild after body edits.
-    package var digest: String {
-        var f = Fingerprint()
-        f.add(digestWithoutTemplates)
-        for (name, digest) in templateDigests.sorted(by: { $0.key < $1.key }) { f.add(name); f.add(digest) }
-        return f.hex
-    }
-
-    /// Everything of the theme but the templates: the quick rebuild after a template edit
-    /// (`BodyEdits`) needs it unchanged.
+    /// Everything of the theme a page can depend on but the templates (whose digests are
+    /// `templateDigests`): the quick rebuild after body or template edits (`BodyEdits`) needs it
+    /// unchanged.
     package var digestWithoutTemplates: String {
         var f = Fingerprint()
         f.add(stencilsAllowed ? 1 : 0)
