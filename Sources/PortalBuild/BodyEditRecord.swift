@@ -27,9 +27,10 @@ package struct BodyEditRecord {
     package var snapshot: SourceSnapshot
     package var sources: ContentSources
     package var known: KnownURLs
-    /// By service slug: where `PageArchive` keeps the contexts of the pages that declared a part
-    /// made from its body (`BodyPart`), each without that part.
-    package var pages: [String: [PageArchive.Ref]]
+    /// By body key: where `PageArchive` keeps the contexts of the pages that declared a part
+    /// made from that body (`BodyPart`), each without that part; by `Service.summaryKey`: the
+    /// pages that show that summary in a list item (`InputReads.noteItem`), with their part too.
+    package var pages: PageArchive.Index
     /// Services whose body something else read (recorded by `InputReads`: a page outside its
     /// declared part, or a step that does not remake its output for a body edit): an edit to one
     /// of these bodies needs a full build.
@@ -72,7 +73,7 @@ extension BodyEditRecord {
             w.int(list.count)
             for s in list {
                 w.string(s.slug); w.string(s.relativePath); w.string(s.display)
-                w.string(s.digests.frontMatter); w.string(s.digests.body)
+                w.string(s.digests.frontMatter); w.string(s.digests.body); w.string(s.digests.summary)
                 w.values(s.links)
                 w.values(s.warnings)
             }
@@ -81,12 +82,10 @@ extension BodyEditRecord {
         for set in [known.services, known.themenfelder, known.lebenslagen, known.pages, known.regions, known.authorities, known.easyLanguage, known.translated] { w.strings(set.sorted()) }
         w.int(known.anchors.count)
         for (path, ids) in known.anchors { w.string(path); w.strings(ids) }
-        w.int(pages.count)
-        for (slug, archived) in pages {
-            w.string(slug)
-            w.int(archived.count)
-            for page in archived { w.string(page.path); w.string(page.template); w.string(page.kind); w.strings(page.arguments); w.int(page.offset); w.int(page.length) }
-        }
+        w.int(pages.refs.count)
+        for page in pages.refs { w.string(page.path); w.string(page.template); w.string(page.kind); w.string(page.partKey); w.strings(page.arguments); w.int(page.offset); w.int(page.length) }
+        w.int(pages.byKey.count)
+        for (key, refs) in pages.byKey { w.string(key); w.int32s(refs) }
         w.strings(bodiesReadElsewhere.sorted())
         w.string(pagesGeneration)
         w.bytes(searchPage)
@@ -121,7 +120,7 @@ extension BodyEditRecord {
             var list: [ContentSources.ServiceSource] = []
             for _ in 0..<(try r.count()) {
                 list.append(.init(slug: try r.string(), relativePath: try r.string(), display: try r.string(),
-                                  digests: .init(frontMatter: try r.string(), body: try r.string()),
+                                  digests: .init(frontMatter: try r.string(), body: try r.string(), summary: try r.string()),
                                   links: try r.values(MarkdownDocument.Link.self), warnings: try r.values(Diagnostic.self)))
             }
             return list
@@ -139,14 +138,15 @@ extension BodyEditRecord {
         for _ in 0..<(try r.count()) { anchors[try r.string()] = try r.strings() }
         known = KnownURLs(services: sets[0], themenfelder: sets[1], lebenslagen: sets[2], pages: sets[3], regions: sets[4],
                           authorities: sets[5], easyLanguage: sets[6], translated: sets[7], anchors: anchors)
-        pages = [:]
+        pages = PageArchive.Index()
         for _ in 0..<(try r.count()) {
-            let slug = try r.string()
-            var archived: [PageArchive.Ref] = []
-            for _ in 0..<(try r.count()) {
-                archived.append(.init(path: try r.string(), template: try r.string(), kind: try r.string(), arguments: try r.strings(), offset: try r.int(), length: try r.int()))
-            }
-            pages[slug] = archived
+            pages.refs.append(.init(path: try r.string(), template: try r.string(), kind: try r.string(), partKey: try r.string(), arguments: try r.strings(), offset: try r.int(), length: try r.int()))
+        }
+        let refCount = pages.refs.count
+        for _ in 0..<(try r.count()) {
+            let key = try r.string(), refs = try r.int32s()
+            guard refs.allSatisfy({ $0 >= 0 && Int($0) < refCount }) else { throw BinaryReader.Corrupt() }
+            pages.byKey[key] = refs
         }
         bodiesReadElsewhere = Set(try r.strings())
         pagesGeneration = try r.string()

@@ -38,13 +38,18 @@ package final class BodyEditRecorder: @unchecked Sendable {
             let bytes = ContextArchive.encode(plan.context)
             lock.withLock { translatedSearchPages[plan.path] = bytes }
         }
+        let items = reads.items.sorted()
         guard let part = plan.bodyPart else {
             lock.withLock { _ = otherPageTemplates.insert(plan.template) }
+            // A list of services with their summaries: archived whole, under each summary.
+            if !items.isEmpty {
+                archive.append(ContextArchive.encode(plan.context), keys: items, path: plan.path, template: plan.template, kind: "", partKey: "", arguments: [])
+            }
             return
         }
         let keys = Set(part.keys)
-        archive.append(ContextArchive.encode(plan.context.filter { !keys.contains($0.key) }), key: part.slug,
-                       path: plan.path, template: plan.template, kind: part.kind.rawValue, arguments: part.arguments)
+        archive.append(ContextArchive.encode(plan.context.filter { !keys.contains($0.key) }), keys: [part.slug] + items,
+                       path: plan.path, template: plan.template, kind: part.kind.rawValue, partKey: part.slug, arguments: part.arguments)
     }
 
     /// Bodies read, and templates rendered, by steps whose body-edit run does not remake what

@@ -40,6 +40,8 @@ package final class BodyEdits {
         package var file: File
         package var body: BodySource
         package var source: ContentSources.ServiceSource
+        /// A service file whose summary changed (`ServiceLoader.Digests.summary`).
+        package var summaryChanged = false
     }
 
     /// The last full build's record, updated by the steps as they go.
@@ -55,6 +57,12 @@ package final class BodyEdits {
     /// `LoadStep`: files with an unchanged body whose archived pages use one of `templates`;
     /// their pages are rendered again with their body part made anew.
     package var rerendered: [Edit] = []
+    /// `LoadStep`: the new summaries of the services whose summary changed, by slug; the pages
+    /// that show them in list items are remade with them (`PageRenderer.withSummaries`).
+    package var summaries: [String: String] = [:]
+    /// `LoadStep`: unchanged files whose part a page that shows an edited summary declared
+    /// (an authority page listing the service); the part is made anew from them.
+    package var partSources: [BodySource] = []
 
     private init(record: BodyEditRecord, changedPaths: [String], fileByPath: [String: File], templates: Set<String>) {
         self.record = record
@@ -139,7 +147,7 @@ package final class BodyEdits {
         // use it is a use of the same template.
         func base(_ name: String) -> Substring { name.split(separator: "/").last ?? Substring(name) }
         var archived: Set<Substring> = []
-        for refs in record.pages.values { for ref in refs { archived.insert(base(ref.template)) } }
+        for ref in record.pages.refs where !ref.kind.isEmpty { archived.insert(base(ref.template)) }
         let other = Set(record.templatesOfOtherPages.map(base)), elsewhere = Set(record.templatesReadElsewhere.map(base))
         for name in changed {
             let b = base(name)

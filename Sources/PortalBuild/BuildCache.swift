@@ -16,7 +16,7 @@ package struct BuildCache {
     }
 
     package struct Manifest {
-        package static let currentFormat = 10
+        package static let currentFormat = 11
         package var format: Int
         /// Digest of the `portal` executable: another binary may render differently.
         package var tool: String

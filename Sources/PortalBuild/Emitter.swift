@@ -76,9 +76,13 @@ package final class Emitter: @unchecked Sendable {
             }
             record(path, entry, reused: false)
         case .inPlace:
+            // A page made again whose text did not change (a list whose template does not show
+            // the edited summary) stays as it is: its file is not replaced.
+            let data = Data(text.utf8)
+            let same = output.publishes(data, at: path)
             lock.withLock {
                 files[path] = entry
-                replacements.append((path, Data(text.utf8)))
+                if !same { replacements.append((path, data)) }
             }
         }
         return true

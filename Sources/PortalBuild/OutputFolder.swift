@@ -151,6 +151,12 @@ public struct OutputFolder: Sendable {
         return Int(info.st_size)
     }
 
+    /// Whether the published file holds exactly `data` (read only if the size matches).
+    public func publishes(_ data: Data, at relativePath: String) -> Bool {
+        guard publishedSize(of: relativePath) == data.count else { return false }
+        return FileManager.default.contents(atPath: target.appendingPathComponent(relativePath).path) == data
+    }
+
     /// Takes an unchanged file over from the current site by hard link (no copy, no rewrite).
     /// False if the file is not there with the expected size or cannot be linked; the caller
     /// then writes it anew.

@@ -13,12 +13,25 @@ package enum PageArchive {
         /// Site path of the page, as `PagePlan.path`.
         package var path: String
         package var template: String
-        /// The page's body part (`BodyPart.Kind`), made anew after an edit, and what else it
-        /// is made from (`BodyPart.arguments`).
+        /// The page's body part (`BodyPart.Kind`; empty if it has none), made anew after an edit,
+        /// the key of the body it is made from, and what else it is made from (`BodyPart.arguments`).
         package var kind: String
+        package var partKey: String = ""
         package var arguments: [String] = []
         package var offset: Int
         package var length: Int
+    }
+
+    /// The archived pages, each once, and the keys each is found under: a list page is found
+    /// under the summary of every service it lists (2,000 on the A–Z page).
+    package struct Index {
+        package var refs: [Ref] = []
+        package var byKey: [String: [Int32]] = [:]
+
+        package init() {}
+
+        package subscript(key: String) -> [Ref]? { byKey[key].map { $0.map { refs[Int($0)] } } }
+        package var keys: Dictionary<String, [Int32]>.Keys { byKey.keys }
     }
 
     package static func url(in folder: URL) -> URL { folder.appendingPathComponent("pages.bin") }
@@ -31,7 +44,7 @@ package enum PageArchive {
         private let fd: Int32
         private var out: BinaryWriter
         private var offset = 0
-        private var refs: [String: [Ref]] = [:]
+        private var index = Index()
         private var failed = false
         private var closed = false
 
@@ -51,25 +64,28 @@ package enum PageArchive {
             try? FileManager.default.removeItem(at: temporary)
         }
 
-        package func append(_ bytes: [UInt8], key: String, path: String, template: String, kind: String, arguments: [String]) {
+        /// Archives a context once, found under each of `keys`.
+        package func append(_ bytes: [UInt8], keys: [String], path: String, template: String, kind: String, partKey: String, arguments: [String]) {
             lock.withLock {
                 guard !failed else { return }
-                refs[key, default: []].append(Ref(path: path, template: template, kind: kind, arguments: arguments, offset: offset, length: bytes.count))
+                index.refs.append(Ref(path: path, template: template, kind: kind, partKey: partKey, arguments: arguments, offset: offset, length: bytes.count))
+                let n = Int32(index.refs.count - 1)
+                for key in keys { index.byKey[key, default: []].append(n) }
                 out.raw(bytes)
                 offset += bytes.count
             }
         }
 
 
-        /// Moves the file to `pages.bin` in its folder; the refs by key, or nil if anything failed.
-        package func commit() -> [String: [Ref]]? {
+        /// Moves the file to `pages.bin` in its folder; the refs and their keys, or nil if anything failed.
+        package func commit() -> Index? {
             lock.withLock {
                 guard !failed, !closed else { return nil }
                 let complete = out.finish()
                 closed = true
                 guard close(fd) == 0, complete,
                       rename(temporary.path, PageArchive.url(in: temporary.deletingLastPathComponent()).path) == 0 else { return nil }
-                return refs
+                return index
             }
         }
     }

@@ -33,7 +33,7 @@ extension ServiceLoader.Loaded: BinaryCodable {
         let topicLocation = try r.value(SourceLocation.self)
         let lebenslageLocations = try r.values(SourceLocation.self)
         let internalLinks = try r.values(MarkdownDocument.Link.self)
-        let digests = ServiceLoader.Digests(frontMatter: try r.string(), body: try r.string())
+        let digests = ServiceLoader.Digests(frontMatter: try r.string(), body: try r.string(), summary: try r.string())
         let formSchemaLocation = try r.bool() ? try r.value(SourceLocation.self) : nil
         self.init(service: service, topicLocation: topicLocation, lebenslageLocations: lebenslageLocations,
                   internalLinks: internalLinks, digests: digests, formSchemaLocation: formSchemaLocation)
@@ -41,7 +41,7 @@ extension ServiceLoader.Loaded: BinaryCodable {
 
     package func write(into w: inout BinaryWriter) {
         w.value(service); w.value(topicLocation); w.values(lebenslageLocations); w.values(internalLinks)
-        w.string(digests.frontMatter); w.string(digests.body)
+        w.string(digests.frontMatter); w.string(digests.body); w.string(digests.summary)
         w.bool(formSchemaLocation != nil)
         if let formSchemaLocation { w.value(formSchemaLocation) }
     }

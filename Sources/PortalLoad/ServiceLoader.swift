@@ -16,24 +16,50 @@ package struct ServiceLoader {
     }
 
     /// The front matter (with the line the body starts on) and the body, each digested: when only
-    /// the body changed, only the service's own pages and the search index change.
+    /// the body changed, only the service's own pages and the search index change. In a service
+    /// file the summary's lines are digested apart (`summary`), so that a new summary is told
+    /// from other front-matter edits; elsewhere `summary` is empty.
     package struct Digests: Sendable, Equatable {
         package var frontMatter: String
         package var body: String
+        package var summary: String
 
-        package init(frontMatter: String, body: String) {
+        package init(frontMatter: String, body: String, summary: String = "") {
             self.frontMatter = frontMatter
             self.body = body
+            self.summary = summary
         }
 
-        package init(_ parts: FrontMatter) {
-            var f = Fingerprint()
-            f.add(parts.yaml)
+        /// `summaryLines`: the lines of the YAML (0-based) the summary's entry takes, which the
+        /// front matter's digest leaves out and `summary` digests.
+        package init(_ parts: FrontMatter, summaryLines: Range<Int>? = nil) {
+            var f = Fingerprint(), s = Fingerprint()
+            if let summaryLines {
+                for (n, line) in parts.yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    if summaryLines.contains(n) { s.add(String(line)) } else { f.add(tag: 0x0A); f.add(String(line)) }
+                }
+            } else {
+                f.add(parts.yaml)
+            }
             f.add(parts.bodyFirstLine)
             var b = Fingerprint()
             b.add(parts.body)
-            self.init(frontMatter: f.hex, body: b.hex)
+            self.init(frontMatter: f.hex, body: b.hex, summary: summaryLines == nil ? "" : s.hex)
         }
+    }
+
+    /// The YAML lines (0-based) of the `summary:` entry: from its key to the next key of the
+    /// front matter (or the end). Nil where that is not clear-cut (two keys on one line, as in a
+    /// flow mapping): the summary then counts as front matter like any other key.
+    static func summaryLines(_ root: YAMLNode, parts: FrontMatter) -> Range<Int>? {
+        var ignored = Diagnostics()
+        guard let entries = root.mapping("", into: &ignored),
+              let i = entries.firstIndex(where: { $0.key == "summary" }) else { return nil }
+        let lines = entries.map { $0.keyLocation.line - parts.yamlFirstLine }
+        let start = lines[i]
+        let end = i + 1 < lines.count ? lines[i + 1] : parts.yaml.split(separator: "\n", omittingEmptySubsequences: false).count
+        guard start >= 0, end > start, !lines.enumerated().contains(where: { $0.offset != i && $0.element == start }) else { return nil }
+        return start..<end
     }
 
     package static let keys = KeyChecker(
@@ -122,7 +148,7 @@ package struct ServiceLoader {
             feeVersions: fees.versions, lifecycle: lifecycle
         )
         return Loaded(service: service, topicLocation: values["topic"]?.location ?? root.location,
-                      lebenslageLocations: lebenslageLocations, internalLinks: markdown.internalLinks, digests: Digests(parts),
+                      lebenslageLocations: lebenslageLocations, internalLinks: markdown.internalLinks, digests: Digests(parts, summaryLines: summaryLines(root, parts: parts)),
                       formSchemaLocation: values["form_schema"]?.location)
     }
 }

@@ -138,7 +138,7 @@ extension Service: BinaryCodable {
     }
 
     package func write(into w: inout BinaryWriter) {
-        w.string(slug); w.string(title); w.string(summary); w.string(topic); w.strings(lebenslagen)
+        w.string(slug); w.string(title); w.string(declaredSummary); w.string(topic); w.strings(lebenslagen)
         w.optionalString(leika); w.optionalString(ozgID); w.strings(keywords); w.optionalString(onlineService)
         w.optionalString(fees); w.optionalString(processingTime); w.optionalString(updated)
         w.optionalValue(form); w.optionalString(formSchemaPath); w.optionalValue(extra); w.values(sections); w.string(sourcePath)

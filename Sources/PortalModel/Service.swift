@@ -4,7 +4,16 @@ import PortalSupport
 public struct Service: Sendable {
     public var slug: String
     public var title: String
-    public var summary: String
+    /// The front matter's `summary`. Reading it is noted under `summaryKey`: a page that shows it
+    /// in a list item declares that instead (`PageRenderer.serviceItem`), and the quick rebuild
+    /// after a summary edit remakes those items; any other read sends such an edit down the full path.
+    public var summary: String {
+        get { InputReads.noteBody(Self.summaryKey(slug)); return storedSummary }
+        set { storedSummary = newValue }
+    }
+    /// The summary without noting the read: for a part that declares it.
+    package var declaredSummary: String { storedSummary }
+    private var storedSummary: String
     public var topic: String
     public var lebenslagen: [String]
     public var leika: String?
@@ -40,7 +49,7 @@ public struct Service: Sendable {
     package init(slug: String, title: String, summary: String, topic: String, lebenslagen: [String], leika: String? = nil, ozgID: String? = nil, keywords: [String], onlineService: String? = nil, fees: String? = nil, processingTime: String? = nil, updated: String? = nil, form: Form? = nil, formSchemaPath: String? = nil, extra: TemplateValue? = nil, sections: [Section], sourcePath: String, feeVersions: [DatedText] = [], feesFrom: String? = nil, lifecycle: Lifecycle = .none) {
         self.slug = slug
         self.title = title
-        self.summary = summary
+        self.storedSummary = summary
         self.topic = topic
         self.lebenslagen = lebenslagen
         self.leika = leika
@@ -59,6 +68,11 @@ public struct Service: Sendable {
         self.lifecycle = lifecycle
         self.sourcePath = sourcePath
     }
+}
+
+extension Service {
+    /// The key a summary's reads are noted under (`InputReads`).
+    package static func summaryKey(_ slug: String) -> String { "summary:" + slug }
 }
 
 /// A body section: the text before the first H2 (Beschreibung) or one H2 with what follows it.

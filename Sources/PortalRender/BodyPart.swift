@@ -10,7 +10,7 @@ import PortalSupport
 /// text outside a declared part is rebuilt by a full build after that body changes.
 package struct BodyPart: Sendable, Equatable {
     package enum Kind: String, Sendable {
-        /// The sections of a service page (`ServicePage`).
+        /// The sections of a service page (`ServicePage`), its summary and what shows that.
         case serviceSections
         /// The fields of a form stub without its own `form:` (`FormPage`), and whether it is sent somewhere.
         case formFields
@@ -72,7 +72,7 @@ extension PageRenderer {
     package static func bodyKeys(_ kind: BodyPart.Kind, of source: BodySource, texts: ThemeTexts, arguments: [String] = []) -> Context? {
         switch (kind, source) {
         case (.authorityDetails, .authority(let authority)): authorityDetailsKeys(authority, arguments: arguments, texts: texts)
-        case (.serviceSections, .service(let service)): serviceBodyKeys(service)
+        case (.serviceSections, .service(let service)): serviceBodyKeys(service, arguments: arguments)
         case (.formFields, .service(let service)): formBodyKeys(service, connected: false)
         case (.connectedFormFields, .service(let service)): formBodyKeys(service, connected: true)
         case (.pageBody, .page(let page)): freePageBodyKeys(page)

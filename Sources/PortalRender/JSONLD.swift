@@ -4,12 +4,28 @@ import PortalSupport
 
 /// schema.org structured data for service and authority pages, escaped for use inside `<script>`.
 package enum JSONLD {
-    package static func governmentService(_ service: Service, site: Site, topic: String?, provider: Authority?, areaServed: String?) -> String {
+    /// A service page's structured data, as the text before and after its description (the
+    /// summary), which the page's declared part fills in (`filled`): a summary edit remakes the
+    /// part, not the rest. Nil if the text cannot be cut so (the marker occurs in the content).
+    package static func governmentService(_ service: Service, site: Site, topic: String?, provider: Authority?, areaServed: String?) -> [String]? {
+        let marker = "\u{E000}description\u{E001}"
+        let parts = encode(governmentService(service, description: marker, site: site, topic: topic, provider: provider, areaServed: areaServed))
+            .components(separatedBy: encodedString(marker))
+        return parts.count == 2 ? parts : nil
+    }
+
+    /// The whole structured data of a service page, where `governmentService` cannot cut it.
+    package static func governmentServiceText(_ service: Service, site: Site, topic: String?, provider: Authority?, areaServed: String?) -> String {
+        encode(governmentService(service, description: service.summary, site: site, topic: topic, provider: provider, areaServed: areaServed))
+    }
+
+    private static func governmentService(_ service: Service, description: String, site: Site, topic: String?, provider: Authority?,
+                                          areaServed: String?) -> [String: ContextValue] {
         var object: [String: ContextValue] = [
             "@context": "https://schema.org",
             "@type": "GovernmentService",
             "name": .string(service.title),
-            "description": .string(service.summary),
+            "description": .string(description),
             "url": .string(site.baseURL + Routes.service(service.slug)),
         ]
         if let topic { object["serviceType"] = .string(topic) }
@@ -29,8 +45,16 @@ package enum JSONLD {
                 }),
             ]
         }
-        return encode(object)
+        return object
     }
+
+    /// The structured data cut by `governmentService` with the description put in: the same text
+    /// as encoding it whole, as keys are sorted and each string is escaped on its own.
+    package static func filled(_ parts: [String], description: String) -> String {
+        parts.count == 2 ? parts[0] + encodedString(description) + parts[1] : ""
+    }
+
+    private static func encodedString(_ s: String) -> String { HTML.scriptSafeJSON(JSONText.encode(.string(s))) }
 
     package static func office(_ a: Authority, site: Site) -> [String: ContextValue] { office(a, baseURL: site.baseURL) }
 

@@ -252,11 +252,33 @@ package struct PageRenderer: Sendable {
 
     // MARK: - Shared pieces
 
+    /// A service in a list. Its summary is declared, not recorded (`InputReads.noteItem`): after an
+    /// edit to it, the quick rebuild puts the new one into every such item (`withSummary`).
     package func serviceItem(_ service: Service, root: String) -> ContextValue {
-        var item: [String: ContextValue] = ["title": .string(service.title), "summary": .string(service.summary),
+        InputReads.noteItem(Service.summaryKey(service.slug))
+        var item: [String: ContextValue] = ["title": .string(service.title), "summary": .string(service.declaredSummary),
                                             "url": .string(root + Routes.service(service.slug)), "slug": .string(service.slug)]
         if let topic = model.themenfeldBySlug[service.topic] { item["topic"] = .string(topic.title) }
         return .object(item)
+    }
+
+    /// `context` with the summaries (by service slug) put into the service items below its own
+    /// keys (`serviceItem`): what a page that lists those services shows after a summary edit.
+    package static func withSummaries(_ context: Context, _ summaries: [String: String]) -> Context {
+        func patch(_ value: ContextValue) -> ContextValue {
+            switch value {
+            case .list(let items):
+                return .list(items.map(patch))
+            case .object(var object):
+                if case .string(let slug)? = object["slug"], let summary = summaries[slug], object["summary"] != nil {
+                    object["summary"] = .string(summary)
+                }
+                return .object(object.mapValues(patch))
+            default:
+                return value
+            }
+        }
+        return context.mapValues(patch)
     }
 
     /// An authority's address and contact; `language`: the page's, if not the site's (the name

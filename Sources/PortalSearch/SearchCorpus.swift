@@ -14,9 +14,11 @@ import PortalSupport
 package struct SearchCorpus {
     package struct Doc {
         package var url: String
-        /// Digests of everything but the body, and of the body (`fingerprint`).
+        /// Digests of everything but the body, and of the body (`fingerprint`); the first made
+        /// from one of everything but body and summary (`restDigest`) and the summary.
         package var headDigest: String
         package var bodyDigest: String
+        package var restDigest: String
         /// This document's entry in the index's `docs` list, as JSON.
         package var meta: String
         /// Title and keywords as written: elided compounds ("Organ- und Gewebespende") are
@@ -76,7 +78,7 @@ package struct SearchCorpus {
         let stemmer = SnowballStemmer(language)
         for (d, doc) in input.docs.enumerated() {
             let digests = Self.digests(doc)
-            var entry = Doc(url: doc.url, headDigest: digests.head, bodyDigest: digests.body, meta: Self.meta(doc), heads: [texts[d][0], texts[d][1]], foldedHeads: Self.fold(texts[d][0], texts[d][1]), fields: [])
+            var entry = Doc(url: doc.url, headDigest: digests.head, bodyDigest: digests.body, restDigest: digests.rest, meta: Self.meta(doc), heads: [texts[d][0], texts[d][1]], foldedHeads: Self.fold(texts[d][0], texts[d][1]), fields: [])
             entry.lens = tokenized[d].map { Int32($0.count) }
             entry.fields = tokenized[d].map { field in Self.bag(field.map { tokenID($0) }) }
             if language.splitsCompounds {
@@ -98,7 +100,7 @@ package struct SearchCorpus {
     }
 
     package static func fingerprint(_ input: SearchIndexBuilder.Input) -> String {
-        fingerprint(input.docs.map(digests), synonyms: digest(synonyms: input.synonyms, thesaurus: input.lang == nil ? input.thesaurus ?? "" : ""))
+        fingerprint(input.docs.map { let d = digests($0); return (d.head, d.body) }, synonyms: digest(synonyms: input.synonyms, thesaurus: input.lang == nil ? input.thesaurus ?? "" : ""))
     }
 
     private static func fingerprint(_ docs: [(head: String, body: String)], synonyms: String) -> String {
@@ -110,12 +112,19 @@ package struct SearchCorpus {
         return f.hex
     }
 
-    package static func digests(_ doc: SearchIndexBuilder.Doc) -> (head: String, body: String) {
+    package static func digests(_ doc: SearchIndexBuilder.Doc) -> (head: String, body: String, rest: String) {
         var f = Fingerprint()
-        for value in [doc.url, doc.kind, doc.title, doc.ozg_id, doc.themenfeld, doc.summary] { f.add(value) }
+        for value in [doc.url, doc.kind, doc.title, doc.ozg_id, doc.themenfeld] { f.add(value) }
         f.add(doc.lebenslagen.count); doc.lebenslagen.forEach { f.add($0) }
         f.add(doc.keywords.count); doc.keywords.forEach { f.add($0) }
-        return (f.hex, bodyDigest(doc.sections))
+        let rest = f.hex
+        return (headDigest(rest: rest, summary: doc.summary), bodyDigest(doc.sections), rest)
+    }
+
+    private static func headDigest(rest: String, summary: String) -> String {
+        var f = Fingerprint()
+        f.add(rest); f.add(summary)
+        return f.hex
     }
 
     package static func bodyDigest(_ sections: [SearchIndexBuilder.Doc.Part]) -> String {
@@ -216,14 +225,31 @@ package struct SearchCorpus {
         }
     }
 
-    /// Replaces the body (sections) of document `d`, the only field a body edit changes.
+    /// Replaces the body (sections) of document `d`, the field a body edit changes.
     package mutating func updateBody(_ d: Int, sections: [SearchIndexBuilder.Doc.Part]) {
-        let stemmer = SnowballStemmer()
         docs[d].bodyDigest = Self.bodyDigest(sections)
+        update(d, field: 4, text: SearchIndexBuilder.bodyText(sections))
+    }
+
+    /// Replaces the summary of document `d` (its field and its snippet in `meta`); false if the
+    /// meta entry is not what `meta` writes.
+    package mutating func updateSummary(_ d: Int, summary: String) -> Bool {
+        guard var values = try? JSONDecoder().decode([String].self, from: Data(docs[d].meta.utf8)), values.count == 6 else { return false }
+        values[3] = SearchIndexBuilder.snippet(summary)
+        docs[d].meta = "[" + values.map(JSONText.jsonString).joined(separator: ",") + "]"
+        docs[d].headDigest = Self.headDigest(rest: docs[d].restDigest, summary: summary)
+        update(d, field: 2, text: summary)
+        return true
+    }
+
+    /// Tokenises `text` into `field` of document `d`, and analyses again what that changes: the
+    /// document, and every one whose words split differently now that a stem came or went.
+    private mutating func update(_ d: Int, field: Int, text: String) {
+        let stemmer = SnowballStemmer()
         let before = knownStems(docs[d].fields, stemmer)
-        let body = Self.tokenize(SearchIndexBuilder.bodyText(sections)).map { tokenID($0) }
-        docs[d].fields[4] = Self.bag(body)
-        docs[d].lens[4] = Int32(body.count)
+        let ids = Self.tokenize(text).map { tokenID($0) }
+        docs[d].fields[field] = Self.bag(ids)
+        docs[d].lens[field] = Int32(ids.count)
         let after = knownStems(docs[d].fields, stemmer)
         var changed: [String] = []
         for stem in before.subtracting(after) {
@@ -399,7 +425,7 @@ extension SearchCorpus {
         for file in thesaurusMade?.files ?? [] { w.string(file.key); w.string(file.name); w.bytes(Array(file.data)) }
         w.int(docs.count)
         for doc in docs {
-            w.string(doc.url); w.string(doc.headDigest); w.string(doc.bodyDigest)
+            w.string(doc.url); w.string(doc.headDigest); w.string(doc.bodyDigest); w.string(doc.restDigest)
             w.string(doc.meta)
             w.strings(doc.heads)
             w.bytes(doc.foldedHeads)
@@ -432,7 +458,7 @@ extension SearchCorpus {
             return values
         }
         for _ in 0..<docCount {
-            var doc = Doc(url: try r.string(), headDigest: try r.string(), bodyDigest: try r.string(), meta: try r.string(), heads: try r.strings(), foldedHeads: try r.bytes(), fields: [])
+            var doc = Doc(url: try r.string(), headDigest: try r.string(), bodyDigest: try r.string(), restDigest: try r.string(), meta: try r.string(), heads: try r.strings(), foldedHeads: try r.bytes(), fields: [])
             guard doc.heads.count == 2 else { throw BinaryReader.Corrupt() }
             doc.lens = try r.int32s()
             guard doc.lens.count == Self.fieldCount else { throw BinaryReader.Corrupt() }

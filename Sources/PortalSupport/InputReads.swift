@@ -16,11 +16,15 @@ package final class InputReads: @unchecked Sendable {
     private let lock = NSLock()
     private var bodySlugs: Set<String> = []
     private var templateNames: Set<String> = []
+    private var itemKeys: Set<String> = []
 
     package init() {}
 
     /// The keys of the bodies read: a service's slug, `Page.bodyKey`, `Authority.detailsKey`.
     package var bodies: Set<String> { lock.withLock { bodySlugs } }
+
+    /// The keys of what a page declared it shows in list items (`noteItem`).
+    package var items: Set<String> { lock.withLock { itemKeys } }
 
     /// The templates rendered (outside a page's own final rendering, which is declared).
     package var templates: Set<String> { lock.withLock { templateNames } }
@@ -29,6 +33,14 @@ package final class InputReads: @unchecked Sendable {
     package static func noteBody(_ slug: String) {
         guard let log = current else { return }
         log.lock.withLock { _ = log.bodySlugs.insert(slug) }
+    }
+
+    /// Called where a page shows a service's summary in a list item (`PageRenderer.serviceItem`),
+    /// having read it unrecorded: the page is archived under `key`, and the quick rebuild after
+    /// an edit to that summary puts the new one into the item.
+    package static func noteItem(_ key: String) {
+        guard let log = current else { return }
+        log.lock.withLock { _ = log.itemKeys.insert(key) }
     }
 
     /// Called where a template is rendered (`PageStencils`, `Theme`): a template rendered into a

@@ -66,6 +66,7 @@ package struct LoadStep: BuildStep {
                 edits.rerendered.append(edit)
             }
         }
+        try Self.loadSummaryPages(edits, options: options)
         for edit in edits.edits {
             switch (edit.file, edit.body) {
             case (.service(let i), .service(let service)):
@@ -93,6 +94,33 @@ package struct LoadStep: BuildStep {
         guard !linkErrors.hasErrors else { throw BodyEdits.Widen() }
     }
 
+    /// The new summaries (`BodyEdits.summaries`), if only list items show them besides the
+    /// service's own pages; and the unchanged files whose part a page that lists one of them
+    /// declared, loaded again for that part (`BodyEdits.partSources`).
+    static func loadSummaryPages(_ edits: BodyEdits, options: Pipeline.Options) throws {
+        for edit in edits.edits where edit.summaryChanged {
+            guard case .service(let service) = edit.body,
+                  !edits.record.bodiesReadElsewhere.contains(Service.summaryKey(service.slug)) else { throw BodyEdits.Widen() }
+            edits.summaries[service.slug] = service.declaredSummary
+        }
+        let edited = Set(edits.edits.map { edits.bodyKey($0.file) })
+        var needed: Set<String> = []
+        for slug in edits.summaries.keys {
+            for ref in edits.record.pages[Service.summaryKey(slug)] ?? [] where !ref.partKey.isEmpty && !edited.contains(ref.partKey) {
+                needed.insert(ref.partKey)
+            }
+        }
+        guard !needed.isEmpty else { return }
+        let wanted = edits.fileByPath.filter { needed.contains(edits.bodyKey($0.value)) }.sorted { $0.key < $1.key }
+            .map { (path: $0.key, file: $0.value, source: edits.source($0.value)) }
+        guard wanted.count == needed.count else { throw BodyEdits.Widen() }
+        let loaded = ParallelMap.map(wanted) { w in try? Self.load(w.file, source: w.source, path: w.path, options: options, unchanged: true) }
+        for edit in loaded {
+            guard let edit else { throw BodyEdits.Widen() }
+            edits.partSources.append(edit.body)
+        }
+    }
+
     /// One file of the record as it is now: nil if its body is the recorded one (unless
     /// `unchanged`, which wants it anyway). Throws `Widen` if its front matter changed or it
     /// does not load without errors.
@@ -111,6 +139,19 @@ package struct LoadStep: BuildStep {
             source.warnings = diagnostics.warnings
             return BodyEdits.Edit(file: file, body: .authority(authority), source: source)
         }
+        if case .service = file {
+            // The summary is digested apart from the rest of the front matter: the service is
+            // loaded to find its lines.
+            guard let loaded = ServiceLoader.load(text, slug: source.slug, into: &diagnostics), !diagnostics.hasErrors else { throw BodyEdits.Widen() }
+            let digests = loaded.digests
+            guard digests.frontMatter == source.digests.frontMatter else { throw BodyEdits.Widen() }
+            let summaryChanged = digests.summary != source.digests.summary
+            if digests.body == source.digests.body && !summaryChanged && !unchanged { return nil }
+            source.links = loaded.internalLinks
+            source.digests = digests
+            source.warnings = diagnostics.warnings
+            return BodyEdits.Edit(file: file, body: .service(loaded.service), source: source, summaryChanged: summaryChanged)
+        }
         guard let parts = FrontMatter.split(text, into: &diagnostics) else { throw BodyEdits.Widen() }
         let digests = ServiceLoader.Digests(parts)
         guard digests.frontMatter == source.digests.frontMatter else { throw BodyEdits.Widen() }
@@ -118,9 +159,7 @@ package struct LoadStep: BuildStep {
         let body: BodySource
         switch file {
         case .service:
-            guard let loaded = ServiceLoader.load(text, slug: source.slug, into: &diagnostics), !diagnostics.hasErrors else { throw BodyEdits.Widen() }
-            body = .service(loaded.service)
-            source.links = loaded.internalLinks
+            preconditionFailure("loaded above")
         case .page, .translatedPage:
             guard let (page, links, _) = PageLoader.load(text, slug: source.slug, into: &diagnostics), !diagnostics.hasErrors else { throw BodyEdits.Widen() }
             body = .page(page)

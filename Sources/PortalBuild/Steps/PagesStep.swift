@@ -74,48 +74,87 @@ package struct PagesStep: BuildStep {
 
     /// Remakes the pages that declared a part made from an edited body: the archived rest of
     /// their context with that part made anew; after a template edit, the same for the pages
-    /// of that template; and the search page if the index file it names changed.
+    /// of that template; after a summary edit, the pages that list the service, with the new
+    /// summary in its items; and the search page if the index file it names changed.
     package func run(_ build: BuildState, bodies edits: BodyEdits) throws {
         let theme = build.theme, record = edits.record
-        var plans: [PagePlan] = []
-        let remade = edits.edits.map { ($0, true) } + edits.rerendered.map { ($0, false) }
-        for (edit, bodyChanged) in remade {
-            guard var refs = record.pages[edit.body.key] else { continue }
-            if !bodyChanged { refs = refs.filter { edits.templates.contains($0.template) } }
-            guard let archived = PageArchive.read(refs, generation: record.pagesGeneration, in: build.cache.folder) else { throw BodyEdits.Widen() }
-            for (ref, bytes) in zip(refs, archived) {
-                guard var context = try? ContextArchive.decode(bytes), let kind = BodyPart.Kind(rawValue: ref.kind),
-                      let part = PageRenderer.bodyKeys(kind, of: edit.body, texts: theme.texts, arguments: ref.arguments) else { throw BodyEdits.Widen() }
-                context.merge(part) { _, body in body }
-                plans.append(PagePlan(path: ref.path, template: ref.template, context: context))
-            }
+        // Each page once, however many edits reach it (a service's form page both lists it and
+        // declares its fields), with the summaries it lists.
+        var wanted: [(ref: PageArchive.Ref, summaries: [String: String])] = []
+        var position: [String: Int] = [:]
+        func want(_ ref: PageArchive.Ref, summary: (slug: String, text: String)? = nil) {
+            let i = position[ref.path] ?? {
+                wanted.append((ref, [:]))
+                position[ref.path] = wanted.count - 1
+                return wanted.count - 1
+            }()
+            if let summary { wanted[i].summaries[summary.slug] = summary.text }
         }
+        for edit in edits.edits { for ref in record.pages[edit.body.key] ?? [] { want(ref) } }
+        for edit in edits.rerendered { for ref in record.pages[edit.body.key] ?? [] where edits.templates.contains(ref.template) { want(ref) } }
+        for (slug, summary) in edits.summaries.sorted(by: { $0.key < $1.key }) {
+            for ref in record.pages[Service.summaryKey(slug)] ?? [] { want(ref, summary: (slug, summary)) }
+        }
+        // Archived pages are read and made in the workers: after an edit to a summary that
+        // hundreds of authority pages list, holding all their contexts at once cost more memory
+        // than a full build.
+        var bodies: [String: BodySource] = [:]
+        for source in edits.partSources + edits.rerendered.map(\.body) + edits.edits.map(\.body) { bodies[source.key] = source }
+        let sources = bodies
+        // Archived pages are read and made in the workers: after an edit to a summary that
+        // hundreds of authority pages list, holding all their contexts at once cost more memory
+        // than a full build.
+        enum Work: Sendable {
+            case archived(PageArchive.Ref, summaries: [String: String])
+            case made(PagePlan)
+        }
+        var plans = wanted.map { Work.archived($0.ref, summaries: $0.summaries) }
         let index = build.search.group.main
         if index != build.previous?.search?.main {
             guard let context = try? ContextArchive.decode(record.searchPage) else { throw BodyEdits.Widen() }
-            plans.append(PagePlan(path: Routes.search, template: "search", context: PageRenderer.pointingToSearchIndex(context, at: index)))
+            plans.append(.made(PagePlan(path: Routes.search, template: "search", context: PageRenderer.pointingToSearchIndex(context, at: index))))
         }
         for (language, search) in record.translatedSearch {
             guard let main = build.translatedSearchIndexes[language], main != search.files.first else { continue }
             guard let context = try? ContextArchive.decode(search.page) else { throw BodyEdits.Widen() }
-            plans.append(PagePlan(path: Routes.translated(Routes.search, language), template: Theme.template("search", language: language),
-                                  context: PageRenderer.pointingToSearchIndex(context, at: main)))
+            plans.append(.made(PagePlan(path: Routes.translated(Routes.search, language), template: Theme.template("search", language: language),
+                                        context: PageRenderer.pointingToSearchIndex(context, at: main))))
+        }
+        let texts = theme.texts, generation = record.pagesGeneration, folder = build.cache.folder
+        @Sendable func make(_ work: Work) throws(BodyEdits.Widen) -> PagePlan {
+            guard case .archived(let ref, let summaries) = work else {
+                if case .made(let plan) = work { return plan }
+                throw BodyEdits.Widen()
+            }
+            guard let bytes = PageArchive.read([ref], generation: generation, in: folder)?.first,
+                  var context = try? ContextArchive.decode(bytes) else { throw BodyEdits.Widen() }
+            if !ref.kind.isEmpty {
+                guard let kind = BodyPart.Kind(rawValue: ref.kind), let source = sources[ref.partKey],
+                      let part = PageRenderer.bodyKeys(kind, of: source, texts: texts, arguments: ref.arguments) else { throw BodyEdits.Widen() }
+                context.merge(part) { _, body in body }
+            }
+            if !summaries.isEmpty { context = PageRenderer.withSummaries(context, summaries) }
+            return PagePlan(path: ref.path, template: ref.template, context: context)
         }
         let stencils = PageStencils(theme: theme), progress = build.options.progress
         progress?.phase(name, total: plans.count)
         // A few pages after a body edit; after an edit to the service template, thousands.
         let emitter = build.emitter
-        let failures = ParallelMap.map(plans) { plan -> OutputFolder.WriteError? in
+        let failures = ParallelMap.map(plans) { work -> (any Error)? in
             defer { progress?.step() }
-            let shape = Shape(plan.context, template: plan.template)
-            let fingerprint = PageRenderer.fingerprint(template: plan.template, shape: shape, theme: theme).hex
-            do throws(OutputFolder.WriteError) {
+            do {
+                let plan = try make(work)
+                let shape = Shape(plan.context, template: plan.template)
+                let fingerprint = PageRenderer.fingerprint(template: plan.template, shape: shape, theme: theme).hex
                 try emitter.emitPage(plan.filePath, fingerprint: fingerprint) { stencils.render(plan.context, template: plan.template, shape: shape) }
                 return nil
             } catch {
                 return error
             }
         }
+        // A page that cannot be made from the archive sends the build down the full path;
+        // nothing is published before `PublishStep`.
+        if let widen = failures.lazy.compactMap({ $0 as? BodyEdits.Widen }).first { throw widen }
         if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         build.pageCounts = record.pageCounts
         build.stencilCounts = (stencils.filled, stencils.shapeCount)

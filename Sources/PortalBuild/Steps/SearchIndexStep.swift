@@ -76,6 +76,9 @@ package struct SearchIndexStep: BuildStep {
             }
             guard let d = edits.record.corpus.index(of: url) else { throw BodyEdits.Widen() }
             edits.record.corpus.updateBody(d, sections: sections)
+            if edit.summaryChanged, case .service(let service) = edit.body {
+                guard edits.record.corpus.updateSummary(d, summary: service.declaredSummary) else { throw BodyEdits.Widen() }
+            }
         }
         try remakeTranslatedIndexes(build, edits, translated)
         // The record keeps no thesaurus text; the theme is the one the record was made with.

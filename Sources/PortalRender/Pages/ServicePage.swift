@@ -8,16 +8,15 @@ extension PageRenderer {
         let topic = model.themenfeldBySlug[service.topic]
         var crumbs = [Crumb(title: "Leistungen A–Z", path: Routes.serviceIndex)]
         crumbs.append(Crumb(title: service.title, path: path))
-        var c = frame(path: path, title: service.title, description: service.summary, crumbs: crumbs,
+        // The meta description is the summary: set by the declared part below.
+        var c = frame(path: path, title: service.title, description: "", crumbs: crumbs,
                       versions: versions(of: path, translatedIn: translations(of: service)))
         let root = Routes.root(from: path)
         c["slug"] = .string(service.slug)
-        c["summary"] = .string(service.summary)
         if model.content.easyLanguage[service.slug] != nil { c["easy_language_url"] = .string(root + Routes.easyLanguage(service.slug)) }
         if let topic { c["topic"] = ["title": .string(topic.title), "url": .string(root + Routes.themenfeld(topic.slug))] }
         c["lebenslagen"] = .list(service.lebenslagen.compactMap { model.lebenslageBySlug[$0] }
             .map { ["title": .string($0.title), "url": .string(root + Routes.lebenslage($0.slug))] })
-        let body = Self.declareBody(.serviceSections, of: .service(service), texts: theme.texts, into: &c)
         var facts: [ContextValue] = []
         if let fees = service.fees {
             // Where an editor dated the fee: since when it applies, and what comes next.
@@ -43,9 +42,14 @@ extension PageRenderer {
         if let link = site.feedback?.serviceLink(url: site.baseURL + path, slug: service.slug, leika: service.leika, title: service.title) {
             c["feedback_url"] = .string(link)
         }
-        c["jsonld"] = .string(JSONLD.governmentService(service, site: site, topic: topic?.title,
-                                                       provider: model.uniformAuthority(service: service.slug).flatMap { model.content.authorities[$0] },
-                                                       areaServed: model.stateRegion?.name))
+        // Made outside the part: the provider's details are read here (recorded), the summary
+        // by the part.
+        let provider = model.uniformAuthority(service: service.slug).flatMap { model.content.authorities[$0] }
+        let jsonld = JSONLD.governmentService(service, site: site, topic: topic?.title, provider: provider, areaServed: model.stateRegion?.name)
+        if jsonld == nil {
+            c["jsonld"] = .string(JSONLD.governmentServiceText(service, site: site, topic: topic?.title, provider: provider, areaServed: model.stateRegion?.name))
+        }
+        let body = Self.declareBody(.serviceSections, of: .service(service), texts: theme.texts, arguments: jsonld ?? [], into: &c)
         var plan = page(path, "service", c)
         plan.bodyPart = body
         return plan
@@ -61,14 +65,22 @@ extension PageRenderer {
         }
     }
 
-    /// The keys made from the service's body alone (`BodyPart.Kind.serviceSections`).
-
-    package static func serviceBodyKeys(_ service: Service) -> Context {
+    /// The keys made from the service's body and summary alone (`BodyPart.Kind.serviceSections`):
+    /// the sections, the summary, the meta description and, with `arguments` the structured data
+    /// around its description (`JSONLD.governmentService`), that data.
+    package static func serviceBodyKeys(_ service: Service, arguments: [String]) -> Context {
         let root = Routes.root(from: Routes.service(service.slug))
-        return ["sections": .list(service.sections.map {
-                    ["title": .string($0.title), "id": .string($0.id), "html": .string(Routes.relativeLinks(in: $0.html, root: root))]
-                }),
-                "has_toc": .bool(service.sections.count > 2)]
+        let summary = service.summary
+        var keys: Context = [
+            "sections": .list(service.sections.map {
+                ["title": .string($0.title), "id": .string($0.id), "html": .string(Routes.relativeLinks(in: $0.html, root: root))]
+            }),
+            "has_toc": .bool(service.sections.count > 2),
+            "summary": .string(summary),
+            "meta_description": .string(metaDescription(summary)),
+        ]
+        if !arguments.isEmpty { keys["jsonld"] = .string(JSONLD.filled(arguments, description: summary)) }
+        return keys
     }
 
     /// The "Zuständige Stelle" block: one authority for everyone, a gap, or an answer per Kreis

@@ -34,12 +34,16 @@ extension PageRenderer {
     }
 
     /// A service in a list of a page in `language`: its translation if it has one, otherwise the
-    /// German title and summary, marked as German.
+    /// German title and summary, marked as German. The German summary is declared, as in
+    /// `serviceItem` (the item has the service's `slug` for that); a translation's is not the
+    /// service's summary and its item has no `slug`.
     func serviceLink(_ service: Service, language: String, root: String) -> ContextValue {
         if let t = model.content.translations[language]?[service.slug] {
             return ["title": .string(t.title), "summary": .string(t.summary ?? ""), "url": .string(root + Routes.translated(Routes.service(service.slug), language))]
         }
-        return ["title": .string(service.title), "summary": .string(service.summary), "url": .string(root + Routes.service(service.slug)), "lang": .string(site.language)]
+        InputReads.noteItem(Service.summaryKey(service.slug))
+        return ["title": .string(service.title), "summary": .string(service.declaredSummary), "url": .string(root + Routes.service(service.slug)),
+                "lang": .string(site.language), "slug": .string(service.slug)]
     }
 
     package enum TopicKind: Sendable { case themenfeld, lebenslage }
