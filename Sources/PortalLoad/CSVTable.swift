@@ -36,14 +36,23 @@ package struct CSVTable {
             diagnostics.error(SourceLocation(path: file.path, line: problem.line, column: problem.column), problem.message)
             return nil
         }
+        // Fields are trimmed where they are read, and each distinct text is kept once per piece:
+        // in `responsibilities.csv` the same slugs and ids fill 300,000 rows, and one table of
+        // rows (no second, trimmed copy) is the load step's peak of memory.
         let parsed = ParallelMap.map(scan.pieces) { piece -> [Row] in
             var rows: [Row] = []
+            var texts: [String: String] = [:]
             var line = piece.firstLine
             guard let reader = try? CSVReader(string: piece.text, hasHeaderRow: false) else { return rows }
             while let fields = reader.next() {
                 // Blank lines come through as one empty field; skip them but count their line.
                 if !(fields.count == 1 && fields[0].isEmpty) {
-                    rows.append(Row(fields: fields, line: line))
+                    rows.append(Row(fields: fields.map { field in
+                        let text = trimmingSpaces(field)
+                        if let kept = texts[text] { return kept }
+                        texts[text] = text
+                        return text
+                    }, line: line))
                 }
                 line += 1
                 for field in fields where field.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
@@ -52,12 +61,11 @@ package struct CSVTable {
             }
             return rows
         }
-        let rows = parsed.flatMap { $0 }
-        guard let header = rows.first else {
+        guard let header = parsed.lazy.compactMap(\.first).first else {
             diagnostics.error(SourceLocation(path: file.path), "CSV-Datei ist leer; erwartet wird die Kopfzeile „\(expected.joined(separator: ","))“")
             return nil
         }
-        let actual = header.fields.map(trimmingSpaces)
+        let actual = header.fields
         guard actual.count >= expected.count, actual.count <= expected.count + optional.count,
               actual == Array((expected + optional).prefix(actual.count)) else {
             let also = optional.isEmpty ? "" : " (oder mit „,\(optional.joined(separator: ","))“)"
@@ -67,15 +75,19 @@ package struct CSVTable {
         }
         var table = CSVTable()
         table.columns = actual
-        var ok = true
-        for row in rows.dropFirst() {
-            if row.fields.count != actual.count {
-                diagnostics.error(SourceLocation(path: file.path, line: row.line),
-                                  "Zeile hat \(row.fields.count) Felder, erwartet werden \(actual.count) (\(actual.joined(separator: ",")))")
-                ok = false
-                continue
+        table.rows.reserveCapacity(parsed.reduce(0) { $0 + $1.count } - 1)
+        var ok = true, first = true
+        for piece in parsed {
+            for row in piece {
+                if first { first = false; continue }
+                if row.fields.count != actual.count {
+                    diagnostics.error(SourceLocation(path: file.path, line: row.line),
+                                      "Zeile hat \(row.fields.count) Felder, erwartet werden \(actual.count) (\(actual.joined(separator: ",")))")
+                    ok = false
+                    continue
+                }
+                table.rows.append(row)
             }
-            table.rows.append(Row(fields: row.fields.map(trimmingSpaces), line: row.line))
         }
         return ok ? table : nil
     }

@@ -13,8 +13,9 @@ public struct SiteModel: Sendable {
     package let servicesByLebenslage: [String: [Int]]
     /// Lebenslagen that services of a Themenfeld belong to.
     package let lebenslagenByThemenfeld: [String: [String]]
-    /// authority id → its rules, sorted by service title then region.
-    package let rulesByAuthority: [String: [Responsibility]]
+    /// authority id → its rules as positions in `content.responsibilities`, sorted by service
+    /// title then region (positions, not a second copy of 300,000 rules).
+    private let rulesByAuthority: [String: [Int32]]
     package let serviceBySlug: [String: Int]
     /// The Land the portal serves, if `state` is set.
     package let stateRegion: Region?
@@ -40,12 +41,21 @@ public struct SiteModel: Sendable {
         servicesByLebenslage = byLage
         lebenslagenByThemenfeld = lagen
         serviceBySlug = bySlug
-        var byAuthority: [String: [Responsibility]] = [:]
-        for rule in content.responsibilities { byAuthority[rule.authority, default: []].append(rule) }
+        var byAuthority: [String: [Int32]] = [:]
+        let all = content.responsibilities
+        for (i, rule) in all.enumerated() { byAuthority[rule.authority, default: []].append(Int32(i)) }
         rulesByAuthority = byAuthority.mapValues { rules in
-            rules.sorted { ((bySlug[$0.service] ?? 0), $0.region) < ((bySlug[$1.service] ?? 0), $1.region) }
+            rules.sorted { a, b in
+                let (x, y) = (all[Int(a)], all[Int(b)])
+                return ((bySlug[x.service] ?? 0), x.region) < ((bySlug[y.service] ?? 0), y.region)
+            }
         }
         stateRegion = content.site.state.flatMap { directory.byAGS[$0] }
+    }
+
+    /// An authority's rules, sorted by service title then region.
+    package func rules(ofAuthority id: String) -> [Responsibility] {
+        (rulesByAuthority[id] ?? []).map { content.responsibilities[Int($0)] }
     }
 
     /// How a service's responsibility looks for one Kreis: one authority (or a gap) for all of it,

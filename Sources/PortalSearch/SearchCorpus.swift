@@ -66,25 +66,31 @@ package struct SearchCorpus {
     /// - Parameter memo: tokens of documents whose texts are unchanged since an earlier build in this process.
     package init(_ input: SearchIndexBuilder.Input, language: SearchLanguage = .german, memo: ParseMemo? = nil) {
         self.language = language
-        let texts = input.docs.map(SearchIndexBuilder.fieldTexts)
-        // Folding and tokenising is over half of the work and pure: both cores.
-        let urls = input.docs.map(\.url)
         // An untranslated service is in the English index too, with other texts under its URL.
         let memoKey = language == .german ? "search:" : "search-\(language.rawValue):"
-        let tokenized = ParallelMap.map(Array(texts.indices)) { d -> [[String]] in
-            let tokenize = { Tokens(fields: texts[d].map(language.tokenize)) }
-            return (memo?.value(memoKey + urls[d], input: texts[d].joined(separator: "\u{1}"), make: tokenize) ?? tokenize()).fields
-        }
         let stemmer = SnowballStemmer(language)
-        for (d, doc) in input.docs.enumerated() {
-            let digests = Self.digests(doc)
-            var entry = Doc(url: doc.url, headDigest: digests.head, bodyDigest: digests.body, restDigest: digests.rest, meta: Self.meta(doc), heads: [texts[d][0], texts[d][1]], foldedHeads: Self.fold(texts[d][0], texts[d][1]), fields: [])
-            entry.lens = tokenized[d].map { Int32($0.count) }
-            entry.fields = tokenized[d].map { field in Self.bag(field.map { tokenID($0) }) }
-            if language.splitsCompounds {
-                for stem in knownStems(entry.fields, stemmer) { known[stem, default: 0] += 1 }
+        // A batch of documents at a time: their texts and tokens are dropped once they are ids
+        // (all of them at once were the largest thing in memory at 2,000 services).
+        let batch = 256
+        for start in stride(from: 0, to: input.docs.count, by: batch) {
+            let range = start..<min(start + batch, input.docs.count)
+            let texts = range.map { SearchIndexBuilder.fieldTexts(input.docs[$0]) }
+            // Folding and tokenising is over half of the work and pure: both cores.
+            let tokenized = ParallelMap.map(Array(texts.indices)) { i -> [[String]] in
+                let tokenize = { Tokens(fields: texts[i].map(language.tokenize)) }
+                return (memo?.value(memoKey + input.docs[range.lowerBound + i].url, input: texts[i].joined(separator: "\u{1}"), make: tokenize) ?? tokenize()).fields
             }
-            docs.append(entry)
+            for (i, d) in range.enumerated() {
+                let doc = input.docs[d], digests = Self.digests(doc)
+                var entry = Doc(url: doc.url, headDigest: digests.head, bodyDigest: digests.body, restDigest: digests.rest, meta: Self.meta(doc),
+                                heads: [texts[i][0], texts[i][1]], foldedHeads: Self.fold(texts[i][0], texts[i][1]), fields: [])
+                entry.lens = tokenized[i].map { Int32($0.count) }
+                entry.fields = tokenized[i].map { field in Self.bag(field.map { tokenID($0) }) }
+                if language.splitsCompounds {
+                    for stem in knownStems(entry.fields, stemmer) { known[stem, default: 0] += 1 }
+                }
+                docs.append(entry)
+            }
         }
         synonyms = SearchIndexBuilder.mergeSynonyms(input.synonyms)
         thesaurus = language == .german ? input.thesaurus ?? "" : ""

@@ -27,7 +27,7 @@ extension PageRenderer {
             }
         }
         let except = text("authority_except", l.language)
-        for rule in model.rulesByAuthority[authority.id] ?? [] {
+        for rule in model.rules(ofAuthority: authority.id) {
             guard let index = model.serviceBySlug[rule.service] else { continue }
             if last != rule.service {
                 last = rule.service
