@@ -55,6 +55,11 @@ let package = Package(
             name: "CFileSwap",
             path: "Sources/CFileSwap"
         ),
+        // malloc_trim: what a build step freed goes back to the system (`Pipeline.run`).
+        .systemLibrary(
+            name: "CMemory",
+            path: "Sources/CMemory"
+        ),
         // The default theme: Mustache layouts, CSS and JavaScript, shipped inside the tool so that a
         // user's own --templates folder only needs the files it overrides.
         .target(
@@ -89,7 +94,7 @@ let package = Package(
         ),
         .target(
             name: "PortalBuild",
-            dependencies: ["PortalSupport", "PortalModel", "PortalLoad", "PortalResolve", "PortalSearch", "PortalRender", "CFileSwap", "CBrotli", "CZlib"]
+            dependencies: ["PortalSupport", "PortalModel", "PortalLoad", "PortalResolve", "PortalSearch", "PortalRender", "CFileSwap", "CBrotli", "CZlib", "CMemory"]
         ),
         // The editor's preview: serves the site, rebuilds on change, reloads the browser.
         .target(

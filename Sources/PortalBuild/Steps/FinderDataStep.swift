@@ -17,15 +17,20 @@ package struct FinderDataStep: BuildStep {
         for shard in places {
             try build.emitter.emit(shard.data, to: Routes.placeShard(build.placesPath, shard.key))
         }
-        // Serialising a few thousand small JSON files is worth both cores.
-        let rules = ParallelMap.map(model.content.services.map(\.slug)) { slug in
+        // Serialising a few thousand small JSON files is worth both cores; each worker writes its
+        // own, so that not all of them (27 MB with a rule per Gemeinde) are held at once.
+        let emitter = build.emitter
+        let rules = ParallelMap.map(model.content.services.map(\.slug)) { slug -> (String, Result<String, OutputFolder.WriteError>) in
             let shards = FinderData.ruleShards(model, service: slug)
-            return (slug, Routes.rulesData(slug, FinderData.folderBytes(shards)), shards)
+            let folder = Routes.rulesData(slug, FinderData.folderBytes(shards))
+            do throws(OutputFolder.WriteError) {
+                for shard in shards { try emitter.emit(shard.data, to: Routes.ruleShard(folder, shard.key)) }
+                return (slug, .success(folder))
+            } catch {
+                return (slug, .failure(error))
+            }
         }
-        for (slug, folder, shards) in rules {
-            for shard in shards { try build.emitter.emit(shard.data, to: Routes.ruleShard(folder, shard.key)) }
-            build.rulePaths[slug] = folder
-        }
+        for (slug, folder) in rules { build.rulePaths[slug] = try folder.get() }
         let cards = ParallelMap.map(Array(model.content.authorities.values)) { authority in (authority.id, FinderData.authority(authority)) }
         for (id, data) in cards {
             try build.emitter.emit(data, to: Routes.authorityCard(id))
