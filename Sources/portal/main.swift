@@ -86,7 +86,7 @@ struct Build: ParsableCommand {
                 print("  \(report.filesWritten) Dateien neu geschrieben, \(report.filesReused) unverändert aus dem letzten Bau übernommen")
             }
             if options.verbose && report.onlyBodiesRebuilt && report.changedTemplates.isEmpty {
-                print("  nur Texte von Leistungen oder freien Seiten (auch übersetzte und in Leichter Sprache) oder Anschrift und Kontakt von Behörden geändert: nur die Seiten daraus und die Suchindizes neu gebaut")
+                print("  nur Texte oder Zusammenfassungen von Leistungen, Texte freier Seiten (auch übersetzte und in Leichter Sprache) oder Anschrift und Kontakt von Behörden geändert: nur die Seiten daraus und die Suchindizes neu gebaut")
             } else if options.verbose && report.onlyBodiesRebuilt {
                 let names = report.changedTemplates.map { "\($0).mustache" }.joined(separator: ", ")
                 print("  nur Vorlagen geändert, die allein Seiten aus Texten von Leistungen oder freien Seiten nutzen (\(names)): nur diese Seiten neu gebaut")
