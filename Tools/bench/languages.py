@@ -124,7 +124,7 @@ def incremental(args, content: Path, clean_wall: float) -> dict:
             walls.append(time.perf_counter() - started)
             if proc.returncode != 0:
                 sys.exit(f"{kind}: build failed\n{proc.stderr[-2000:]}")
-            quick = "nur Texte von Leistungen oder freien Seiten" in proc.stdout
+            quick = "nur Texte von Leistungen oder freien Seiten" in proc.stdout or "nur Texte oder Zusammenfassungen von Leistungen" in proc.stdout
             m = re.search(r"(\d+) Dateien neu geschrieben", proc.stdout)
             written.append((int(m.group(1)) if m else -1, quick))
         shutil.rmtree(reference, ignore_errors=True)

@@ -1691,6 +1691,7 @@ def incremental_runs(content: Path, out: Path, clean_out: Path, theme: Path, run
                 # The verbose line of the body-edit scope, also after a template edit it serves
                 # (older binaries: "nur Leistungstexte geändert").
                 quick.append(any(line in r.get("stdout", "") for line in ("nur Texte von Leistungen oder freien Seiten geändert", "nur Texte von Leistungen oder freien Seiten (", "nur Leistungstexte geändert",
+                                                                            "nur Texte oder Zusammenfassungen von Leistungen",
                                                                             "nur Vorlagen geändert, die allein Seiten aus Texten")))
                 if verify_each_run or i == runs - 1:
                     checks.append(same_as_clean(content, out, clean_out, templates, timeout))
