@@ -10,8 +10,10 @@ public struct Theme: Sendable {
     /// The templates with the German interface texts (`i18n/de.yml`).
     public let library: MustacheLibrary
     /// The same templates with the texts of another language, by language (`en`); a page of
-    /// that language names its template `en/<name>` (`Theme.template(_:language:)`).
-    private let languageLibraries: [String: MustacheLibrary]
+    /// that language names its template `en/<name>` (`Theme.template(_:language:)`). Parsed when
+    /// first needed: a site that does not publish the language, and a quick rebuild that renders
+    /// no page of it, never parse them.
+    private let languageLibraries: [String: LanguageLibrary]
     /// The same templates with `StencilContent` escaping, for `PageStencils`; parsed when first
     /// needed (a body edit renders two pages and mostly does not need them).
     private let stencilTemplates: StencilLibrary
@@ -22,7 +24,7 @@ public struct Theme: Sendable {
     /// templates its texts broke: a site that publishes the language cannot be built
     /// (`Theme.checkTexts`); one that does not is not bothered.
     package let missingTexts: [String: [String]]
-    package let languageErrors: [String: [Diagnostic]]
+    package func languageErrors(_ language: String) -> [Diagnostic] { languageLibraries[language]?.parsed.errors ?? [] }
     /// Whether no template looks into a value (see `PageStencils`); otherwise every page is rendered.
     package let stencilsAllowed: Bool
     /// Asset file name → file contents, e.g. `portal.css`.
@@ -85,8 +87,8 @@ public struct Theme: Sendable {
             german[name] = text
         }
         let library = register(german, paths: sources.mapValues(\.path), into: &diagnostics)
-        var languageLibraries: [String: MustacheLibrary] = [:], languageStencils: [String: StencilLibrary] = [:]
-        var missingTexts: [String: [String]] = [:], languageErrors: [String: [Diagnostic]] = [:]
+        var languageLibraries: [String: LanguageLibrary] = [:], languageStencils: [String: StencilLibrary] = [:]
+        var missingTexts: [String: [String]] = [:]
         var allDigests = digests(german), allTexts = Array(german.values)
         for language in texts.languages where language != "de" {
             var localized: [String: String] = [:], missing: Set<String> = []
@@ -96,13 +98,7 @@ public struct Theme: Sendable {
                 missing.formUnion(result.missing)
             }
             if !missing.isEmpty { missingTexts[language] = missing.sorted() }
-            var broken = Diagnostics()
-            languageLibraries[language] = register(localized, paths: sources.mapValues(\.path), into: &broken)
-            if broken.hasErrors {
-                languageErrors[language] = broken.items.map { d in
-                    Diagnostic(path: d.path, line: d.line, column: d.column, message: "mit den Texten aus i18n/\(language).yml: " + d.message)
-                }
-            }
+            languageLibraries[language] = LanguageLibrary(language: language, sources: localized, paths: sources.mapValues(\.path))
             languageStencils[language] = StencilLibrary(localized)
             for (name, digest) in digests(localized) { allDigests[template(name, language: language)] = digest }
             allTexts += localized.values
@@ -112,12 +108,12 @@ public struct Theme: Sendable {
         }
         if diagnostics.hasErrors { throw ContentErrors(diagnostics.items) }
         return Theme(library: library, languageLibraries: languageLibraries, stencilTemplates: StencilLibrary(german),
-                     languageStencilTemplates: languageStencils, texts: texts, missingTexts: missingTexts, languageErrors: languageErrors,
+                     languageStencilTemplates: languageStencils, texts: texts, missingTexts: missingTexts,
                      stencilsAllowed: allowsStencils(allTexts), assets: assets, searchFiles: search.compactMapValues { String(data: $0, encoding: .utf8) },
                      templateDigests: allDigests)
     }
 
-    private static func register(_ sources: [String: String], paths: [String: String], into diagnostics: inout Diagnostics) -> MustacheLibrary {
+    fileprivate static func register(_ sources: [String: String], paths: [String: String], into diagnostics: inout Diagnostics) -> MustacheLibrary {
         var library = MustacheLibrary()
         for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
             do {
@@ -140,7 +136,7 @@ public struct Theme: Sendable {
     private func resolve(_ template: String) -> (library: MustacheLibrary, stencils: StencilLibrary, name: String) {
         guard let slash = template.firstIndex(of: "/") else { return (library, stencilTemplates, template) }
         let language = String(template[..<slash]), name = String(template[template.index(after: slash)...])
-        return (languageLibraries[language] ?? library, languageStencilTemplates[language] ?? stencilTemplates, name)
+        return (languageLibraries[language]?.parsed.library ?? library, languageStencilTemplates[language] ?? stencilTemplates, name)
     }
 
     /// Whether the theme has every text of `language` its templates use.
@@ -151,7 +147,7 @@ public struct Theme: Sendable {
             } else if let missing = missingTexts[language] {
                 diagnostics.error(SourceLocation(path: "i18n/\(language).yml"), "es fehlen Texte, die die Vorlagen verwenden: \(missing.joined(separator: ", "))")
             }
-            for error in languageErrors[language] ?? [] { diagnostics.append(error) }
+            for error in languageErrors(language) { diagnostics.append(error) }
             // The finder and the form fall back to their German messages: a language names all of its own.
             for (prefix, what) in [("finder_js_", "den Zuständigkeitsfinder"), ("form_js_", "das Formular")] {
                 let keys = (texts.texts["de"] ?? [:]).keys.filter { $0.hasPrefix(prefix) }
@@ -232,6 +228,36 @@ public struct Theme: Sendable {
         InputReads.noteTemplate(template)
         let (_, stencils, name) = resolve(template)
         return stencils.library.render(context.anyValue, withTemplate: name) ?? ""
+    }
+}
+
+/// The theme's templates with the texts of another language, parsed once by whoever needs them
+/// first; with what their parsing found wrong (`Theme.checkTexts` reports it for a site that
+/// publishes the language).
+private final class LanguageLibrary: @unchecked Sendable {
+    private let language: String
+    private let sources: [String: String]
+    private let paths: [String: String]
+    private let lock = NSLock()
+    private var made: (library: MustacheLibrary, errors: [Diagnostic])?
+
+    init(language: String, sources: [String: String], paths: [String: String]) {
+        self.language = language
+        self.sources = sources
+        self.paths = paths
+    }
+
+    var parsed: (library: MustacheLibrary, errors: [Diagnostic]) {
+        lock.withLock {
+            if let made { return made }
+            var broken = Diagnostics()
+            let library = Theme.register(sources, paths: paths, into: &broken)
+            let errors = broken.items.map { d in
+                Diagnostic(path: d.path, line: d.line, column: d.column, message: "mit den Texten aus i18n/\(language).yml: " + d.message)
+            }
+            made = (library, errors)
+            return (library, errors)
+        }
     }
 }
 

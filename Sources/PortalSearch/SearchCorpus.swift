@@ -311,9 +311,8 @@ package struct SearchCorpus {
         vocab.forEach { f.add($0) }
         let vocabDigest = f.hex
         if let made = thesaurusMade, made.vocabDigest == vocabDigest { return made.files }
-        let vocabulary = Set(vocab)
         var shards: [(key: String, text: String)] = []
-        for (key, right) in Thesaurus.derive(thesaurus, isTerm: vocabulary.contains) {
+        for (key, right) in Thesaurus.derive(thesaurus, terms: Set(vocab)) {
             let first = String(key.prefix(1))
             let pair = "[" + JSONText.jsonString(key) + "," + JSONText.jsonString(right) + "]"
             if shards.last?.key == first { shards[shards.count - 1].text += "," + pair } else { shards.append((first, "[" + pair)) }

@@ -68,7 +68,7 @@ import Testing
         struct Vectors: Decodable { var text: String; var vocab: [String]; var pairs: [[String]] }
         let v = try JSONDecoder().decode(Vectors.self, from: Data(contentsOf: Self.vectors.appendingPathComponent("thesaurus.json")))
         let vocab = Set(v.vocab)
-        let pairs = Thesaurus.derive(v.text, isTerm: vocab.contains)
+        let pairs = Thesaurus.derive(v.text, terms: vocab)
         #expect(pairs.map { [$0.0, $0.1] } == v.pairs)
     }
 
