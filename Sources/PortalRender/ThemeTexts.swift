@@ -1,5 +1,6 @@
 import Foundation
 import PortalModel
+import PortalSupport
 import PortalTheme
 import Yams
 
@@ -40,32 +41,43 @@ package struct ThemeTexts: Sendable {
 
     private mutating func read(_ dir: URL, display: String, into diagnostics: inout Diagnostics) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return }
-        for name in names.sorted() where name.hasSuffix(".yml") && !name.hasPrefix(".") {
-            let language = String(name.dropLast(4)), shown = "\(display)/\(name)"
-            guard let data = FileManager.default.contents(atPath: dir.appendingPathComponent(name).path),
-                  let text = String(data: data, encoding: .utf8) else {
-                diagnostics.error(SourceLocation(path: shown), "Datei kann nicht gelesen werden (UTF-8?)")
-                continue
+        // One file per language, each parsed on its own core: YAML parsing of the built-in
+        // German and English texts was a tenth of a quick rebuild.
+        let files = names.sorted().filter { $0.hasSuffix(".yml") && !$0.hasPrefix(".") }
+        let parsed = ParallelMap.map(files) { name -> (language: String, table: [String: String], problems: Diagnostics) in
+            Self.parse(dir.appendingPathComponent(name), shown: "\(display)/\(name)", language: String(name.dropLast(4)))
+        }
+        for file in parsed {
+            diagnostics.append(contentsOf: file.problems)
+            for (key, text) in file.table { texts[file.language, default: [:]][key] = text }
+        }
+    }
+
+    private static func parse(_ url: URL, shown: String, language: String) -> (language: String, table: [String: String], problems: Diagnostics) {
+        var problems = Diagnostics(), table: [String: String] = [:]
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+            problems.error(SourceLocation(path: shown), "Datei kann nicht gelesen werden (UTF-8?)")
+            return (language, table, problems)
+        }
+        do {
+            guard let map = try Yams.load(yaml: text) as? [String: Any] else {
+                problems.error(SourceLocation(path: shown), "erwartet wird eine Liste „Schlüssel: Text“")
+                return (language, table, problems)
             }
-            do {
-                guard let map = try Yams.load(yaml: text) as? [String: Any] else {
-                    diagnostics.error(SourceLocation(path: shown), "erwartet wird eine Liste „Schlüssel: Text“")
+            for (key, value) in map {
+                guard let string = value as? String ?? (value as? Int).map(String.init) else {
+                    problems.error(SourceLocation(path: shown), "„\(key)“ muss ein Text sein")
                     continue
                 }
-                for (key, value) in map {
-                    guard let string = value as? String ?? (value as? Int).map(String.init) else {
-                        diagnostics.error(SourceLocation(path: shown), "„\(key)“ muss ein Text sein")
-                        continue
-                    }
-                    texts[language, default: [:]][key] = string
-                }
-            } catch let error as YamlError {
-                let (line, column) = Self.position(error)
-                diagnostics.error(SourceLocation(path: shown, line: line, column: column), "YAML-Fehler: \(error)")
-            } catch {
-                diagnostics.error(SourceLocation(path: shown), "YAML-Fehler: \(error)")
+                table[key] = string
             }
+        } catch let error as YamlError {
+            let (line, column) = Self.position(error)
+            problems.error(SourceLocation(path: shown, line: line, column: column), "YAML-Fehler: \(error)")
+        } catch {
+            problems.error(SourceLocation(path: shown), "YAML-Fehler: \(error)")
         }
+        return (language, table, problems)
     }
 
     private static func position(_ error: YamlError) -> (Int, Int) {
