@@ -54,15 +54,13 @@ package final class BodyEdits {
     /// Templates whose source changed (an edit to the theme), each the template of pages the
     /// record archived and of no other page, nor rendered otherwise.
     package let templates: Set<String>
-    /// `LoadStep`: files with an unchanged body whose archived pages use one of `templates`;
-    /// their pages are rendered again with their body part made anew.
+    /// `LoadStep`: files with an unchanged body, loaded for their part: those whose archived
+    /// pages use one of `templates` (their pages are rendered again with the part made anew), and
+    /// those whose part a page that lists an edited summary declared (an authority page).
     package var rerendered: [Edit] = []
     /// `LoadStep`: the new summaries of the services whose summary changed, by slug; the pages
     /// that show them in list items are remade with them (`PageRenderer.withSummaries`).
     package var summaries: [String: String] = [:]
-    /// `LoadStep`: unchanged files whose part a page that shows an edited summary declared
-    /// (an authority page listing the service); the part is made anew from them.
-    package var partSources: [BodySource] = []
 
     private init(record: BodyEditRecord, changedPaths: [String], fileByPath: [String: File], templates: Set<String>) {
         self.record = record

@@ -36,11 +36,8 @@ package struct GemeindeRows: Sendable {
         }
         let needed = distinct
         let table = answers.authorityIDs
-        func card(_ answer: Int32) -> [String: String] {
-            let id = table[Int(answer)]
-            return ["name": model.content.authorities[id]?.name ?? id, "url": root + Routes.authority(id)]
-        }
-        let cards = table.indices.map { card(Int32($0)) }
+        // Per answer: the authority's name and page URL, as the row template receives them.
+        let cards: [[String: String]] = table.map { id in ["name": model.content.authorities[id]?.name ?? id, "url": root + Routes.authority(id)] }
         names = cards.map { HTML.escape($0["name"] ?? "") }
         urls = cards.map { HTML.escape($0["url"] ?? "") }
         rows = ParallelMap.map(Array(services.indices)) { index -> ServiceRows in

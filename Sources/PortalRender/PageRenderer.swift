@@ -253,7 +253,7 @@ package struct PageRenderer: Sendable {
     // MARK: - Shared pieces
 
     /// A service in a list. Its summary is declared, not recorded (`InputReads.noteItem`): after an
-    /// edit to it, the quick rebuild puts the new one into every such item (`withSummary`).
+    /// edit to it, the quick rebuild puts the new one into every such item (`withSummaries`).
     package func serviceItem(_ service: Service, root: String) -> ContextValue {
         InputReads.noteItem(Service.summaryKey(service.slug))
         var item: [String: ContextValue] = ["title": .string(service.title), "summary": .string(service.declaredSummary),

@@ -53,17 +53,8 @@ package struct LoadStep: BuildStep {
         }
         if !edits.templates.isEmpty {
             let edited = Set(edits.edits.map { edits.bodyKey($0.file) })
-            var wanted: [(path: String, file: BodyEdits.File, source: ContentSources.ServiceSource)] = []
-            for (path, file) in edits.fileByPath.sorted(by: { $0.key < $1.key }) {
-                let key = edits.bodyKey(file)
-                guard !edited.contains(key), let refs = edits.record.pages[key], refs.contains(where: { edits.templates.contains($0.template) }) else { continue }
-                wanted.append((path, file, edits.source(file)))
-            }
-            // After an edit to the service template, that is every service file: worth both cores.
-            let loaded = ParallelMap.map(wanted) { w in try? Self.load(w.file, source: w.source, path: w.path, options: options, unchanged: true) }
-            for edit in loaded {
-                guard let edit else { throw BodyEdits.Widen() }
-                edits.rerendered.append(edit)
+            edits.rerendered += try Self.loadUnchanged(edits, options: options) { key in
+                !edited.contains(key) && (edits.record.pages[key] ?? []).contains { edits.templates.contains($0.template) }
             }
         }
         try Self.loadSummaryPages(edits, options: options)
@@ -96,28 +87,36 @@ package struct LoadStep: BuildStep {
 
     /// The new summaries (`BodyEdits.summaries`), if only list items show them besides the
     /// service's own pages; and the unchanged files whose part a page that lists one of them
-    /// declared, loaded again for that part (`BodyEdits.partSources`).
+    /// declared, loaded again for that part (`BodyEdits.rerendered`).
     static func loadSummaryPages(_ edits: BodyEdits, options: Pipeline.Options) throws {
         for edit in edits.edits where edit.summaryChanged {
             guard case .service(let service) = edit.body,
                   !edits.record.bodiesReadElsewhere.contains(Service.summaryKey(service.slug)) else { throw BodyEdits.Widen() }
             edits.summaries[service.slug] = service.declaredSummary
         }
-        let edited = Set(edits.edits.map { edits.bodyKey($0.file) })
+        let loaded = Set((edits.edits + edits.rerendered).map { edits.bodyKey($0.file) })
         var needed: Set<String> = []
         for slug in edits.summaries.keys {
-            for ref in edits.record.pages[Service.summaryKey(slug)] ?? [] where !ref.partKey.isEmpty && !edited.contains(ref.partKey) {
+            for ref in edits.record.pages[Service.summaryKey(slug)] ?? [] where !ref.partKey.isEmpty && !loaded.contains(ref.partKey) {
                 needed.insert(ref.partKey)
             }
         }
         guard !needed.isEmpty else { return }
-        let wanted = edits.fileByPath.filter { needed.contains(edits.bodyKey($0.value)) }.sorted { $0.key < $1.key }
+        let parts = try Self.loadUnchanged(edits, options: options) { needed.contains($0) }
+        guard parts.count == needed.count else { throw BodyEdits.Widen() }
+        edits.rerendered += parts
+    }
+
+    /// The files of the record whose body key `wanted` picks, loaded as they are for their part,
+    /// on both cores (after an edit to the service template, that is every service file).
+    /// Throws `Widen` if one does not load.
+    static func loadUnchanged(_ edits: BodyEdits, options: Pipeline.Options, wanted: (String) -> Bool) throws -> [BodyEdits.Edit] {
+        let files = edits.fileByPath.sorted { $0.key < $1.key }.filter { wanted(edits.bodyKey($0.value)) }
             .map { (path: $0.key, file: $0.value, source: edits.source($0.value)) }
-        guard wanted.count == needed.count else { throw BodyEdits.Widen() }
-        let loaded = ParallelMap.map(wanted) { w in try? Self.load(w.file, source: w.source, path: w.path, options: options, unchanged: true) }
-        for edit in loaded {
+        let loaded = ParallelMap.map(files) { f in try? Self.load(f.file, source: f.source, path: f.path, options: options, unchanged: true) }
+        return try loaded.map { edit throws(BodyEdits.Widen) in
             guard let edit else { throw BodyEdits.Widen() }
-            edits.partSources.append(edit.body)
+            return edit
         }
     }
 

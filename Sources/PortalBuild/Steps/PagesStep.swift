@@ -95,11 +95,8 @@ package struct PagesStep: BuildStep {
         for (slug, summary) in edits.summaries.sorted(by: { $0.key < $1.key }) {
             for ref in record.pages[Service.summaryKey(slug)] ?? [] { want(ref, summary: (slug, summary)) }
         }
-        // Archived pages are read and made in the workers: after an edit to a summary that
-        // hundreds of authority pages list, holding all their contexts at once cost more memory
-        // than a full build.
         var bodies: [String: BodySource] = [:]
-        for source in edits.partSources + edits.rerendered.map(\.body) + edits.edits.map(\.body) { bodies[source.key] = source }
+        for edit in edits.rerendered + edits.edits { bodies[edit.body.key] = edit.body }
         let sources = bodies
         // Archived pages are read and made in the workers: after an edit to a summary that
         // hundreds of authority pages list, holding all their contexts at once cost more memory
@@ -122,9 +119,10 @@ package struct PagesStep: BuildStep {
         }
         let texts = theme.texts, generation = record.pagesGeneration, folder = build.cache.folder
         @Sendable func make(_ work: Work) throws(BodyEdits.Widen) -> PagePlan {
-            guard case .archived(let ref, let summaries) = work else {
-                if case .made(let plan) = work { return plan }
-                throw BodyEdits.Widen()
+            let (ref, summaries): (PageArchive.Ref, [String: String])
+            switch work {
+            case .made(let plan): return plan
+            case .archived(let r, let s): (ref, summaries) = (r, s)
             }
             guard let bytes = PageArchive.read([ref], generation: generation, in: folder)?.first,
                   var context = try? ContextArchive.decode(bytes) else { throw BodyEdits.Widen() }
