@@ -39,6 +39,8 @@ package struct BuildCache {
     package let manifestURL: URL
     /// What the loaders parsed, by file (`ParseMemo`), for the next build to take over.
     package var parseFile: URL { folder.appendingPathComponent("parse.bin") }
+    /// What loading the theme derived from its files (`ThemeMemo`).
+    package var themeFile: URL { folder.appendingPathComponent("theme.bin") }
 
     package init(output: URL) {
         let target = output.standardizedFileURL

@@ -87,12 +87,17 @@ public enum Pipeline {
     public static func build(_ options: Options) throws -> Report {
         var options = options
         options.progress?.phase(checkSteps[0].name)
+        let cache = BuildCache(output: options.output)
+        // The last build's manifest (megabytes with the body-edit record) is decoded on another
+        // core while this one stamps the content and loads the theme.
+        let loading = options.incremental ? BackgroundWork { PreviousManifest(manifest: cache.load()) } : nil
         // Stamped before anything is read: a file changed while this build reads it counts as
         // changed for the next one.
         let snapshot = SourceSnapshot.take(options.content)
-        let theme = try Theme.load(overrides: options.templates, displayPath: options.templatesDisplay)
-        let cache = BuildCache(output: options.output)
-        let previous = options.incremental ? cache.load() : nil
+        let theme = try Theme.load(overrides: options.templates, displayPath: options.templatesDisplay,
+                                   parsedBefore: { loading?.result().manifest?.bodyEdits?.templateDigests },
+                                   memo: ThemeMemo(file: cache.themeFile, salt: BuildCache.toolDigest, reuse: options.incremental))
+        let previous = loading?.result().manifest
         if let previous, let edits = BodyEdits.find(options, theme: theme, snapshot: snapshot, previous: previous) {
             let build = BuildState(options: options, scope: .bodies(edits), theme: theme, cache: cache, previous: previous, snapshot: snapshot)
             do {
@@ -157,4 +162,10 @@ public enum Pipeline {
         guard let report = build.report else { preconditionFailure("PublishStep makes the report") }
         return report
     }
+}
+
+/// The last build's manifest, handed from the thread that decoded it to the build, which alone
+/// uses it from then on.
+private struct PreviousManifest: @unchecked Sendable {
+    let manifest: BuildCache.Manifest?
 }

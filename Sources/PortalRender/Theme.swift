@@ -7,8 +7,11 @@ import PortalTheme
 /// The templates and assets of a build: the built-in theme, with any file of the user's
 /// `--templates` folder taking the place of the built-in file of the same name.
 public struct Theme: Sendable {
-    /// The templates with the German interface texts (`i18n/de.yml`).
-    public let library: MustacheLibrary
+    /// The templates with the German interface texts (`i18n/de.yml`), parsed when first needed:
+    /// a quick rebuild fills its few pages into archived stencils and mostly never renders one.
+    /// A build that may render them checks them first (`templateErrors`).
+    private let german: LanguageLibrary
+    private var library: MustacheLibrary { german.parsed.library }
     /// The same templates with the texts of another language, by language (`en`); a page of
     /// that language names its template `en/<name>` (`Theme.template(_:language:)`). Parsed when
     /// first needed: a site that does not publish the language, and a quick rebuild that renders
@@ -25,6 +28,10 @@ public struct Theme: Sendable {
     /// (`Theme.checkTexts`); one that does not is not bothered.
     package let missingTexts: [String: [String]]
     package func languageErrors(_ language: String) -> [Diagnostic] { languageLibraries[language]?.parsed.errors ?? [] }
+    /// What parsing the German templates found wrong. A full build stops on it before anything
+    /// else; a quick rebuild whose templates are those of the last build, which parsed them, need
+    /// not parse them at all.
+    package var templateErrors: [Diagnostic] { german.parsed.errors }
     /// Whether no template looks into a value (see `PageStencils`); otherwise every page is rendered.
     package let stencilsAllowed: Bool
     /// Asset file name → file contents, e.g. `portal.css`.
@@ -34,6 +41,8 @@ public struct Theme: Sendable {
     /// Per template name, a digest of its source and of every template it includes or extends,
     /// so an incremental build renders again exactly the pages a template change touches.
     package let templateDigests: [String: String]
+    /// What `load` derived anew, for `saveMemo`.
+    private let unsaved: (ThemeMemo, String, ThemeMemo.Derived)?
 
     /// Everything of the theme a page can depend on but the templates (whose digests are
     /// `templateDigests`): the quick rebuild after body or template edits (`BodyEdits`) needs it
@@ -59,7 +68,12 @@ public struct Theme: Sendable {
     package static let requiredTemplates = ["base", "home", "services", "service", "form", "form-field", "authority-card", "finder", "topic", "authority", "places", "place", "gemeinde", "gemeinde-row", "search", "page", "notfound", "open-data", "easy-language"]
 
     /// - Parameter overrides: the user's folder (with `layouts/` and `assets/`, or templates directly in it), if any.
-    public static func load(overrides: URL?, displayPath: String?) throws(ContentErrors) -> Theme {
+    /// - Parameter parsedBefore: the template digests of the last build, which parsed those
+    ///   templates without error (asked for only when needed: the caller may still be reading
+    ///   them); when the German templates are the same, they are parsed only if a page needs them.
+    /// - Parameter memo: where the build cache keeps what parsing the texts gave (`ThemeMemo`).
+    public static func load(overrides: URL?, displayPath: String?, parsedBefore: () -> [String: String]? = { nil },
+                            memo: ThemeMemo? = nil) throws(ContentErrors) -> Theme {
         var diagnostics = Diagnostics()
         var sources: [String: (text: String, path: String)] = [:]
         var assets: [String: Data] = [:]
@@ -75,8 +89,51 @@ public struct Theme: Sendable {
             collect(assetsIn: overrides.appendingPathComponent("assets"), into: &assets)
             collect(assetsIn: overrides.appendingPathComponent("search"), into: &search)
         }
-        let texts = ThemeTexts.load(overrides: overrides, displayPath: displayPath, into: &diagnostics)
+        let textFiles = ThemeTexts.files(overrides: overrides, displayPath: displayPath)
         _ = PortalContentTypes.registered
+        var key = Fingerprint()
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) { key.add(name); key.add(source.path); key.add(source.text) }
+        for file in textFiles { key.add(file.shown); key.add(file.data.map { Data([1]) + $0 } ?? Data([0])) }
+        let derived: ThemeMemo.Derived
+        var unsaved: (ThemeMemo, String, ThemeMemo.Derived)?
+        if let memo, let known = memo.read(key: key.hex) {
+            derived = known
+        } else {
+            derived = derive(sources, textFiles, into: &diagnostics)
+            if let memo { unsaved = (memo, key.hex, derived) }
+        }
+        let german = derived.localized["de"] ?? [:], paths = sources.mapValues(\.path)
+        let germanLibrary = LanguageLibrary(language: "de", sources: german, paths: paths)
+        if parsedBefore().map({ before in derived.templateDigests.contains { !$0.key.contains("/") && before[$0.key] != $0.value } }) ?? true {
+            for error in germanLibrary.parsed.errors { diagnostics.append(error) }
+        }
+        var languageLibraries: [String: LanguageLibrary] = [:], languageStencils: [String: StencilLibrary] = [:]
+        for (language, localized) in derived.localized where language != "de" {
+            languageLibraries[language] = LanguageLibrary(language: language, sources: localized, paths: paths)
+            languageStencils[language] = StencilLibrary(localized)
+        }
+        for name in requiredTemplates where sources[name] == nil {
+            diagnostics.error(SourceLocation(path: displayPath ?? "Templates"), "Vorlage „\(name).mustache“ fehlt")
+        }
+        if diagnostics.hasErrors { throw ContentErrors(diagnostics.items) }
+        return Theme(german: germanLibrary, languageLibraries: languageLibraries, stencilTemplates: StencilLibrary(german),
+                     languageStencilTemplates: languageStencils, texts: ThemeTexts(texts: derived.texts, scriptJSON: derived.scriptJSON),
+                     missingTexts: derived.missingTexts, stencilsAllowed: derived.stencilsAllowed, assets: assets,
+                     searchFiles: search.compactMapValues { String(data: $0, encoding: .utf8) }, templateDigests: derived.templateDigests,
+                     unsaved: unsaved)
+    }
+
+    /// Leaves what this load derived in the build cache for the next build (`ThemeMemo`), if it
+    /// was not read from there; called when the build has succeeded.
+    package func saveMemo() {
+        if let (memo, key, derived) = unsaved { memo.write(key: key, derived) }
+    }
+
+    /// The texts parsed, the templates localized in every language the texts have, and what
+    /// follows from those (`ThemeMemo` keeps it).
+    private static func derive(_ sources: [String: (text: String, path: String)], _ textFiles: [ThemeTexts.File],
+                               into diagnostics: inout Diagnostics) -> ThemeMemo.Derived {
+        let texts = ThemeTexts.load(textFiles, into: &diagnostics)
         // German: every text a template names must be there.
         var german: [String: String] = [:]
         for (name, source) in sources {
@@ -86,9 +143,7 @@ public struct Theme: Sendable {
             }
             german[name] = text
         }
-        let library = register(german, paths: sources.mapValues(\.path), into: &diagnostics)
-        var languageLibraries: [String: LanguageLibrary] = [:], languageStencils: [String: StencilLibrary] = [:]
-        var missingTexts: [String: [String]] = [:]
+        var localizedAll = ["de": german], missingTexts: [String: [String]] = [:]
         var allDigests = digests(german), allTexts = Array(german.values)
         for language in texts.languages where language != "de" {
             var localized: [String: String] = [:], missing: Set<String> = []
@@ -98,19 +153,12 @@ public struct Theme: Sendable {
                 missing.formUnion(result.missing)
             }
             if !missing.isEmpty { missingTexts[language] = missing.sorted() }
-            languageLibraries[language] = LanguageLibrary(language: language, sources: localized, paths: sources.mapValues(\.path))
-            languageStencils[language] = StencilLibrary(localized)
+            localizedAll[language] = localized
             for (name, digest) in digests(localized) { allDigests[template(name, language: language)] = digest }
             allTexts += localized.values
         }
-        for name in requiredTemplates where sources[name] == nil {
-            diagnostics.error(SourceLocation(path: displayPath ?? "Templates"), "Vorlage „\(name).mustache“ fehlt")
-        }
-        if diagnostics.hasErrors { throw ContentErrors(diagnostics.items) }
-        return Theme(library: library, languageLibraries: languageLibraries, stencilTemplates: StencilLibrary(german),
-                     languageStencilTemplates: languageStencils, texts: texts, missingTexts: missingTexts,
-                     stencilsAllowed: allowsStencils(allTexts), assets: assets, searchFiles: search.compactMapValues { String(data: $0, encoding: .utf8) },
-                     templateDigests: allDigests)
+        return ThemeMemo.Derived(texts: texts.texts, scriptJSON: texts.scriptTexts, localized: localizedAll, missingTexts: missingTexts,
+                                 stencilsAllowed: allowsStencils(allTexts), templateDigests: allDigests)
     }
 
     fileprivate static func register(_ sources: [String: String], paths: [String: String], into diagnostics: inout Diagnostics) -> MustacheLibrary {
@@ -252,7 +300,8 @@ private final class LanguageLibrary: @unchecked Sendable {
             if let made { return made }
             var broken = Diagnostics()
             let library = Theme.register(sources, paths: paths, into: &broken)
-            let errors = broken.items.map { d in
+            // German is the templates' own language: its errors need no word about the texts.
+            let errors = language == "de" ? broken.items : broken.items.map { d in
                 Diagnostic(path: d.path, line: d.line, column: d.column, message: "mit den Texten aus i18n/\(language).yml: " + d.message)
             }
             made = (library, errors)

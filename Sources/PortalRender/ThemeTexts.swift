@@ -20,10 +20,38 @@ package struct ThemeTexts: Sendable {
     /// when the theme loads, not on every page that carries them.
     private var scriptJSON: [String: [String: String]] = [:]
 
-    package static func load(overrides: URL?, displayPath: String?, into diagnostics: inout Diagnostics) -> ThemeTexts {
+    /// One `i18n/<language>.yml` as read from disk (nil: unreadable), before parsing.
+    package struct File: Sendable {
+        package let language: String
+        package let shown: String
+        package let data: Data?
+    }
+
+    /// The built-in theme's files, then the user's, each folder's in name order: a later file's
+    /// key takes the place of an earlier one's.
+    package static func files(overrides: URL?, displayPath: String?) -> [File] {
+        func read(_ dir: URL, display: String) -> [File] {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return [] }
+            return names.sorted().filter { $0.hasSuffix(".yml") && !$0.hasPrefix(".") }.map { name in
+                let url = dir.appendingPathComponent(name)
+                return File(language: String(name.dropLast(4)), shown: "\(display)/\(name)", data: FileManager.default.contents(atPath: url.path))
+            }
+        }
+        var files: [File] = []
+        if let dir = PortalTheme.i18nDirectory { files += read(dir, display: "(eingebautes Theme)/i18n") }
+        if let overrides { files += read(overrides.appendingPathComponent("i18n"), display: "\(displayPath ?? overrides.path)/i18n") }
+        return files
+    }
+
+    /// The texts of a theme's files, parsed. Each file is parsed on its own core: YAML parsing of
+    /// the built-in German and English texts was a tenth of a quick rebuild.
+    package static func load(_ files: [File], into diagnostics: inout Diagnostics) -> ThemeTexts {
         var result = ThemeTexts()
-        if let dir = PortalTheme.i18nDirectory { result.read(dir, display: "(eingebautes Theme)/i18n", into: &diagnostics) }
-        if let overrides { result.read(overrides.appendingPathComponent("i18n"), display: "\(displayPath ?? overrides.path)/i18n", into: &diagnostics) }
+        let parsed = ParallelMap.map(files) { file in Self.parse(file) }
+        for (file, (table, problems)) in zip(files, parsed) {
+            diagnostics.append(contentsOf: problems)
+            for (key, text) in table { result.texts[file.language, default: [:]][key] = text }
+        }
         for (language, table) in result.texts {
             for script in scripts {
                 let prefix = script + "_js_"
@@ -35,34 +63,32 @@ package struct ThemeTexts: Sendable {
         return result
     }
 
+    /// The texts as a `ThemeMemo` kept them.
+    package init(texts: [String: [String: String]], scriptJSON: [String: [String: String]]) {
+        self.texts = texts
+        self.scriptJSON = scriptJSON
+    }
+
+    private init() {}
+
+    /// What the memo keeps besides the texts.
+    package var scriptTexts: [String: [String: String]] { scriptJSON }
+
     /// A script's messages in `language` as JSON, for `data-texts`; on the site's language the
     /// scripts use their own.
     package func scriptTexts(_ language: String, _ script: String) -> String { scriptJSON[language]?[script] ?? "{}" }
 
-    private mutating func read(_ dir: URL, display: String, into diagnostics: inout Diagnostics) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return }
-        // One file per language, each parsed on its own core: YAML parsing of the built-in
-        // German and English texts was a tenth of a quick rebuild.
-        let files = names.sorted().filter { $0.hasSuffix(".yml") && !$0.hasPrefix(".") }
-        let parsed = ParallelMap.map(files) { name -> (language: String, table: [String: String], problems: Diagnostics) in
-            Self.parse(dir.appendingPathComponent(name), shown: "\(display)/\(name)", language: String(name.dropLast(4)))
-        }
-        for file in parsed {
-            diagnostics.append(contentsOf: file.problems)
-            for (key, text) in file.table { texts[file.language, default: [:]][key] = text }
-        }
-    }
-
-    private static func parse(_ url: URL, shown: String, language: String) -> (language: String, table: [String: String], problems: Diagnostics) {
+    private static func parse(_ file: File) -> (table: [String: String], problems: Diagnostics) {
         var problems = Diagnostics(), table: [String: String] = [:]
-        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+        let shown = file.shown
+        guard let data = file.data, let text = String(data: data, encoding: .utf8) else {
             problems.error(SourceLocation(path: shown), "Datei kann nicht gelesen werden (UTF-8?)")
-            return (language, table, problems)
+            return (table, problems)
         }
         do {
             guard let map = try Yams.load(yaml: text) as? [String: Any] else {
                 problems.error(SourceLocation(path: shown), "erwartet wird eine Liste „Schlüssel: Text“")
-                return (language, table, problems)
+                return (table, problems)
             }
             for (key, value) in map {
                 guard let string = value as? String ?? (value as? Int).map(String.init) else {
@@ -77,7 +103,7 @@ package struct ThemeTexts: Sendable {
         } catch {
             problems.error(SourceLocation(path: shown), "YAML-Fehler: \(error)")
         }
-        return (language, table, problems)
+        return (table, problems)
     }
 
     private static func position(_ error: YamlError) -> (Int, Int) {

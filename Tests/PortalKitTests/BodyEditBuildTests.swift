@@ -242,6 +242,30 @@ extension IncrementalBuildTests {
         try edit(page) { $0.replacingOccurrences(of: "Fassung 2", with: "Fassung 3") }
         #expect(try build().onlyBodiesRebuilt)
         try expectSameAsClean(content, output, templates: theme, "free page template after full builds")
+
+        // A text changed again: what the last build derived from the texts (`ThemeMemo`) is not
+        // taken for the new ones.
+        try Data("skip_link: \"Zum Inhalt\"\n".utf8).write(to: texts.appendingPathComponent("de.yml"))
+        try build()
+        #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8).contains("Zum Inhalt"))
+        try expectSameAsClean(content, output, templates: theme, "theme text again")
+
+        // A template the quick path could serve, broken: the German templates are parsed again
+        // because they differ from those the last build parsed, and the build stops with the
+        // place of the error and leaves the site as it was.
+        let published = folderFingerprint(output)
+        try edit(page) { $0.replacingOccurrences(of: "Fassung 3", with: "{{#kaputt}}Fassung 4") }
+        do {
+            try build()
+            Issue.record("a template with an unclosed section was built")
+        } catch let errors as ContentErrors {
+            #expect(errors.diagnostics.contains { $0.path.hasSuffix("layouts/page.mustache") && $0.line > 0 && $0.message.contains("{{/…}}") },
+                    "\(errors.diagnostics)")
+        }
+        #expect(folderFingerprint(output) == published)
+        try edit(page) { $0.replacingOccurrences(of: "{{#kaputt}}Fassung 4", with: "Fassung 4") }
+        #expect(try build().onlyBodiesRebuilt)
+        try expectSameAsClean(content, output, templates: theme, "free page template after a broken one")
     }
 
     /// An authority's details (address, contact, opening hours) feed its page and its finder

@@ -21,6 +21,7 @@ package struct PublishStep: BuildStep {
         build.cache.save(manifest)
         try build.output.writeServerFiles(build.serverFiles)
         build.options.memo?.save()
+        build.theme.saveMemo()
         build.report = Pipeline.Report(pageCounts: build.pageCounts, warnings: build.content.warnings, gaps: build.gaps,
                                        outputBytes: ledger.bytes, filesWritten: ledger.written, filesReused: ledger.reused,
                                        pagesFilled: build.stencilCounts.filled, pageShapes: build.stencilCounts.shapes)
@@ -50,6 +51,7 @@ package struct PublishStep: BuildStep {
         build.cache.save(BuildCache.Manifest(format: BuildCache.Manifest.currentFormat, tool: BuildCache.toolDigest,
                                              files: ledger.files, search: build.search.group, precompressed: build.options.precompress,
                                              bodyEdits: edits.record))
+        build.theme.saveMemo()
         let record = edits.record
         let warnings = (record.sources.otherWarnings + record.sources.files.flatMap(\.warnings)).sorted(by: Diagnostic.reportOrder)
         build.report = Pipeline.Report(pageCounts: record.pageCounts, warnings: warnings, gaps: GapReport(entries: record.gaps),
