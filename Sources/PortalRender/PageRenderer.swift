@@ -281,6 +281,28 @@ package struct PageRenderer: Sendable {
         return context.mapValues(patch)
     }
 
+    /// Whether every value under one of `names`, anywhere in `context`, is a text, a number or a
+    /// list of those: then a section of such a name pushes no object, and `{{.}}` directly inside
+    /// it shows no item's values (`Theme.Showing.throughSections`). A yes/no value, whose
+    /// section may leave the object around it on top, counts as an object.
+    package static func holdsOnlyTexts(under names: Set<String>, in context: Context) -> Bool {
+        func leaf(_ value: ContextValue) -> Bool {
+            switch value {
+            case .string, .int: return true
+            case .list(let items): return items.allSatisfy { if case .string = $0 { return true }; if case .int = $0 { return true }; return false }
+            case .bool, .object: return false
+            }
+        }
+        func walk(_ value: ContextValue) -> Bool {
+            switch value {
+            case .list(let items): return items.allSatisfy(walk)
+            case .object(let object): return object.allSatisfy { (!names.contains($0.key) || leaf($0.value)) && walk($0.value) }
+            default: return true
+            }
+        }
+        return walk(.object(context))
+    }
+
     /// An authority's address and contact; `language`: the page's, if not the site's (the name
     /// links to the authority's page in it).
     package static func authorityCard(_ authority: Authority, root: String, language: String? = nil) -> ContextValue {

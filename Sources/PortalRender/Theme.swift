@@ -180,11 +180,66 @@ public struct Theme: Sendable {
     /// The name a page of `language` renders: `service` for German, `en/service` for English.
     package static func template(_ name: String, language: String) -> String { language == "de" ? name : "\(language)/\(name)" }
 
-    /// Splits `en/service` into the library of its language and `service`.
-    private func resolve(_ template: String) -> (library: MustacheLibrary, stencils: StencilLibrary, name: String) {
-        guard let slash = template.firstIndex(of: "/") else { return (library, stencilTemplates, template) }
-        let language = String(template[..<slash]), name = String(template[template.index(after: slash)...])
-        return (languageLibraries[language]?.parsed.library ?? library, languageStencilTemplates[language] ?? stencilTemplates, name)
+    /// Splits `en/service` into its language and `service`; a German name has no language.
+    private func split(_ template: String) -> (language: String?, name: String) {
+        guard let slash = template.firstIndex(of: "/") else { return (nil, template) }
+        return (String(template[..<slash]), String(template[template.index(after: slash)...]))
+    }
+
+    /// Whether rendering a page of `template` can show the value under `key` of an object in its
+    /// context, as far as its source and those of the templates it includes tell. A quick rebuild
+    /// keeps a page whose lists changed only in values its template cannot show (`PagesStep`: the
+    /// built-in A–Z, authority and form pages after a summary edit).
+    package enum Showing: Equatable {
+        /// No tag names the key, and no tag shows a whole value.
+        case never
+        /// A tag names the key, shows a whole value outside a section, or the theme looks into
+        /// values (no stencils: a transform or a partial chosen by a value may show anything).
+        case maybe
+        /// No tag names the key, and each tag that shows a whole value (`{{.}}`) is directly
+        /// inside a section of one of these names: the page cannot show the key if no value
+        /// under these names holds an object (`ContextValue.onlyTextsUnder`).
+        case throughSections(Set<String>)
+    }
+
+    package func showing(_ key: String, template: String) -> Showing {
+        guard stencilsAllowed else { return .maybe }
+        let (language, name) = split(template)
+        let sources: [String: String]?
+        if let language { sources = languageLibraries[language]?.sources } else { sources = german.sources }
+        guard let sources else { return .maybe }
+        // Every tag: sigil, name.
+        let tag = try! NSRegularExpression(pattern: #"\{\{(\{?)\s*([#^/&$<>!]?)\s*([^}]*?)\s*\}?\}\}"#)
+        var sections: Set<String> = [], seen: Set<String> = [name], stack = [name]
+        while let next = stack.popLast() {
+            guard let text = sources[next] else { continue }
+            let ns = text as NSString
+            // The sections open around the current tag, innermost last: a section pushes its
+            // value (its name), an inverted one nothing (""), a block or parent (`{{$…}}`,
+            // `{{<…}}`) renders in a context this file does not show (nil).
+            var open: [String?] = []
+            for match in tag.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+                let sigil = ns.substring(with: match.range(at: 2)), tagName = ns.substring(with: match.range(at: 3))
+                switch sigil {
+                case "!": continue
+                case "#": open.append(tagName)
+                case "^": open.append("")
+                case "$", "<": open.append(nil)
+                case "/": _ = open.popLast()
+                case ">": if seen.insert(tagName).inserted { stack.append(tagName) }
+                default:
+                    if tagName == "." {
+                        // The innermost section that pushed a value; "." pushes the same top again.
+                        guard let inner = open.last(where: { $0 != "" }), let section = inner, section != "." else { return .maybe }
+                        sections.insert(String(section.split(separator: ".").last ?? Substring(section)))
+                        continue
+                    }
+                }
+                let components = tagName.split(separator: ".")
+                if components.contains(where: { $0 == key }) { return .maybe }
+            }
+        }
+        return sections.isEmpty ? .never : .throughSections(sections)
     }
 
     /// Whether the theme has every text of `language` its templates use.
@@ -217,14 +272,18 @@ public struct Theme: Sendable {
         }
     }
 
+    private static let reference = try! NSRegularExpression(pattern: "\\{\\{\\s*[<>]\\s*([A-Za-z0-9_.-]+)")
+
+    /// The templates a template names in `{{> partial}}` and `{{< parent}}`.
+    private static func references(in text: String) -> Set<String> {
+        let ns = text as NSString
+        return Set(reference.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range(at: 1)) })
+    }
+
     /// `{{> partial}}` and `{{< parent}}` references, followed transitively.
     package static func digests(_ sources: [String: String]) -> [String: String] {
-        let reference = try! NSRegularExpression(pattern: "\\{\\{\\s*[<>]\\s*([A-Za-z0-9_.-]+)")
         var direct: [String: Set<String>] = [:]
-        for (name, text) in sources {
-            let ns = text as NSString
-            direct[name] = Set(reference.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range(at: 1)) })
-        }
+        for (name, text) in sources { direct[name] = references(in: text) }
         var result: [String: String] = [:]
         for name in sources.keys {
             var seen: Set<String> = [name], stack = [name]
@@ -268,13 +327,15 @@ public struct Theme: Sendable {
     /// Mustache sees the context as `Any` values; everything before this point is typed.
     package func render(_ context: Context, template: String) -> String {
         InputReads.noteTemplate(template)
-        let (library, _, name) = resolve(template)
+        let (language, name) = split(template)
+        let library = language.flatMap { languageLibraries[$0]?.parsed.library } ?? self.library
         return library.render(context.anyValue, withTemplate: name) ?? ""
     }
 
     package func renderStencil(_ context: Context, template: String) -> String {
         InputReads.noteTemplate(template)
-        let (_, stencils, name) = resolve(template)
+        let (language, name) = split(template)
+        let stencils = language.flatMap { languageStencilTemplates[$0] } ?? stencilTemplates
         return stencils.library.render(context.anyValue, withTemplate: name) ?? ""
     }
 }
@@ -284,7 +345,7 @@ public struct Theme: Sendable {
 /// publishes the language).
 private final class LanguageLibrary: @unchecked Sendable {
     private let language: String
-    private let sources: [String: String]
+    let sources: [String: String]
     private let paths: [String: String]
     private let lock = NSLock()
     private var made: (library: MustacheLibrary, errors: [Diagnostic])?

@@ -97,6 +97,68 @@ extension IncrementalBuildTests {
         try expectSameAsClean(content, output, "English list")
     }
 
+    /// A page that lists a service is kept after an edit to the service's summary only if its
+    /// template, with the partials it includes, has no tag that could show it: one naming the
+    /// key (at any depth), or `{{.}}` other than directly inside a section whose values in the
+    /// page are texts.
+    @Test func pagesKeptAfterASummaryEditAreThoseWhoseTemplatesCannotShowIt() throws {
+        let builtIn = try Theme.load(overrides: nil, displayPath: nil)
+        #expect(builtIn.showing("summary", template: "topic") == .maybe && builtIn.showing("summary", template: "service") == .maybe)
+        #expect(builtIn.showing("summary", template: "services") == .never)
+        // The authority card lists opening hours with `{{.}}`, the form its rules; `form` also
+        // says "error-summary", in its HTML, not in a tag.
+        #expect(builtIn.showing("summary", template: "authority") == .throughSections(["opening_hours"]))
+        #expect(builtIn.showing("summary", template: "form") == .throughSections(["rules"]))
+        let services = try String(contentsOf: repositoryRoot.appendingPathComponent("Templates/layouts/services.mustache"), encoding: .utf8)
+        let cases: [(String, Theme.Showing)] = [
+            ("{{summary}}", .maybe), ("{{ summary }}", .maybe), ("{{#summary}}x{{/summary}}", .maybe), ("{{{.summary}}}", .maybe),
+            ("{{service.summary}}", .maybe), ("{{> liste}}", .maybe), ("{{summary_text}}", .never), ("<p class=\"summary\">", .never),
+            ("{{> leer}}", .never), ("{{! summary }}", .never),
+            // Inside the lists of services (the A–Z has two): each item is on top.
+            ("{{.}}", .throughSections(["services", "german_only"])), ("{{^x}}{{.}}{{/x}}", .throughSections(["services", "german_only"])),
+            ("{{#rules}}{{.}}{{/rules}}", .throughSections(["rules"])), ("{{#.}}{{.}}{{/.}}", .maybe),
+        ]
+        for (shown, expected) in cases {
+            let (theme, folder) = try PageStencilTests.theme(["services": services.replacingOccurrences(of: "{{title}}</a>", with: "{{title}}</a>\(shown)"),
+                                                              "liste": "<p>{{summary}}</p>", "leer": "<p>{{title}}</p>"])
+            defer { try? FileManager.default.removeItem(at: folder) }
+            #expect(theme.showing("summary", template: "services") == expected, "\(shown)")
+        }
+        // Outside any section, `{{.}}` shows the page's whole context.
+        let (top, folder) = try PageStencilTests.theme(["services": services.replacingOccurrences(of: "<h1>", with: "{{.}}<h1>")])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(top.showing("summary", template: "services") == .maybe)
+
+        // Which pages such a section leaves alone: texts and lists of texts only.
+        let item = ContextValue.object(["title": .string("Ausweis"), "summary": .string("Kurz")])
+        #expect(PageRenderer.holdsOnlyTexts(under: ["rules"], in: ["form": .object(["rules": .strings(["a", "b"])]), "services": .list([item])]))
+        #expect(PageRenderer.holdsOnlyTexts(under: ["opening_hours"], in: ["title": .string("x")]))
+        #expect(!PageRenderer.holdsOnlyTexts(under: ["services"], in: ["services": .list([item])]))
+        #expect(!PageRenderer.holdsOnlyTexts(under: ["rules"], in: ["x": .list([.object(["rules": .bool(true)])])]))
+        #expect(!PageRenderer.holdsOnlyTexts(under: ["rules"], in: ["rules": item]))
+    }
+
+    /// With a theme whose A–Z shows the summaries, a summary edit remakes the A–Z page too.
+    @Test func aThemeThatShowsSummariesInTheAZGetsThemAfterAnEdit() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let dir = temporaryFolder("summary-edits-theme")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let content = fixture.root, output = dir.appendingPathComponent("Output"), theme = dir.appendingPathComponent("Templates")
+        try FileManager.default.createDirectory(at: theme, withIntermediateDirectories: true)
+        let services = try String(contentsOf: repositoryRoot.appendingPathComponent("Templates/layouts/services.mustache"), encoding: .utf8)
+        try services.replacingOccurrences(of: "{{title}}</a>", with: "{{title}}</a> {{summary}}")
+            .write(to: theme.appendingPathComponent("services.mustache"), atomically: true, encoding: .utf8)
+        try build(content, into: output, templates: theme)
+        try edit(content.appendingPathComponent("services/personalausweis-beantragen.md")) {
+            $0.replacingOccurrences(of: "summary: Einen neuen Personalausweis beantragen.", with: "summary: Einen Ausweis für alle beantragen.")
+        }
+        #expect(try build(content, into: output, templates: theme).onlyBodiesRebuilt)
+        let index = try String(contentsOf: output.appendingPathComponent(Routes.file(of: Routes.serviceIndex)), encoding: .utf8)
+        #expect(index.contains("Einen Ausweis für alle beantragen."))
+        try expectSameAsClean(content, output, templates: theme, "A–Z with summaries")
+    }
+
     /// The item patch touches service items only, by slug, never the page's own keys.
     @Test func summariesGoIntoServiceItemsOnly() {
         let context: Context = [

@@ -80,20 +80,35 @@ package struct PagesStep: BuildStep {
         let theme = build.theme, record = edits.record
         // Each page once, however many edits reach it (a service's form page both lists it and
         // declares its fields), with the summaries it lists.
-        var wanted: [(ref: PageArchive.Ref, summaries: [String: String])] = []
+        // `unless`: a page wanted only for summaries its template may show only through `{{.}}`
+        // in sections of these names is kept if no value under them holds an object.
+        var wanted: [(ref: PageArchive.Ref, summaries: [String: String], unless: Set<String>?)] = []
         var position: [String: Int] = [:]
-        func want(_ ref: PageArchive.Ref, summary: (slug: String, text: String)? = nil) {
+        func want(_ ref: PageArchive.Ref, summary: (slug: String, text: String)? = nil, unless: Set<String>? = nil) {
             let i = position[ref.path] ?? {
-                wanted.append((ref, [:]))
+                wanted.append((ref, [:], unless))
                 position[ref.path] = wanted.count - 1
                 return wanted.count - 1
             }()
             if let summary { wanted[i].summaries[summary.slug] = summary.text }
+            if let known = wanted[i].unless { wanted[i].unless = unless.map(known.union) }
         }
         for edit in edits.edits { for ref in record.pages[edit.body.key] ?? [] { want(ref) } }
         for edit in edits.rerendered { for ref in record.pages[edit.body.key] ?? [] where edits.templates.contains(ref.template) { want(ref) } }
+        // A page whose template cannot show the summaries of its items (the built-in A–Z,
+        // authority and form pages) is what it was; its file stays.
+        var showing: [String: Theme.Showing] = [:]
         for (slug, summary) in edits.summaries.sorted(by: { $0.key < $1.key }) {
-            for ref in record.pages[Service.summaryKey(slug)] ?? [] { want(ref, summary: (slug, summary)) }
+            for ref in record.pages[Service.summaryKey(slug)] ?? [] {
+                let shows = showing[ref.template] ?? theme.showing("summary", template: ref.template)
+                showing[ref.template] = shows
+                switch shows {
+                case _ where edits.templates.contains(ref.template): want(ref, summary: (slug, summary))
+                case .maybe: want(ref, summary: (slug, summary))
+                case .throughSections(let names): want(ref, summary: (slug, summary), unless: names)
+                case .never: if position[ref.path] != nil { want(ref, summary: (slug, summary)) }
+                }
+            }
         }
         var bodies: [String: BodySource] = [:]
         for edit in edits.rerendered + edits.edits { bodies[edit.body.key] = edit.body }
@@ -102,10 +117,10 @@ package struct PagesStep: BuildStep {
         // hundreds of authority pages list, holding all their contexts at once cost more memory
         // than a full build.
         enum Work: Sendable {
-            case archived(PageArchive.Ref, summaries: [String: String])
+            case archived(PageArchive.Ref, summaries: [String: String], unless: Set<String>?)
             case made(PagePlan)
         }
-        var plans = wanted.map { Work.archived($0.ref, summaries: $0.summaries) }
+        var plans = wanted.map { Work.archived($0.ref, summaries: $0.summaries, unless: $0.unless) }
         let index = build.search.group.main
         if index != build.previous?.search?.main {
             guard let context = try? ContextArchive.decode(record.searchPage) else { throw BodyEdits.Widen() }
@@ -118,14 +133,16 @@ package struct PagesStep: BuildStep {
                                         context: PageRenderer.pointingToSearchIndex(context, at: main))))
         }
         let texts = theme.texts, generation = record.pagesGeneration, folder = build.cache.folder
-        @Sendable func make(_ work: Work) throws(BodyEdits.Widen) -> PagePlan {
-            let (ref, summaries): (PageArchive.Ref, [String: String])
+        /// The page to render, or nil if it stays as it is.
+        @Sendable func make(_ work: Work) throws(BodyEdits.Widen) -> PagePlan? {
+            let (ref, summaries, unless): (PageArchive.Ref, [String: String], Set<String>?)
             switch work {
             case .made(let plan): return plan
-            case .archived(let r, let s): (ref, summaries) = (r, s)
+            case .archived(let r, let s, let u): (ref, summaries, unless) = (r, s, u)
             }
             guard let bytes = PageArchive.read([ref], generation: generation, in: folder)?.first,
                   var context = try? ContextArchive.decode(bytes) else { throw BodyEdits.Widen() }
+            if let unless, PageRenderer.holdsOnlyTexts(under: unless, in: context) { return nil }
             if !ref.kind.isEmpty {
                 guard let kind = BodyPart.Kind(rawValue: ref.kind), let source = sources[ref.partKey],
                       let part = PageRenderer.bodyKeys(kind, of: source, texts: texts, arguments: ref.arguments) else { throw BodyEdits.Widen() }
@@ -141,7 +158,7 @@ package struct PagesStep: BuildStep {
         let failures = ParallelMap.map(plans) { work -> (any Error)? in
             defer { progress?.step() }
             do {
-                let plan = try make(work)
+                guard let plan = try make(work) else { return nil }
                 let shape = Shape(plan.context, template: plan.template)
                 let fingerprint = PageRenderer.fingerprint(template: plan.template, shape: shape, theme: theme).hex
                 try emitter.emitPage(plan.filePath, fingerprint: fingerprint) { stencils.render(plan.context, template: plan.template, shape: shape) }
