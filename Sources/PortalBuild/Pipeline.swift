@@ -89,13 +89,12 @@ public enum Pipeline {
         options.progress?.phase(checkSteps[0].name)
         let cache = BuildCache(output: options.output)
         // The last build's manifest (megabytes with the body-edit record) is decoded on another
-        // core while this one stamps the content and loads the theme.
+        // core while this one stamps the content and loads the theme (parsing its templates).
         let loading = options.incremental ? BackgroundWork { PreviousManifest(manifest: cache.load()) } : nil
         // Stamped before anything is read: a file changed while this build reads it counts as
         // changed for the next one.
         let snapshot = SourceSnapshot.take(options.content)
         let theme = try Theme.load(overrides: options.templates, displayPath: options.templatesDisplay,
-                                   parsedBefore: { loading?.result().manifest?.bodyEdits?.templateDigests },
                                    memo: ThemeMemo(file: cache.themeFile, salt: BuildCache.toolDigest, reuse: options.incremental))
         let previous = loading?.result().manifest
         if let previous, let edits = BodyEdits.find(options, theme: theme, snapshot: snapshot, previous: previous) {

@@ -7,9 +7,8 @@ import PortalTheme
 /// The templates and assets of a build: the built-in theme, with any file of the user's
 /// `--templates` folder taking the place of the built-in file of the same name.
 public struct Theme: Sendable {
-    /// The templates with the German interface texts (`i18n/de.yml`), parsed when first needed:
-    /// a quick rebuild fills its few pages into archived stencils and mostly never renders one.
-    /// A build that may render them checks them first (`templateErrors`).
+    /// The templates with the German interface texts (`i18n/de.yml`), parsed when the theme
+    /// loads: every build renders a page, and a template that does not parse stops it there.
     private let german: LanguageLibrary
     private var library: MustacheLibrary { german.parsed.library }
     /// The same templates with the texts of another language, by language (`en`); a page of
@@ -28,10 +27,6 @@ public struct Theme: Sendable {
     /// (`Theme.checkTexts`); one that does not is not bothered.
     package let missingTexts: [String: [String]]
     package func languageErrors(_ language: String) -> [Diagnostic] { languageLibraries[language]?.parsed.errors ?? [] }
-    /// What parsing the German templates found wrong. A full build stops on it before anything
-    /// else; a quick rebuild whose templates are those of the last build, which parsed them, need
-    /// not parse them at all.
-    package var templateErrors: [Diagnostic] { german.parsed.errors }
     /// Whether no template looks into a value (see `PageStencils`); otherwise every page is rendered.
     package let stencilsAllowed: Bool
     /// Asset file name → file contents, e.g. `portal.css`.
@@ -68,12 +63,8 @@ public struct Theme: Sendable {
     package static let requiredTemplates = ["base", "home", "services", "service", "form", "form-field", "authority-card", "finder", "topic", "authority", "places", "place", "gemeinde", "gemeinde-row", "search", "page", "notfound", "open-data", "easy-language"]
 
     /// - Parameter overrides: the user's folder (with `layouts/` and `assets/`, or templates directly in it), if any.
-    /// - Parameter parsedBefore: the template digests of the last build, which parsed those
-    ///   templates without error (asked for only when needed: the caller may still be reading
-    ///   them); when the German templates are the same, they are parsed only if a page needs them.
     /// - Parameter memo: where the build cache keeps what parsing the texts gave (`ThemeMemo`).
-    public static func load(overrides: URL?, displayPath: String?, parsedBefore: () -> [String: String]? = { nil },
-                            memo: ThemeMemo? = nil) throws(ContentErrors) -> Theme {
+    public static func load(overrides: URL?, displayPath: String?, memo: ThemeMemo? = nil) throws(ContentErrors) -> Theme {
         var diagnostics = Diagnostics()
         var sources: [String: (text: String, path: String)] = [:]
         var assets: [String: Data] = [:]
@@ -104,9 +95,7 @@ public struct Theme: Sendable {
         }
         let german = derived.localized["de"] ?? [:], paths = sources.mapValues(\.path)
         let germanLibrary = LanguageLibrary(language: "de", sources: german, paths: paths)
-        if parsedBefore().map({ before in derived.templateDigests.contains { !$0.key.contains("/") && before[$0.key] != $0.value } }) ?? true {
-            for error in germanLibrary.parsed.errors { diagnostics.append(error) }
-        }
+        for error in germanLibrary.parsed.errors { diagnostics.append(error) }
         var languageLibraries: [String: LanguageLibrary] = [:], languageStencils: [String: StencilLibrary] = [:]
         for (language, localized) in derived.localized where language != "de" {
             languageLibraries[language] = LanguageLibrary(language: language, sources: localized, paths: paths)

@@ -18,10 +18,9 @@ package final class BackgroundWork<T: Sendable>: @unchecked Sendable {
         }
     }
 
-    /// Waits for the work to finish; later calls return the same value at once.
+    /// Waits for the work to finish (once; a second call would wait for ever, so it is not made).
     package func result() -> T {
         done.wait()
-        done.signal()
         return lock.withLock { value! }
     }
 }

@@ -250,9 +250,8 @@ extension IncrementalBuildTests {
         #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8).contains("Zum Inhalt"))
         try expectSameAsClean(content, output, templates: theme, "theme text again")
 
-        // A template the quick path could serve, broken: the German templates are parsed again
-        // because they differ from those the last build parsed, and the build stops with the
-        // place of the error and leaves the site as it was.
+        // A template the quick path could serve, broken: the build stops with the place of the
+        // error and leaves the site as it was.
         let published = folderFingerprint(output)
         try edit(page) { $0.replacingOccurrences(of: "Fassung 3", with: "{{#kaputt}}Fassung 4") }
         do {
