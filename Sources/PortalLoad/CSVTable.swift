@@ -20,46 +20,21 @@ package struct CSVTable {
     /// Parses `file` and checks its header and row widths; nil when the file cannot be used at all.
     /// Large files are cut at line ends outside quotes and the pieces parsed in parallel.
     /// `optional` columns may follow the expected ones (e.g. `verband` in `regions.csv`, spec v2).
-    package static func parse(_ file: SourceFile, header expected: [String], optional: [String] = [], memo: ParseMemo?, into diagnostics: inout Diagnostics) -> CSVTable? {
-        guard let memo else { return parse(file, header: expected, optional: optional, into: &diagnostics) }
-        let parsed = memo.value("csv:" + file.path + ":" + (expected + ["|"] + optional).joined(separator: ","), input: file.text) { () -> Parsed<CSVTable> in
-            var local = Diagnostics()
-            return Parsed(parse(file, header: expected, optional: optional, into: &local), local)
-        }
-        diagnostics.append(contentsOf: parsed.diagnostics)
-        return parsed.value
-    }
-
-    package static func parse(_ file: SourceFile, header expected: [String], optional: [String] = [], into diagnostics: inout Diagnostics) -> CSVTable? {
+    /// With a memo, each piece's rows are kept in it (named by the file and the piece's place):
+    /// after an edit to one row of `responsibilities.csv` only that row's piece is parsed again.
+    package static func parse(_ file: SourceFile, header expected: [String], optional: [String] = [], memo: ParseMemo? = nil,
+                              into diagnostics: inout Diagnostics) -> CSVTable? {
         let scan = QuoteScan(file.text)
         if let problem = scan.problem {
             diagnostics.error(SourceLocation(path: file.path, line: problem.line, column: problem.column), problem.message)
             return nil
         }
-        // Fields are trimmed where they are read, and each distinct text is kept once per piece:
-        // in `responsibilities.csv` the same slugs and ids fill 300,000 rows, and one table of
-        // rows (no second, trimmed copy) is the load step's peak of memory.
-        let parsed = ParallelMap.map(scan.pieces) { piece -> [Row] in
-            var rows: [Row] = []
-            var texts: [String: String] = [:]
-            var line = piece.firstLine
-            guard let reader = try? CSVReader(string: piece.text, hasHeaderRow: false) else { return rows }
-            while let fields = reader.next() {
-                // Blank lines come through as one empty field; skip them but count their line.
-                if !(fields.count == 1 && fields[0].isEmpty) {
-                    rows.append(Row(fields: fields.map { field in
-                        let text = trimmingSpaces(field)
-                        if let kept = texts[text] { return kept }
-                        texts[text] = text
-                        return text
-                    }, line: line))
-                }
-                line += 1
-                for field in fields where field.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
-                    line += field.reduce(0) { $0 + ($1.isNewline ? 1 : 0) }
-                }
-            }
-            return rows
+        let parsed = ParallelMap.map(Array(scan.pieces.enumerated())) { k, piece -> [Row] in
+            // Lines counted from the piece's start, so that a piece after a changed line count
+            // is still the same result.
+            let rows = memo?.value("csv:\(file.path):\(k)", input: piece.text) { CSVTable(rows: Self.rows(of: piece.text)) }.rows
+                ?? Self.rows(of: piece.text)
+            return rows.map { Row(fields: $0.fields, line: $0.line + piece.firstLine - 1) }
         }
         guard let header = parsed.lazy.compactMap(\.first).first else {
             diagnostics.error(SourceLocation(path: file.path), "CSV-Datei ist leer; erwartet wird die Kopfzeile „\(expected.joined(separator: ","))“")
@@ -73,7 +48,7 @@ package struct CSVTable {
                               "falsche Kopfzeile „\(actual.joined(separator: ","))“; erwartet wird „\(expected.joined(separator: ","))“\(also)")
             return nil
         }
-        var table = CSVTable()
+        var table = CSVTable(rows: [])
         table.columns = actual
         table.rows.reserveCapacity(parsed.reduce(0) { $0 + $1.count } - 1)
         var ok = true, first = true
@@ -90,6 +65,37 @@ package struct CSVTable {
             }
         }
         return ok ? table : nil
+    }
+
+    init(rows: [Row]) {
+        self.rows = rows
+    }
+
+    /// The rows of one piece, lines counted from 1 at its start. Fields are trimmed where they
+    /// are read, and each distinct text is kept once per piece: in `responsibilities.csv` the
+    /// same slugs and ids fill 300,000 rows, and one table of rows (no second, trimmed copy) is
+    /// the load step's peak of memory.
+    private static func rows(of text: String) -> [Row] {
+        var rows: [Row] = []
+        var texts: [String: String] = [:]
+        var line = 1
+        guard let reader = try? CSVReader(string: text, hasHeaderRow: false) else { return rows }
+        while let fields = reader.next() {
+            // Blank lines come through as one empty field; skip them but count their line.
+            if !(fields.count == 1 && fields[0].isEmpty) {
+                rows.append(Row(fields: fields.map { field in
+                    let text = trimmingSpaces(field)
+                    if let kept = texts[text] { return kept }
+                    texts[text] = text
+                    return text
+                }, line: line))
+            }
+            line += 1
+            for field in fields where field.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+                line += field.reduce(0) { $0 + ($1.isNewline ? 1 : 0) }
+            }
+        }
+        return rows
     }
 
     /// `trimmingCharacters(in: .whitespaces)` (spaces, tabs, other Unicode space separators)

@@ -344,7 +344,7 @@ import Testing
     /// Large files are parsed in pieces on several cores; line numbers and quoted line breaks must
     /// come out as if read in one go, and an error in a late piece must name its own line.
     @Test func csvLargeFileKeepsLineNumbers() throws {
-        // 40,000 rows with a line break inside a quoted field: well over two pieces of 256 KB.
+        // 40,000 rows with a line break inside a quoted field: well over two pieces of 128 KB.
         var text = "service,region,authority\n"
         for i in 0..<40_000 { text += "x\(i),\"a\nb\",c\n" }
         let scan = CSVTable.QuoteScan(text)
@@ -359,6 +359,37 @@ import Testing
         let late = CSVTable.QuoteScan(text + "y,z\"z,w\n")
         #expect(late.problem?.line == 2 + 2 * 40_000)
         #expect(late.problem?.column == 4)
+    }
+
+    /// The pieces are cut after lines chosen by their own bytes, not at a distance from the start
+    /// of the file: after an edit to one row, or a line added at the top, the other pieces are the
+    /// same texts (the one with the edit, and the next if a piece had reached the largest size),
+    /// so the parse memo takes their rows over. With a memo, each version parses to what a fresh
+    /// parse gives, line numbers included.
+    @Test func csvPiecesStayTheSameAroundAnEdit() throws {
+        var lines = ["service,region,authority"]
+        for i in 0..<60_000 { lines.append("leistung-\(i % 700),\(14_000_000 + i),behoerde-\(i % 997)") }
+        func text(_ lines: [String]) -> String { lines.joined(separator: "\n") + "\n" }
+        var edited = lines
+        edited[30_000] = "leistung-1,14030000,eine-ganz-andere-behoerde"
+        var added = lines
+        added.insert("leistung-1,14999999,behoerde-1", at: 1)
+        let before = CSVTable.QuoteScan(text(lines)).pieces.map(\.text)
+        let after = CSVTable.QuoteScan(text(edited)).pieces.map(\.text)
+        func unchanged(_ new: [String]) -> Int { Set(new).intersection(before).count }
+        #expect(before.count > 10)
+        #expect(unchanged(after) >= before.count - 2 && unchanged(after) < before.count, "\(unchanged(after)) of \(before.count)")
+        let moved = CSVTable.QuoteScan(text(added)).pieces.map(\.text)
+        #expect(unchanged(moved) >= before.count - 2 && moved.first != before.first, "\(unchanged(moved)) of \(before.count)")
+
+        let memo = ParseMemo(), header = ["service", "region", "authority"]
+        for version in [lines, edited, added, lines] {
+            var d1 = Diagnostics(), d2 = Diagnostics()
+            let kept = try #require(CSVTable.parse(SourceFile(path: "r.csv", text: text(version)), header: header, memo: memo, into: &d1))
+            let fresh = try #require(CSVTable.parse(SourceFile(path: "r.csv", text: text(version)), header: header, into: &d2))
+            #expect(kept.rows.map(\.fields) == fresh.rows.map(\.fields) && kept.rows.map(\.line) == fresh.rows.map(\.line))
+            #expect(kept.rows.count == version.count - 1 && kept.rows.last?.line == version.count)
+        }
     }
 
     @Test func csvShortRow() throws {
