@@ -83,12 +83,7 @@ package struct CSVTable {
         while let fields = reader.next() {
             // Blank lines come through as one empty field; skip them but count their line.
             if !(fields.count == 1 && fields[0].isEmpty) {
-                rows.append(Row(fields: fields.map { field in
-                    let text = trimmingSpaces(field)
-                    if let kept = texts[text] { return kept }
-                    texts[text] = text
-                    return text
-                }, line: line))
+                rows.append(Row(fields: fields.map { intern(trimmingSpaces($0), in: &texts) }, line: line))
             }
             line += 1
             for field in fields where field.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
@@ -96,6 +91,14 @@ package struct CSVTable {
             }
         }
         return rows
+    }
+
+    /// The text as `texts` already holds it, or `text` kept there: each distinct text of a table
+    /// once (also when a table is decoded from the parse memo, `LoadCoding`).
+    static func intern(_ text: String, in texts: inout [String: String]) -> String {
+        if let kept = texts[text] { return kept }
+        texts[text] = text
+        return text
     }
 
     /// `trimmingCharacters(in: .whitespaces)` (spaces, tabs, other Unicode space separators)

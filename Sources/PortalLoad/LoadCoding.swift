@@ -61,10 +61,7 @@ extension CSVTable: BinaryCodable {
             let count = try r.count()
             var fields: [String] = []
             fields.reserveCapacity(count)
-            for _ in 0..<count {
-                let text = try r.string()
-                if let kept = texts[text] { fields.append(kept) } else { texts[text] = text; fields.append(text) }
-            }
+            for _ in 0..<count { fields.append(CSVTable.intern(try r.string(), in: &texts)) }
             rows.append(Row(fields: fields, line: try r.int()))
         }
     }

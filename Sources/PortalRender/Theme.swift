@@ -146,7 +146,7 @@ public struct Theme: Sendable {
             for (name, digest) in digests(localized) { allDigests[template(name, language: language)] = digest }
             allTexts += localized.values
         }
-        return ThemeMemo.Derived(texts: texts.texts, scriptJSON: texts.scriptTexts, localized: localizedAll, missingTexts: missingTexts,
+        return ThemeMemo.Derived(texts: texts.texts, scriptJSON: texts.scriptJSON, localized: localizedAll, missingTexts: missingTexts,
                                  stencilsAllowed: allowsStencils(allTexts), templateDigests: allDigests)
     }
 
@@ -187,7 +187,7 @@ public struct Theme: Sendable {
         case maybe
         /// No tag names the key, and each tag that shows a whole value (`{{.}}`) is directly
         /// inside a section of one of these names: the page cannot show the key if no value
-        /// under these names holds an object (`ContextValue.onlyTextsUnder`).
+        /// under these names holds an object (`PageRenderer.holdsOnlyTexts`).
         case throughSections(Set<String>)
     }
 
@@ -197,8 +197,6 @@ public struct Theme: Sendable {
         let sources: [String: String]?
         if let language { sources = languageLibraries[language]?.sources } else { sources = german.sources }
         guard let sources else { return .maybe }
-        // Every tag: sigil, name.
-        let tag = try! NSRegularExpression(pattern: #"\{\{(\{?)\s*([#^/&$<>!]?)\s*([^}]*?)\s*\}?\}\}"#)
         var sections: Set<String> = [], seen: Set<String> = [name], stack = [name]
         while let next = stack.popLast() {
             guard let text = sources[next] else { continue }
@@ -207,7 +205,7 @@ public struct Theme: Sendable {
             // value (its name), an inverted one nothing (""), a block or parent (`{{$…}}`,
             // `{{<…}}`) renders in a context this file does not show (nil).
             var open: [String?] = []
-            for match in tag.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+            for match in Self.tag.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
                 let sigil = ns.substring(with: match.range(at: 2)), tagName = ns.substring(with: match.range(at: 3))
                 switch sigil {
                 case "!": continue
@@ -261,6 +259,8 @@ public struct Theme: Sendable {
         }
     }
 
+    /// Every Mustache tag: triple brace, sigil, name.
+    private static let tag = try! NSRegularExpression(pattern: #"\{\{(\{?)\s*([#^/&$<>!]?)\s*([^}]*?)\s*\}?\}\}"#)
     private static let reference = try! NSRegularExpression(pattern: "\\{\\{\\s*[<>]\\s*([A-Za-z0-9_.-]+)")
 
     /// The templates a template names in `{{> partial}}` and `{{< parent}}`.

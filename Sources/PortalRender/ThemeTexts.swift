@@ -18,7 +18,7 @@ package struct ThemeTexts: Sendable {
     package static let scripts = ["finder", "search", "form"]
     /// Language → script → its `<script>_js_*` texts without the prefix, as JSON; made once
     /// when the theme loads, not on every page that carries them.
-    private var scriptJSON: [String: [String: String]] = [:]
+    package private(set) var scriptJSON: [String: [String: String]] = [:]
 
     /// One `i18n/<language>.yml` as read from disk (nil: unreadable), before parsing.
     package struct File: Sendable {
@@ -70,9 +70,6 @@ package struct ThemeTexts: Sendable {
     }
 
     private init() {}
-
-    /// What the memo keeps besides the texts.
-    package var scriptTexts: [String: [String: String]] { scriptJSON }
 
     /// A script's messages in `language` as JSON, for `data-texts`; on the site's language the
     /// scripts use their own.

@@ -21,10 +21,10 @@ ap.add_argument("--tree", default="/dev/shm/portal-vs-hugo/n2000/content")
 ap.add_argument("--work", default="/dev/shm/portal-quick-ab")
 args = ap.parse_args()
 content = pathlib.Path(args.tree)
-target = {"body": lambda: sorted((content / "services").glob("*.md"))[1000 % len(list((content / "services").glob("*.md")))],
-          "summary": lambda: sorted((content / "services").glob("*.md"))[1000 % len(list((content / "services").glob("*.md")))],
-          "authority": lambda: sorted((content / "authorities").glob("*.yml"))[5],
-          "page": lambda: sorted((content / "pages").glob("*.md"))[0]}[args.kind]()
+folder, suffix, at = {"body": ("services", "md", 1000), "summary": ("services", "md", 1000),
+                      "authority": ("authorities", "yml", 5), "page": ("pages", "md", 0)}[args.kind]
+files = sorted((content / folder).glob(f"*.{suffix}"))
+target = files[at % len(files)]
 original = target.read_text(encoding="utf-8")
 
 
